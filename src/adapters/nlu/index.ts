@@ -1,0 +1,10 @@
+export { type BotAnswer, answerFor } from "./answer-for.js";
+export { CorpusError, loadCorpus, parseCorpus } from "./corpus.js";
+export { type BotCorpus, botCorpusSchema, type IntentSpec } from "./corpus.schema.js";
+export { type CreateNluOptions, createNlu, DEFAULT_CACHE_DIR, DEFAULT_CORPUS_FILE, DEFAULT_ELD_SIZE } from "./create-nlu.js";
+export { extractEntities } from "./entities.js";
+export { detectHumanRequest, type HumanRequest } from "./human-request.js";
+export { calibrate, createIntentClassifier, type IntentClassifier } from "./intent-classifier.js";
+export { createLanguageDetector, type EldSize, type LanguageDetector } from "./language-detector.js";
+export { createNluAdapter, MAX_ANALYZED_CHARS } from "./nlu.adapter.js";
+export { createSentimentScorer, type SentimentScorer } from "./sentiment-scorer.js";

@@ -1,0 +1,1 @@
+export { assertSchemaName, openPostgresKysely } from "./postgres-kysely.js";

@@ -1,0 +1,1 @@
+export { openSqliteKysely } from "./sqlite-kysely.js";

@@ -1,0 +1,86 @@
+import type { Kysely } from "kysely";
+import type { Conversation, Field, Message } from "../../core/model.js";
+import type { ConversationPatch, ConversationStore } from "../../ports/conversation.store.js";
+import { conversationPatchToRow, conversationToRow, fieldToRow, messageToRow } from "./conversation-rows.js";
+import type { BatonDatabase } from "./database.js";
+
+/*
+ * Query builders for conversations, messages and fields. The store executes them; the SQL
+ * snapshots (src/queries/<dialect>/) compile the same builders, so review sees every change.
+ */
+
+type Db = Kysely<BatonDatabase>;
+export type ConversationFilter = Parameters<ConversationStore["listConversations"]>[0];
+
+export const MESSAGE_COLUMNS = [
+  "id",
+  "conversation_id",
+  "client_message_id",
+  "author",
+  "author_id",
+  "text",
+  "at",
+  "nlu",
+] as const;
+
+export const insertConversation = (db: Db, c: Conversation) =>
+  db.insertInto("conversations").values(conversationToRow(c));
+
+export const selectConversation = (db: Db, id: string) =>
+  db.selectFrom("conversations").selectAll().where("id", "=", id);
+
+/** Null when the patch touches no column. */
+export const updateConversationQuery = (db: Db, id: string, patch: ConversationPatch) => {
+  const set = conversationPatchToRow(patch);
+  return Object.keys(set).length === 0 ? null : db.updateTable("conversations").set(set).where("id", "=", id);
+};
+
+/** Oldest first. An empty `states` list matches nothing, so callers skip the query. */
+export const listConversationsQuery = (db: Db, filter: ConversationFilter) => {
+  let q = db.selectFrom("conversations").selectAll();
+  if (filter.states !== undefined) q = q.where("state", "in", [...filter.states]);
+  if (filter.agentId !== undefined) q = q.where("assigned_agent_id", "=", filter.agentId);
+  if (filter.visitorId !== undefined) q = q.where("visitor_id", "=", filter.visitorId);
+  q = q.orderBy("created_at").orderBy("id");
+  return filter.limit === undefined ? q : q.limit(filter.limit);
+};
+
+/** Inserts unless any unique key (id, or conversation + client id) already exists; returns the id if stored. */
+export const insertMessageOnce = (db: Db, m: Message) =>
+  db
+    .insertInto("messages")
+    .values(messageToRow(m))
+    .onConflict((oc) => oc.doNothing())
+    .returning("id");
+
+export const selectMessageByClientId = (db: Db, conversationId: string, clientMessageId: string) =>
+  db
+    .selectFrom("messages")
+    .select(MESSAGE_COLUMNS)
+    .where("conversation_id", "=", conversationId)
+    .where("client_message_id", "=", clientMessageId);
+
+export const selectMessageById = (db: Db, id: string) =>
+  db.selectFrom("messages").select(MESSAGE_COLUMNS).where("id", "=", id);
+
+/** By `at`, then insertion order. */
+export const listMessagesQuery = (db: Db, conversationId: string) =>
+  db
+    .selectFrom("messages")
+    .select(MESSAGE_COLUMNS)
+    .where("conversation_id", "=", conversationId)
+    .orderBy("at")
+    .orderBy("seq");
+
+export const upsertFieldQuery = (db: Db, conversationId: string, f: Field) => {
+  const row = fieldToRow(conversationId, f);
+  return db
+    .insertInto("fields")
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(["conversation_id", "name"]).doUpdateSet({ value: row.value, source: row.source, at: row.at }),
+    );
+};
+
+export const listFieldsQuery = (db: Db, conversationId: string) =>
+  db.selectFrom("fields").selectAll().where("conversation_id", "=", conversationId).orderBy("at").orderBy("name");

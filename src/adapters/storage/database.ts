@@ -1,0 +1,122 @@
+import type { Generated } from "kysely";
+
+/**
+ * Baton's tables as Kysely sees them. Column names are snake_case; JSON columns are carried as
+ * strings on both dialects (TEXT in SQLite, jsonb in PostgreSQL read back unparsed), and every
+ * epoch-ms column comes back as a JS number (see the dialect openers).
+ */
+export interface BatonDatabase {
+  readonly conversations: ConversationTable;
+  readonly messages: MessageTable;
+  readonly fields: FieldTable;
+  readonly handoffs: HandoffTable;
+  readonly csat: CsatTable;
+  readonly inbox_items: InboxItemTable;
+  readonly customers: CustomerTable;
+  readonly agents: AgentTable;
+}
+
+export interface ConversationTable {
+  id: string;
+  state: string;
+  visitor_id: string;
+  customer_id: string | null;
+  language: string;
+  /** JSON `{ url, title }` or null. */
+  page: string | null;
+  visitor_time_zone: string | null;
+  assigned_agent_id: string | null;
+  rule_id: string | null;
+  priority: number;
+  sla_deadline: number | null;
+  created_at: number;
+  updated_at: number;
+  resolved_at: number | null;
+}
+
+export interface MessageTable {
+  /** Insertion order, the tiebreak when two messages share `at`. */
+  seq: Generated<number>;
+  id: string;
+  conversation_id: string;
+  client_message_id: string | null;
+  author: string;
+  author_id: string | null;
+  text: string;
+  at: number;
+  /** JSON NluResult or null. */
+  nlu: string | null;
+}
+
+export interface FieldTable {
+  conversation_id: string;
+  name: string;
+  value: string;
+  /** JSON field source. */
+  source: string;
+  at: number;
+}
+
+export interface HandoffTable {
+  id: string;
+  conversation_id: string;
+  /** JSON Trigger. */
+  trigger: string;
+  rule_id: string;
+  priority: number;
+  sla_deadline: number;
+  /** JSON `{ seconds, bucket }` or null. */
+  estimate: string | null;
+  from_agent_id: string | null;
+  to_agent_id: string | null;
+  to_team: string | null;
+  note: string | null;
+  created_at: number;
+  assigned_at: number | null;
+  first_human_at: number | null;
+}
+
+export interface CsatTable {
+  conversation_id: string;
+  score: number;
+  comment: string | null;
+  segment: string;
+  at: number;
+}
+
+export interface InboxItemTable {
+  id: string;
+  conversation_id: string;
+  name: string | null;
+  email: string;
+  text: string;
+  promised_by: number;
+  reason: string;
+  status: string;
+  reply: string | null;
+  replied_by: string | null;
+  replied_at: number | null;
+  created_at: number;
+}
+
+export interface CustomerTable {
+  id: string;
+  name: string;
+  email: string | null;
+  plan: string | null;
+  tier: string;
+  open_tickets: number;
+  lifetime_value: number;
+  csm_agent_id: string | null;
+  time_zone: string | null;
+}
+
+export interface AgentTable {
+  id: string;
+  email: string;
+  /** JSON AgentProfile without `cap` (the column below is the truth). */
+  profile: string;
+  cap: number;
+  presence: string;
+  password_hash: string;
+}

@@ -1,0 +1,12 @@
+export type { BatonDatabase } from "./database.js";
+export { KyselyAgentDirectory } from "./kysely-agent.directory.js";
+export { KyselyConversationStore } from "./kysely-conversation.store.js";
+export { migrateToLatest } from "./migrate.js";
+export {
+  type OpenedStore,
+  type OpenStoreOptions,
+  openStore,
+  parseStoreUrl,
+  type StoreLocation,
+} from "./open-store.js";
+export { type DialectTraits, type StorageDialect, traitsOf } from "./storage-dialect.js";

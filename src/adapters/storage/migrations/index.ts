@@ -1,0 +1,15 @@
+import type { Migration } from "kysely";
+import type { DialectTraits } from "../storage-dialect.js";
+import { initialMigration } from "./0001-initial.js";
+
+/**
+ * Every migration, keyed by name in apply order, built for one dialect.
+ *
+ * @example
+ * const migrations = migrationsFor(traitsOf("postgres"));
+ */
+export function migrationsFor(traits: DialectTraits): Readonly<Record<string, Migration>> {
+  return {
+    "0001-initial": initialMigration(traits),
+  };
+}

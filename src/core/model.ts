@@ -1,0 +1,290 @@
+/**
+ * Baton's domain vocabulary. Pure data: readonly types and `kind` unions only.
+ * Time is always epoch milliseconds passed in by the caller (`now: number`).
+ */
+
+/** ISO 639-1 language code, lower case ("en", "es"). */
+export type Lang = string;
+
+export type ConversationState = "bot" | "queued" | "offered" | "assigned" | "async" | "resolved";
+export const CONVERSATION_STATES: readonly ConversationState[] = [
+  "bot",
+  "queued",
+  "offered",
+  "assigned",
+  "async",
+  "resolved",
+];
+
+export type Author = "visitor" | "bot" | "agent" | "system";
+export type CustomerTier = "standard" | "vip" | "enterprise";
+export type Presence = "online" | "away" | "offline";
+
+/** Routing topics the rules table speaks of; NLU intents map onto these. */
+export type Topic =
+  | "billing"
+  | "technical"
+  | "orders"
+  | "account"
+  | "presale"
+  | "cancellation"
+  | "human"
+  | "greeting"
+  | "none";
+export const TOPICS: readonly Topic[] = [
+  "billing",
+  "technical",
+  "orders",
+  "account",
+  "presale",
+  "cancellation",
+  "human",
+  "greeting",
+  "none",
+];
+
+export type TriggerKind =
+  | "explicit_request"
+  | "repeated_question"
+  | "confidence_drop"
+  | "negative_sentiment"
+  | "keyword"
+  | "high_value"
+  | "agent_transfer"
+  | "bot_api";
+export const TRIGGER_KINDS: readonly TriggerKind[] = [
+  "explicit_request",
+  "repeated_question",
+  "confidence_drop",
+  "negative_sentiment",
+  "keyword",
+  "high_value",
+  "agent_transfer",
+  "bot_api",
+];
+
+/** What the NLU port returns for one visitor message. Deterministic for the same input. */
+export interface NluResult {
+  readonly language: Lang;
+  /** How sure the language guess is, 0..1. */
+  readonly languageConfidence: number;
+  /** Intent name from the bot corpus, or "none". */
+  readonly intent: string;
+  /** Routing topic the intent belongs to. */
+  readonly topic: Topic;
+  /** Calibrated 0..1. */
+  readonly confidence: number;
+  readonly alternatives: readonly { readonly intent: string; readonly confidence: number }[];
+  readonly entities: readonly Entity[];
+  readonly sentiment: { readonly score: number; readonly label: "negative" | "neutral" | "positive" };
+  readonly explicitHumanRequest: { readonly requested: boolean; readonly evidence: string | null };
+}
+
+export interface Entity {
+  /** Field name, e.g. "order_number", "email", "phone", "account_id", "error_code", "amount". */
+  readonly field: string;
+  readonly value: string;
+  /** Character span in the message text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Message {
+  readonly id: string;
+  readonly conversationId: string;
+  /** Client-supplied id for idempotent sends (visitor and agent messages). */
+  readonly clientMessageId: string | null;
+  readonly author: Author;
+  /** Agent id when author is "agent". */
+  readonly authorId: string | null;
+  readonly text: string;
+  readonly at: number;
+  /** Present on visitor messages the NLU has read. */
+  readonly nlu: NluResult | null;
+}
+
+export interface Field {
+  readonly name: string;
+  readonly value: string;
+  /** Where it came from: the message that carried it, or "crm", "page", "bot_api". */
+  readonly source: { readonly kind: "message"; readonly messageId: string } | { readonly kind: "crm" | "page" | "bot_api" };
+  readonly at: number;
+}
+
+export interface Customer {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly plan: string | null;
+  readonly tier: CustomerTier;
+  readonly openTickets: number;
+  readonly lifetimeValue: number;
+  /** Agent id of the named customer success manager, if any. */
+  readonly csmAgentId: string | null;
+  /** IANA time zone, for the promised reply time. */
+  readonly timeZone: string | null;
+}
+
+export interface Trigger {
+  readonly kind: TriggerKind;
+  readonly at: number;
+  /** Human-readable why, e.g. 'visitor wrote "can I talk to a person"'. */
+  readonly reason: string;
+  /** Message ids that caused it, and the scores involved. */
+  readonly evidence: { readonly messageIds: readonly string[]; readonly scores: Readonly<Record<string, number>> };
+}
+
+export interface AgentSkill {
+  readonly skill: string;
+  /** 1 (basic) .. 5 (expert). */
+  readonly proficiency: number;
+}
+
+/** Who an agent is; changes rarely (admin edits). */
+export interface AgentProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: "agent" | "admin";
+  readonly teams: readonly string[];
+  readonly skills: readonly AgentSkill[];
+  readonly languages: readonly Lang[];
+  /** Can serve any language through machine translation where a rule allows it. */
+  readonly translationEnabled: boolean;
+  readonly senior: boolean;
+  readonly cap: number;
+}
+
+/** An agent as the router sees it: profile plus live presence and load. */
+export interface AgentRuntime extends AgentProfile {
+  readonly presence: Presence;
+  /** Conversation ids assigned or offered to this agent (both count against the cap). */
+  readonly active: readonly string[];
+  /** Epoch ms of the last assignment or of coming online, for "longest idle". */
+  readonly idleSince: number;
+}
+
+export interface WeeklyInterval {
+  /** 1 = Monday .. 7 = Sunday (ISO, as luxon). */
+  readonly day: number;
+  /** "HH:mm" local time in the calendar's zone; end may be "24:00". */
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface BusinessCalendar {
+  readonly timeZone: string;
+  readonly weekly: readonly WeeklyInterval[];
+  /** ISO dates ("2026-12-25") closed all day, in the calendar's zone. */
+  readonly holidays: readonly string[];
+}
+
+export interface Team {
+  readonly id: string;
+  readonly name: string;
+  readonly skills: readonly string[];
+  readonly calendar: BusinessCalendar;
+}
+
+export type TierRequirement = "any" | "senior" | "named_csm";
+
+export type EscalationAction =
+  | { readonly kind: "relax_language" }
+  | { readonly kind: "relax_tier" }
+  | { readonly kind: "widen_skill"; readonly skill: string }
+  | { readonly kind: "widen_team"; readonly team: string };
+
+export interface EscalationStep {
+  /** Seconds after the handoff was queued. */
+  readonly afterSeconds: number;
+  readonly action: EscalationAction;
+}
+
+/** One row of the routing-rules table. Ordered; first match wins. Absent `when` keys match anything. */
+export interface RoutingRule {
+  readonly id: string;
+  readonly name: string;
+  readonly when: {
+    readonly topics?: readonly Topic[];
+    readonly triggers?: readonly TriggerKind[];
+    readonly tiers?: readonly CustomerTier[];
+    /** Languages to match; the special value "!en" style is not used: see `notLanguages`. */
+    readonly languages?: readonly Lang[];
+    readonly notLanguages?: readonly Lang[];
+    readonly afterHours?: boolean;
+  };
+  readonly target: {
+    readonly skills: readonly string[];
+    readonly team: string | null;
+    readonly tier: TierRequirement;
+    /** Route to agents speaking the conversation language; translation-enabled agents only if allowed. */
+    readonly allowTranslation: boolean;
+  };
+  /** Higher is served first. VIP 100, negative sentiment +20 etc. are config. */
+  readonly priority: number;
+  /** Seconds from trigger to first human message. */
+  readonly slaSeconds: number;
+  /** Send straight to the async inbox. */
+  readonly async: boolean;
+  readonly escalation: readonly EscalationStep[];
+}
+
+/** What the router needs to place one conversation. Built by the app from the matched rule. */
+export interface RoutingRequest {
+  readonly conversationId: string;
+  readonly ruleId: string;
+  readonly skills: readonly string[];
+  readonly team: string | null;
+  readonly language: Lang;
+  readonly allowTranslation: boolean;
+  readonly tier: TierRequirement;
+  /** Named CSM for this customer, preferred when eligible and required when tier is "named_csm". */
+  readonly csmAgentId: string | null;
+  readonly priority: number;
+  /** When the handoff was triggered (SLA clock start). */
+  readonly triggeredAt: number;
+  /** When it entered routing (queue arrival order). */
+  readonly arrivedAt: number;
+  /** triggeredAt + slaSeconds * 1000. */
+  readonly slaDeadline: number;
+  readonly escalation: readonly EscalationStep[];
+  /** Agents not to route to (e.g. the agent transferring it away, or who declined). */
+  readonly excludeAgentIds: readonly string[];
+  /** Transfer to one named agent: only they are a candidate (the chat waits for them). */
+  readonly targetAgentId: string | null;
+}
+
+export interface Handoff {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly trigger: Trigger;
+  readonly ruleId: string;
+  readonly priority: number;
+  readonly slaDeadline: number;
+  /** Wait bucket shown to the visitor, and the estimate in seconds behind it. */
+  readonly estimate: { readonly seconds: number; readonly bucket: string } | null;
+  readonly fromAgentId: string | null;
+  readonly toAgentId: string | null;
+  readonly toTeam: string | null;
+  readonly note: string | null;
+  readonly createdAt: number;
+  readonly assignedAt: number | null;
+  readonly firstHumanAt: number | null;
+}
+
+export interface Conversation {
+  readonly id: string;
+  readonly state: ConversationState;
+  readonly visitorId: string;
+  readonly customerId: string | null;
+  readonly language: Lang;
+  readonly page: { readonly url: string; readonly title: string } | null;
+  readonly visitorTimeZone: string | null;
+  readonly assignedAgentId: string | null;
+  readonly ruleId: string | null;
+  readonly priority: number;
+  readonly slaDeadline: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly resolvedAt: number | null;
+}

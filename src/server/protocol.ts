@@ -1,0 +1,131 @@
+/**
+ * The wire contract between the server and the web surfaces (widget, console, admin).
+ * Every inbound socket frame and HTTP body is parsed with these schemas at the gateway.
+ *
+ * Socket.io namespaces:
+ *   /visitor  auth: { token }  (token from POST /api/visitor/session)
+ *   /agent    auth: { token }  (token from POST /api/agent/login)
+ * Every client→server event takes an ack callback answered with `Ack<T>`.
+ */
+import { z } from "zod";
+
+export const ClientMessageId = z.string().min(1).max(100);
+export const MessageText = z.string().trim().min(1, "message is empty").max(4000, "message is longer than 4000 characters");
+
+// ---------- HTTP bodies ----------
+
+export const VisitorSessionBody = z.object({
+  /** Returning visitor: the id from an earlier session (kept in localStorage). */
+  visitorId: z.string().min(1).max(100).optional(),
+  /** Signed token from an earlier session; lets a returning visitor see async replies. */
+  token: z.string().max(2000).optional(),
+  page: z.object({ url: z.string().max(2000), title: z.string().max(500) }).optional(),
+  /** Browser language, e.g. "es-ES". */
+  locale: z.string().max(35).optional(),
+  timeZone: z.string().max(64).optional(),
+  /** Identified visitor (the site knows who they are): e-mail or customer id. */
+  email: z.email().optional(),
+  customerId: z.string().max(100).optional(),
+});
+export type VisitorSessionBody = z.infer<typeof VisitorSessionBody>;
+
+export const AgentLoginBody = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+
+// ---------- visitor → server frames (namespace /visitor) ----------
+
+export const VisitorFrames = {
+  /** Send a message. Ack after commit; idempotent by clientMessageId. */
+  "message:send": z.object({
+    clientMessageId: ClientMessageId,
+    text: MessageText,
+    page: z.object({ url: z.string().max(2000), title: z.string().max(500) }).optional(),
+  }),
+  /** After an async offer: keep waiting, or leave a message. */
+  "wait:choose": z.object({ choice: z.enum(["wait", "leave"]) }),
+  /** Leave a message for the async inbox. */
+  "async:leave": z.object({
+    name: z.string().trim().max(200).optional(),
+    email: z.email(),
+    text: MessageText,
+  }),
+  "csat:submit": z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+  /** Everything to redraw the widget: conversation status, messages, inbox replies. */
+  history: z.object({}).strict(),
+  typing: z.object({ typing: z.boolean() }),
+} as const;
+
+// ---------- agent → server frames (namespace /agent) ----------
+
+export const AgentFrames = {
+  "presence:set": z.object({ presence: z.enum(["online", "away", "offline"]) }),
+  "cap:set": z.object({ cap: z.number().int().min(0).max(50) }),
+  "offer:accept": z.object({ conversationId: z.string().min(1) }),
+  "offer:decline": z.object({ conversationId: z.string().min(1) }),
+  "message:send": z.object({ conversationId: z.string().min(1), clientMessageId: ClientMessageId, text: MessageText }),
+  transfer: z.object({
+    conversationId: z.string().min(1),
+    to: z.union([z.object({ agentId: z.string().min(1) }), z.object({ team: z.string().min(1) })]),
+    note: z.string().trim().min(1, "a transfer needs a note").max(2000),
+  }),
+  resolve: z.object({ conversationId: z.string().min(1) }),
+  /** Open a conversation: returns its context payload (for queued ones too, read-only). */
+  "conversation:open": z.object({ conversationId: z.string().min(1) }),
+  "inbox:reply": z.object({ itemId: z.string().min(1), text: MessageText }),
+  typing: z.object({ conversationId: z.string().min(1), typing: z.boolean() }),
+} as const;
+
+// ---------- acks and server → client events ----------
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; path?: string } };
+
+/**
+ * Server → visitor events:
+ *   "message"  PresentedMessage            (bot, agent, system messages; and echo of the visitor's own)
+ *   "status"   VisitorStatus               (state changes, wait estimate, async offer, agent joined)
+ *   "typing"   { author: "agent", typing }
+ *   "csat:request" {}
+ *   "inbox:reply" { itemId, text, at }
+ *
+ * Server → agent events:
+ *   "me"                   { agent, presence, load: { active, cap } }
+ *   "queue"                QueueEntry[]     (the queue visible to this agent's teams)
+ *   "conversation:offered" { context, expiresAt }
+ *   "conversation:assigned" { context }     (context = HandoffContext, see src/core/context)
+ *   "conversation:updated" { conversationId, state, assignedAgentId }
+ *   "conversation:removed" { conversationId, reason }
+ *   "message"              PresentedMessage
+ *   "inbox"                InboxItem[]
+ */
+export interface PresentedMessage {
+  id: string;
+  conversationId: string;
+  clientMessageId: string | null;
+  author: "visitor" | "bot" | "agent" | "system";
+  /** Display name: "Maria (Billing)", "Baton bot", the visitor's name or "Visitor". */
+  authorName: string;
+  text: string;
+  at: number;
+}
+
+export interface VisitorStatus {
+  conversationId: string;
+  state: "bot" | "queued" | "offered" | "assigned" | "async" | "resolved";
+  agent: { name: string; team: string | null } | null;
+  /** While queued: the bucket shown ("under 2 minutes") and the queue position (1-based). */
+  wait: { bucket: string; seconds: number; position: number } | null;
+  /** The async path: offered (visitor chooses) or forced (nobody in / after hours). */
+  async: { mode: "offer" | "forced"; promisedBy: number; promisedText: string } | null;
+}
+
+export interface QueueEntry {
+  conversationId: string;
+  priority: number;
+  slaDeadline: number;
+  ruleId: string;
+  ruleName: string;
+  language: string;
+  summary: string;
+  customerName: string | null;
+  tier: "standard" | "vip" | "enterprise";
+  waitingSince: number;
+}
