@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { detectTrigger } from "./detect-trigger.js";
+import { turn } from "./test-fixtures.js";
+import { keywordsFor } from "./trigger-checks.js";
+import { DEFAULT_TRIGGER_CONFIG as cfg, type TriggerConfig } from "./trigger-config.js";
+
+const detect = (turns: ReturnType<typeof turn>[], c: TriggerConfig = cfg, botAnsweredIds?: string[]) =>
+  detectTrigger(botAnsweredIds ? { turns, customer: null, botAnsweredIds } : { turns, customer: null }, c);
+
+describe("keyword", () => {
+  it("matches whole words, any case, any accents", () => {
+    expect(detect([turn(1, "I want to CANCEL my plan")])?.reason).toBe('visitor wrote "cancel"');
+    expect(detect([turn(1, "Mon écran est CASSE", { language: "fr" })])?.kind).toBe("keyword");
+    expect(detect([turn(1, "Ich will KÜNDIGEN", { language: "de" })])?.kind).toBe("keyword");
+    expect(detect([turn(1, "Ich will kundigen", { language: "de" })])?.kind).toBe("keyword");
+  });
+  it("does not match inside other words", () => {
+    expect(detect([turn(1, "the order was cancelled yesterday, thanks")])).toBeNull();
+    expect(detect([turn(1, "my refunded amount looks right")])).toBeNull();
+  });
+  it("uses the list of the message's language, not another's", () => {
+    expect(detect([turn(1, "quiero cancelar", { language: "es" })])?.kind).toBe("keyword");
+    expect(detect([turn(1, "quiero cancelar", { language: "en" })])).toBeNull();
+    expect(detect([turn(1, "this is a chargeback", { language: "es" })])).toBeNull();
+  });
+  it("falls back to default for languages without a list, including prototype names", () => {
+    expect(keywordsFor("it", cfg)).toEqual(cfg.keywords.default);
+    expect(keywordsFor("constructor", cfg)).toEqual(cfg.keywords.default);
+    expect(detect([turn(1, "refund subito", { language: "it" })])?.kind).toBe("keyword");
+  });
+  it("matches multi-word keywords as a phrase", () => {
+    const c: TriggerConfig = { ...cfg, keywords: { default: [], en: ["data breach"] } };
+    expect(detect([turn(1, "I think there was a Data Breach!")], c)?.kind).toBe("keyword");
+    expect(detect([turn(1, "the data was fine, no breach")], c)).toBeNull();
+  });
+});
+
+describe("negative_sentiment", () => {
+  const s = (score: number, label: "negative" | "neutral" | "positive") => ({ sentiment: { score, label } });
+  it("fires at or below the threshold with the score as evidence", () => {
+    const got = detect([turn(1, "this is terrible service", s(-0.5, "negative"))]);
+    expect(got?.kind).toBe("negative_sentiment");
+    expect(got?.evidence.scores).toEqual({ sentiment: -0.5 });
+  });
+  it("does not fire above the threshold, even when the label is negative", () => {
+    expect(detect([turn(1, "a bit slow today", s(-0.3, "negative"))])).toBeNull();
+  });
+  it("ignores a non-finite score", () => {
+    expect(detect([turn(1, "hmm", s(Number.NaN, "negative"))])).toBeNull();
+  });
+});
+
+describe("repeated_question", () => {
+  it("fires when the new message repeats an earlier one, ignoring case, punctuation and stop-words", () => {
+    const got = detect([turn(1, "How do I reset my password?"), turn(2, "ok"), turn(3, "how do i RESET the password??")]);
+    expect(got?.kind).toBe("repeated_question");
+    expect(got?.evidence.messageIds).toEqual(["m1", "m3"]);
+    expect(got?.evidence.scores.similarity).toBe(1);
+  });
+  it("does not fire for different questions or trivially short repeats", () => {
+    expect(detect([turn(1, "How do I reset my password?"), turn(2, "How do I change my email address?")])).toBeNull();
+    expect(detect([turn(1, "yes please"), turn(2, "yes please")])).toBeNull();
+    expect(detect([turn(1, "ok ok ok"), turn(2, "ok ok ok")])).toBeNull();
+  });
+  it("respects the configured similarity", () => {
+    const turns = [turn(1, "refund for order twelve please"), turn(2, "refund for order thirteen please")];
+    const loose: TriggerConfig = { ...cfg, keywords: { default: [] }, repeatSimilarity: 0.5 };
+    expect(detect(turns, { ...loose, repeatSimilarity: 0.9 })).toBeNull();
+    expect(detect(turns, loose)?.kind).toBe("repeated_question");
+  });
+  it("with botAnsweredIds, a double-send before any reply is not a repeat", () => {
+    const turns = [turn(1, "where is my parcel now"), turn(2, "where is my parcel now")];
+    expect(detect(turns, cfg, [])).toBeNull();
+    expect(detect(turns, cfg, ["m1"])?.kind).toBe("repeated_question");
+  });
+});
+
+describe("confidence_drop", () => {
+  const lo = (n: number, c = 0.3) => turn(n, `question number ${n} about stuff`, { confidence: c, intent: "none" });
+  const hi = (n: number) => turn(n, `question number ${n} about stuff`, { confidence: 0.9 });
+
+  it("one low turn does not fire, two consecutive do", () => {
+    expect(detect([hi(1), lo(2)])).toBeNull();
+    const got = detect([hi(1), lo(2, 0.4), lo(3, 0.2)]);
+    expect(got?.kind).toBe("confidence_drop");
+    expect(got?.at).toBe(3000);
+    expect(got?.evidence).toEqual({ messageIds: ["m2", "m3"], scores: { m2: 0.4, m3: 0.2 } });
+  });
+  it("a high turn in between resets the count", () => {
+    expect(detect([lo(1), hi(2), lo(3)])).toBeNull();
+    expect(detect([lo(1), lo(2), hi(3)])).toBeNull();
+  });
+  it("the threshold is strict: exactly at it is not low", () => {
+    expect(detect([lo(1, 0.65), lo(2, 0.65)])).toBeNull();
+    expect(detect([lo(1, 0.649), lo(2, 0.649)])?.kind).toBe("confidence_drop");
+  });
+  it("follows lowConfidenceTurns", () => {
+    const three: TriggerConfig = { ...cfg, lowConfidenceTurns: 3 };
+    expect(detect([lo(1), lo(2)], three)).toBeNull();
+    expect(detect([lo(1), lo(2), lo(3)], three)?.evidence.messageIds).toEqual(["m1", "m2", "m3"]);
+    expect(detect([lo(1)], { ...cfg, lowConfidenceTurns: 1 })?.kind).toBe("confidence_drop");
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * One check per trigger kind. Each returns a Trigger or null and never throws: inputs may carry
+ * NaN scores, empty text or languages without a keyword list.
+ */
+import type { Customer, NluResult, Trigger } from "../model.js";
+import { fold, isTriviallyShort, textSimilarity, words } from "./text-similarity.js";
+import type { TriggerConfig } from "./trigger-config.js";
+
+/** One visitor message as the triggers see it. */
+export interface VisitorTurn {
+  readonly messageId: string;
+  readonly text: string;
+  readonly at: number;
+  readonly nlu: NluResult;
+}
+
+const trigger = (kind: Trigger["kind"], turn: VisitorTurn, reason: string, ids: readonly string[], scores: Record<string, number>): Trigger => ({
+  kind,
+  at: turn.at,
+  reason,
+  evidence: { messageIds: ids, scores },
+});
+
+/** The customer's tier is one of `cfg.highValueTiers`. */
+export function checkHighValue(last: VisitorTurn, customer: Customer | null, cfg: TriggerConfig): Trigger | null {
+  if (customer === null || !cfg.highValueTiers.includes(customer.tier)) return null;
+  const scores: Record<string, number> = Number.isFinite(customer.lifetimeValue) ? { lifetimeValue: customer.lifetimeValue } : {};
+  return trigger("high_value", last, `${customer.tier} customer ${customer.name}`, [last.messageId], scores);
+}
+
+/** The NLU found an explicit request for a human (negation handling is the NLU's job). */
+export function checkExplicitRequest(last: VisitorTurn): Trigger | null {
+  const req = last.nlu.explicitHumanRequest;
+  if (!req.requested) return null;
+  const said = req.evidence ?? last.text;
+  return trigger("explicit_request", last, `visitor asked for a human: "${said.slice(0, 80)}"`, [last.messageId], {});
+}
+
+/** The keyword list for a language; a language without its own list uses `default`. */
+export function keywordsFor(lang: string, cfg: TriggerConfig): readonly string[] {
+  const own = Object.hasOwn(cfg.keywords, lang) ? cfg.keywords[lang] : undefined;
+  return Array.isArray(own) ? own : (cfg.keywords.default ?? []);
+}
+
+/** Index of `needle` as a contiguous word run inside `hay`, or -1. */
+function indexOfRun(hay: readonly string[], needle: readonly string[]): number {
+  if (needle.length === 0) return -1;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** A configured keyword (or phrase) appears as whole words, ignoring case and accents. */
+export function checkKeyword(last: VisitorTurn, cfg: TriggerConfig): Trigger | null {
+  const text = words(last.text);
+  for (const keyword of keywordsFor(last.nlu.language, cfg)) {
+    if (typeof keyword !== "string") continue;
+    if (indexOfRun(text, words(keyword)) >= 0) {
+      return trigger("keyword", last, `visitor wrote "${fold(keyword)}"`, [last.messageId], {});
+    }
+  }
+  return null;
+}
+
+/**
+ * Sentiment score at or below `cfg.negativeSentimentScore`. The NLU's label is not consulted on its
+ * own: its cut-off for "negative" is milder than a handoff should be, so only the score decides.
+ */
+export function checkNegativeSentiment(last: VisitorTurn, cfg: TriggerConfig): Trigger | null {
+  const { score, label } = last.nlu.sentiment;
+  if (!Number.isFinite(score) || score > cfg.negativeSentimentScore) return null;
+  return trigger("negative_sentiment", last, `negative sentiment (${label}, score ${score.toFixed(2)})`, [last.messageId], {
+    sentiment: score,
+  });
+}
+
+/**
+ * The new message repeats an earlier visitor turn: content-word Jaccard similarity at or above
+ * `cfg.repeatSimilarity`, and the new message is not trivially short. With `answered` given, only
+ * earlier turns the bot already replied to count (a double-send before any reply is no repeat).
+ * The most similar earlier turn is the evidence; ties go to the most recent.
+ */
+export function checkRepeatedQuestion(
+  turns: readonly VisitorTurn[],
+  cfg: TriggerConfig,
+  answered: ReadonlySet<string> | null,
+): Trigger | null {
+  const last = turns[turns.length - 1];
+  if (last === undefined || isTriviallyShort(last.text)) return null;
+  let best: { turn: VisitorTurn; similarity: number } | null = null;
+  for (const earlier of turns.slice(0, -1)) {
+    if (answered !== null && !answered.has(earlier.messageId)) continue;
+    const similarity = textSimilarity(last.text, earlier.text);
+    if (similarity >= cfg.repeatSimilarity && (best === null || similarity >= best.similarity)) best = { turn: earlier, similarity };
+  }
+  if (best === null) return null;
+  return trigger(
+    "repeated_question",
+    last,
+    `visitor repeated an earlier question (similarity ${best.similarity.toFixed(2)})`,
+    [best.turn.messageId, last.messageId],
+    { similarity: best.similarity },
+  );
+}
+
+/**
+ * The last `cfg.lowConfidenceTurns` visitor turns (at least 1) all have intent confidence below
+ * `cfg.confidenceThreshold`. Evidence keys the scores by message id.
+ */
+export function checkConfidenceDrop(turns: readonly VisitorTurn[], cfg: TriggerConfig): Trigger | null {
+  const n = Math.max(1, Math.floor(Number.isFinite(cfg.lowConfidenceTurns) ? cfg.lowConfidenceTurns : 1));
+  if (turns.length < n) return null;
+  const window = turns.slice(turns.length - n);
+  if (!window.every((t) => t.nlu.confidence < cfg.confidenceThreshold)) return null;
+  const last = window[window.length - 1]!;
+  const scores: Record<string, number> = {};
+  for (const t of window) scores[t.messageId] = t.nlu.confidence;
+  return trigger(
+    "confidence_drop",
+    last,
+    `${n} consecutive visitor turn${n === 1 ? "" : "s"} below confidence ${cfg.confidenceThreshold}`,
+    window.map((t) => t.messageId),
+    scores,
+  );
+}
