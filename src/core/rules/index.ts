@@ -1,0 +1,2 @@
+export { type RoutingRequestInput, buildRoutingRequest } from "./build-routing-request.js";
+export { checkRule, explainMatch, matchRule, type RuleFacts, type RuleVerdict } from "./explain-match.js";
