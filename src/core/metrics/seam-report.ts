@@ -1,0 +1,80 @@
+import type { Handoff } from "../model.js";
+import {
+  type CsatAnswer,
+  type CsatDifference,
+  type CsatSegmentSummary,
+  csatBySegment,
+  csatDifference,
+} from "./csat.js";
+import { handoffsByTrigger, type TriggerCount } from "./handoffs-by-trigger.js";
+import { type DurationSummary, summarizeDurations } from "./percentile.js";
+import { type RepeatFlag, type RepeatQuestionRate, repeatQuestionRate } from "./repeat-question-rate.js";
+import type { RuleRef } from "./rule-ref.js";
+import { type SlaAttainment, slaAttainment } from "./sla-attainment.js";
+import { secondsToFirstHuman, type TimeToFirstHuman, timeToFirstHuman } from "./time-to-first-human.js";
+import { type WaitEstimateError, waitEstimateError } from "./wait-estimate-error.js";
+
+/** Every seam measurement over one window [from, to), as the dashboard and exports show it. */
+export interface SeamReport {
+  readonly from: number;
+  readonly to: number;
+  /** The `now` SLA outcomes were judged at. */
+  readonly generatedAt: number;
+  readonly handoffCount: number;
+  readonly triggers: readonly TriggerCount[];
+  readonly timeToFirstHuman: {
+    /** All rules together, seconds. */
+    readonly overall: DurationSummary;
+    readonly byRule: readonly TimeToFirstHuman[];
+  };
+  readonly sla: readonly SlaAttainment[];
+  readonly csat: {
+    readonly segments: readonly CsatSegmentSummary[];
+    readonly postHandoffVsHumanOnly: CsatDifference;
+  };
+  readonly waitEstimate: WaitEstimateError;
+  readonly repeatQuestions: RepeatQuestionRate;
+}
+
+export interface SeamReportInput {
+  readonly handoffs: readonly Handoff[];
+  readonly csat: readonly (CsatAnswer & { readonly at: number })[];
+  readonly repeatFlags: readonly RepeatFlag[];
+  readonly rules: readonly RuleRef[];
+  readonly from: number;
+  readonly to: number;
+  readonly now: number;
+}
+
+/**
+ * Computes the whole seam report. Records outside [from, to) are ignored: handoffs by
+ * `createdAt`, CSAT answers by `at`, repeat flags when their handoff is not in the window.
+ * @example
+ * const report = computeSeamReport({ handoffs, csat, repeatFlags, rules, from, to, now });
+ * report.sla[0]; // { ruleId: "vip", total: 12, met: 10, breached: 1, pending: 1, attainment: 0.909 }
+ */
+export function computeSeamReport(input: SeamReportInput): SeamReport {
+  const { from, to, now, rules } = input;
+  const handoffs = input.handoffs.filter((h) => h.createdAt >= from && h.createdAt < to);
+  const ids = new Set(handoffs.map((h) => h.id));
+  const csat = input.csat.filter((r) => r.at >= from && r.at < to);
+  const scores = (segment: CsatAnswer["segment"]) => csat.filter((r) => r.segment === segment).map((r) => r.score);
+  return {
+    from,
+    to,
+    generatedAt: now,
+    handoffCount: handoffs.length,
+    triggers: handoffsByTrigger(handoffs),
+    timeToFirstHuman: {
+      overall: summarizeDurations(handoffs.map(secondsToFirstHuman).filter((x): x is number => x !== null)),
+      byRule: timeToFirstHuman(handoffs, rules),
+    },
+    sla: slaAttainment(handoffs, now, rules),
+    csat: {
+      segments: csatBySegment(csat),
+      postHandoffVsHumanOnly: csatDifference(scores("post_handoff"), scores("human_only")),
+    },
+    waitEstimate: waitEstimateError(handoffs),
+    repeatQuestions: repeatQuestionRate(input.repeatFlags.filter((f) => ids.has(f.handoffId))),
+  };
+}
