@@ -1,0 +1,119 @@
+import { z } from "zod";
+import type { RoutingRule, Team } from "../model.js";
+import type { RouterOptions } from "../routing/types.js";
+import { DEFAULT_TRIGGER_CONFIG, type TriggerConfig } from "../triggers/trigger-config.js";
+import { DEFAULT_WAIT_CONFIG, type WaitConfig } from "../wait/wait-config.js";
+import type { BatonConfig } from "./baton-config.js";
+import { calendarSchema } from "./calendar.schema.js";
+import { idSchema, isCatchAll, langSchema, ruleSchema, tierSchema } from "./rule.schema.js";
+
+/** "sqlite:<file>", "sqlite::memory:", or a postgres:// / postgresql:// URL. */
+export const storageUrlSchema = z
+  .string()
+  .refine((u) => /^sqlite:.+/.test(u) || /^postgres(ql)?:\/\/.+/.test(u), 'storage url is "sqlite:<file>" or "postgres://..."');
+
+export const portSchema = z.number().int().min(1).max(65535);
+
+export const smtpSchema = z.strictObject({
+  host: z.string().min(1),
+  port: portSchema.default(587),
+  /** TLS from the start (port 465); false uses STARTTLS when offered. */
+  secure: z.boolean().default(false),
+  user: z.string().min(1).optional(),
+  pass: z.string().min(1).optional(),
+  /** Sender, e.g. "Acme Support <support@acme.example>". */
+  from: z.string().min(3),
+});
+
+const teamSchema = z
+  .strictObject({ id: idSchema, name: z.string().min(1).optional(), skills: z.array(z.string().min(1)).default([]), calendar: calendarSchema })
+  .transform((t): Team => ({ ...t, name: t.name ?? t.id }));
+
+const triggersSchema = z
+  .strictObject({
+    confidenceThreshold: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.confidenceThreshold),
+    lowConfidenceTurns: z.number().int().min(1).default(DEFAULT_TRIGGER_CONFIG.lowConfidenceTurns),
+    negativeSentimentScore: z.number().min(-1).max(1).default(DEFAULT_TRIGGER_CONFIG.negativeSentimentScore),
+    repeatSimilarity: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.repeatSimilarity),
+    /** Per language; a language given here replaces its default list, others keep theirs. */
+    keywords: z
+      .record(z.union([langSchema, z.literal("default")]), z.array(z.string().min(1)))
+      .default({})
+      .transform((k) => ({ ...DEFAULT_TRIGGER_CONFIG.keywords, ...k })),
+    highValueTiers: z.array(tierSchema).default([...DEFAULT_TRIGGER_CONFIG.highValueTiers]),
+  })
+  .prefault({}) satisfies z.ZodType<TriggerConfig, unknown>;
+
+const waitSchema = z
+  .strictObject({
+    bucketsSeconds: z
+      .array(z.number().int().positive())
+      .refine((b) => b.every((s, i) => i === 0 || s > (b[i - 1] ?? 0)), "buckets must be in increasing order")
+      .default([...DEFAULT_WAIT_CONFIG.bucketsSeconds]),
+    asyncOfferAboveSeconds: z.number().int().min(0).default(DEFAULT_WAIT_CONFIG.asyncOfferAboveSeconds),
+    defaultHandleSeconds: z.number().int().positive().default(DEFAULT_WAIT_CONFIG.defaultHandleSeconds),
+  })
+  .prefault({}) satisfies z.ZodType<WaitConfig, unknown>;
+
+const routerSchema = z
+  .strictObject({
+    offers: z.strictObject({ enabled: z.boolean().default(false), timeoutSeconds: z.number().int().positive().default(30) }).prefault({}),
+    onAway: z.enum(["keep", "requeue"]).default("keep"),
+    onOffline: z.enum(["keep", "requeue"]).default("requeue"),
+  })
+  .prefault({}) satisfies z.ZodType<RouterOptions, unknown>;
+
+/** The whole config file (config/baton.yaml). Unknown keys are errors: a typo never passes silently. */
+export const batonConfigSchema = z
+  .strictObject({
+    server: z
+      .strictObject({
+        port: portSchema.default(3000),
+        host: z.string().min(1).default("127.0.0.1"),
+        /** Where visitors and agents reach Baton; used in e-mail links and the widget snippet. */
+        publicUrl: z.url().default("http://localhost:3000"),
+        /** Signs session tokens. null: the server makes a random one per process (sessions end on restart). */
+        sessionSecret: z.string().min(16, "sessionSecret needs at least 16 characters").nullable().default(null),
+      })
+      .prefault({}),
+    storage: z.strictObject({ url: storageUrlSchema.default("sqlite:data/baton.db") }).prefault({}),
+    /** Absent or null: async replies are logged, not mailed. */
+    smtp: smtpSchema.nullable().default(null),
+    crm: z.strictObject({ webhookUrl: z.url().nullable().default(null) }).prefault({}),
+    router: routerSchema,
+    triggers: triggersSchema,
+    priority: z
+      .strictObject({ negativeSentimentBoost: z.number().int().default(20), vipBoost: z.number().int().default(0) })
+      .prefault({}),
+    wait: waitSchema,
+    teams: z.array(teamSchema).min(1, "define at least one team"),
+    rules: z.array(ruleSchema).min(1, "define at least one rule"),
+    bot: z.strictObject({ corpusFile: z.string().min(1).default("config/bot-corpus.yaml") }).prefault({}),
+  })
+  .superRefine((cfg, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const teams = new Set<string>();
+    cfg.teams.forEach((t, i) => {
+      if (teams.has(t.id)) issue(["teams", i, "id"], `duplicate team id "${t.id}"`);
+      teams.add(t.id);
+    });
+    const known = [...teams].join(", ");
+    const ruleIds = new Set<string>();
+    let catchAll: RoutingRule | null = null;
+    cfg.rules.forEach((r, i) => {
+      if (ruleIds.has(r.id)) issue(["rules", i, "id"], `duplicate rule id "${r.id}"`);
+      ruleIds.add(r.id);
+      if (r.target.team !== null && !teams.has(r.target.team)) issue(["rules", i, "target", "team"], `unknown team "${r.target.team}" (teams: ${known})`);
+      r.escalation.forEach((step, j) => {
+        if (step.action.kind === "widen_team" && !teams.has(step.action.team)) {
+          issue(["rules", i, "escalation", j, "action", "team"], `unknown team "${step.action.team}" (teams: ${known})`);
+        }
+      });
+      if (catchAll !== null) issue(["rules", i], `unreachable: rule "${catchAll.id}" before it has no conditions and matches everything`);
+      else if (isCatchAll(r)) catchAll = r;
+    });
+    if (catchAll === null && cfg.rules.length > 0) {
+      issue(["rules"], "the last rule must be a catch-all (no `when`), so every handoff has a rule");
+    }
+  }) satisfies z.ZodType<BatonConfig, unknown>;
+

@@ -1,0 +1,47 @@
+import type { RoutingRule, Team } from "../model.js";
+import type { RouterOptions } from "../routing/types.js";
+import type { TriggerConfig } from "../triggers/trigger-config.js";
+import type { WaitConfig } from "../wait/wait-config.js";
+
+/** SMTP for async replies. */
+export interface SmtpConfig {
+  readonly host: string;
+  readonly port: number;
+  /** TLS from the start (port 465); false uses STARTTLS when the server offers it. */
+  readonly secure: boolean;
+  readonly user?: string | undefined;
+  readonly pass?: string | undefined;
+  /** Sender, e.g. "Acme Support <support@acme.example>". */
+  readonly from: string;
+}
+
+/**
+ * The whole config file (config/baton.yaml), parsed, defaulted and cross-checked by
+ * `parseConfig`; environment overrides on top by `applyEnvOverrides`.
+ */
+export interface BatonConfig {
+  readonly server: {
+    /** 3000 by default. */
+    readonly port: number;
+    /** "127.0.0.1" by default; "0.0.0.0" to listen on every interface (containers). */
+    readonly host: string;
+    /** Where visitors and agents reach Baton; used in e-mail links and the widget snippet. */
+    readonly publicUrl: string;
+    /** Signs session tokens. null: the server makes a random one per process (sessions end on restart). */
+    readonly sessionSecret: string | null;
+  };
+  /** "sqlite:data/baton.db" by default; "postgres://..." for several nodes. */
+  readonly storage: { readonly url: string };
+  /** null: async replies are logged, not mailed. */
+  readonly smtp: SmtpConfig | null;
+  readonly crm: { readonly webhookUrl: string | null };
+  readonly router: RouterOptions;
+  readonly triggers: TriggerConfig;
+  /** Added to a rule's priority: negative sentiment (20 by default), VIP tiers (0 by default). */
+  readonly priority: { readonly negativeSentimentBoost: number; readonly vipBoost: number };
+  readonly wait: WaitConfig;
+  readonly teams: readonly Team[];
+  /** Ordered; first match wins; the last one is a catch-all. */
+  readonly rules: readonly RoutingRule[];
+  readonly bot: { readonly corpusFile: string };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../errors.js";
+import type { ConfigIssue } from "./config-issue.js";
+import { applyEnvOverrides, parseConfig } from "./index.js";
+
+const BASE = `
+teams:
+  - id: support
+    calendar: { timeZone: UTC, weekly: [{ day: 1, start: "09:00", end: "17:00" }] }
+rules:
+  - id: general
+    slaSeconds: 60
+`;
+const config = parseConfig(BASE);
+const withSmtp = parseConfig(`${BASE}smtp: { host: mail.example, from: "Support <s@example.com>", user: u, pass: p }\n`);
+
+function issuesOf(fn: () => unknown): readonly ConfigIssue[] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return ((e as DomainError).details?.issues ?? []) as ConfigIssue[];
+  }
+  throw new Error("expected a config error");
+}
+
+describe("applyEnvOverrides", () => {
+  it("changes nothing without variables, and treats empty ones as unset", () => {
+    expect(applyEnvOverrides(config, {})).toEqual(config);
+    expect(applyEnvOverrides(config, { BATON_PORT: "", BATON_SMTP_HOST: "" })).toEqual(config);
+  });
+
+  it("overrides server and storage settings", () => {
+    const got = applyEnvOverrides(config, {
+      BATON_PORT: "8080",
+      BATON_HOST: "0.0.0.0",
+      BATON_PUBLIC_URL: "https://chat.example.com",
+      BATON_SESSION_SECRET: "0123456789abcdef0123",
+      BATON_STORAGE_URL: "postgres://baton@db/baton",
+    });
+    expect(got.server).toEqual({ port: 8080, host: "0.0.0.0", publicUrl: "https://chat.example.com", sessionSecret: "0123456789abcdef0123" });
+    expect(got.storage.url).toBe("postgres://baton@db/baton");
+    expect(config.server.port).toBe(3000); // input untouched
+  });
+
+  it("overrides single SMTP fields over the file", () => {
+    const got = applyEnvOverrides(withSmtp, { BATON_SMTP_PASS: "secret", BATON_SMTP_PORT: "465", BATON_SMTP_SECURE: "true" });
+    expect(got.smtp).toEqual({ host: "mail.example", from: "Support <s@example.com>", user: "u", pass: "secret", port: 465, secure: true });
+  });
+
+  it("builds SMTP from the environment alone when host and from are given", () => {
+    const got = applyEnvOverrides(config, { BATON_SMTP_HOST: "smtp.example", BATON_SMTP_FROM: "help@example.com" });
+    expect(got.smtp).toEqual({ host: "smtp.example", from: "help@example.com", port: 587, secure: false, user: undefined, pass: undefined });
+    expect(issuesOf(() => applyEnvOverrides(config, { BATON_SMTP_USER: "u" })).map((i) => i.path)).toEqual(["BATON_SMTP_HOST"]);
+    expect(issuesOf(() => applyEnvOverrides(config, { BATON_SMTP_HOST: "h" })).map((i) => i.path)).toEqual(["BATON_SMTP_FROM"]);
+  });
+
+  it("validates every variable and reports them all", () => {
+    const issues = issuesOf(() =>
+      applyEnvOverrides(config, {
+        BATON_PORT: "eighty",
+        BATON_SMTP_PORT: "70000",
+        BATON_PUBLIC_URL: "not a url",
+        BATON_STORAGE_URL: "mysql://x",
+        BATON_SESSION_SECRET: "short",
+        BATON_SMTP_SECURE: "yes",
+      }),
+    );
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      "BATON_PORT",
+      "BATON_PUBLIC_URL",
+      "BATON_SESSION_SECRET",
+      "BATON_SMTP_PORT",
+      "BATON_SMTP_SECURE",
+      "BATON_STORAGE_URL",
+    ]);
+    expect(issues.every((i) => i.line === null)).toBe(true);
+  });
+});

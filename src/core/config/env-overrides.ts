@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { BatonConfig, SmtpConfig } from "./baton-config.js";
+import { portSchema, storageUrlSchema } from "./baton-config.schema.js";
+import { type ConfigIssue, configError } from "./config-issue.js";
+
+/** The environment variables `applyEnvOverrides` reads, and what each sets. */
+export const ENV_VARIABLES = {
+  BATON_PORT: "server.port",
+  BATON_HOST: "server.host",
+  BATON_PUBLIC_URL: "server.publicUrl",
+  BATON_SESSION_SECRET: "server.sessionSecret",
+  BATON_STORAGE_URL: "storage.url",
+  BATON_SMTP_HOST: "smtp.host",
+  BATON_SMTP_PORT: "smtp.port",
+  BATON_SMTP_SECURE: "smtp.secure",
+  BATON_SMTP_USER: "smtp.user",
+  BATON_SMTP_PASS: "smtp.pass",
+  BATON_SMTP_FROM: "smtp.from",
+} as const;
+type EnvName = keyof typeof ENV_VARIABLES;
+
+const port = z.coerce.number<string>().pipe(portSchema);
+const CHECKS: Readonly<Record<EnvName, z.ZodType<unknown, string>>> = {
+  BATON_PORT: port,
+  BATON_HOST: z.string().min(1),
+  BATON_PUBLIC_URL: z.url(),
+  BATON_SESSION_SECRET: z.string().min(16, "needs at least 16 characters"),
+  BATON_STORAGE_URL: storageUrlSchema,
+  BATON_SMTP_HOST: z.string().min(1),
+  BATON_SMTP_PORT: port,
+  BATON_SMTP_SECURE: z.enum(["true", "false"], 'either "true" or "false"').transform((v) => v === "true"),
+  BATON_SMTP_USER: z.string().min(1),
+  BATON_SMTP_PASS: z.string().min(1),
+  BATON_SMTP_FROM: z.string().min(3),
+};
+
+/**
+ * The config with environment variables (see ENV_VARIABLES) laid over it; an empty variable
+ * counts as unset. SMTP settings may come from the environment alone: BATON_SMTP_HOST and
+ * BATON_SMTP_FROM are then both needed. The input is not changed.
+ *
+ * @throws DomainError("invalid_config") with one issue per bad variable (path = its name, line null).
+ * @example
+ * const config = applyEnvOverrides(parseConfig(text), process.env);
+ */
+export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<string, string | undefined>>): BatonConfig {
+  const issues: ConfigIssue[] = [];
+  const get = <T>(name: EnvName): T | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return undefined;
+    const r = CHECKS[name].safeParse(raw);
+    if (r.success) return r.data as T;
+    issues.push({ path: name, line: null, message: r.error.issues.map((i) => i.message).join("; ") });
+    return undefined;
+  };
+  const s = config.server;
+  const server = {
+    port: get<number>("BATON_PORT") ?? s.port,
+    host: get<string>("BATON_HOST") ?? s.host,
+    publicUrl: get<string>("BATON_PUBLIC_URL") ?? s.publicUrl,
+    sessionSecret: get<string>("BATON_SESSION_SECRET") ?? s.sessionSecret,
+  };
+  const storage = { url: get<string>("BATON_STORAGE_URL") ?? config.storage.url };
+  const smtp = smtpFrom(config.smtp, {
+    host: get<string>("BATON_SMTP_HOST"),
+    port: get<number>("BATON_SMTP_PORT"),
+    secure: get<boolean>("BATON_SMTP_SECURE"),
+    user: get<string>("BATON_SMTP_USER"),
+    pass: get<string>("BATON_SMTP_PASS"),
+    from: get<string>("BATON_SMTP_FROM"),
+  }, issues);
+  if (issues.length > 0) throw configError("environment", issues);
+  return { ...config, server, storage, smtp };
+}
+
+type SmtpEnv = { readonly [K in keyof Required<SmtpConfig>]: Required<SmtpConfig>[K] | undefined };
+
+function smtpFrom(base: SmtpConfig | null, env: SmtpEnv, issues: ConfigIssue[]): SmtpConfig | null {
+  const given = Object.values(env).some((v) => v !== undefined);
+  if (!given) return base;
+  const host = env.host ?? base?.host;
+  const from = env.from ?? base?.from;
+  if (host === undefined) return missing("BATON_SMTP_HOST", base, issues);
+  if (from === undefined) return missing("BATON_SMTP_FROM", base, issues);
+  return {
+    host,
+    from,
+    port: env.port ?? base?.port ?? 587,
+    secure: env.secure ?? base?.secure ?? false,
+    user: env.user ?? base?.user,
+    pass: env.pass ?? base?.pass,
+  };
+}
+
+function missing(name: EnvName, base: SmtpConfig | null, issues: ConfigIssue[]): SmtpConfig | null {
+  issues.push({ path: name, line: null, message: "SMTP is set in the environment but not in the config: BATON_SMTP_HOST and BATON_SMTP_FROM are both needed" });
+  return base;
+}

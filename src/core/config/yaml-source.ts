@@ -1,0 +1,76 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { type ConfigIssue, configError, formatPath } from "./config-issue.js";
+
+/** A parsed YAML text that can tell the line of any path in it. */
+export interface YamlSource {
+  readonly data: unknown;
+  /** Line of the deepest existing node on `path` (the key's line for map entries); null if none. */
+  lineOf(path: readonly PropertyKey[]): number | null;
+}
+
+/**
+ * Parses YAML (1.2 core schema: "08:00" and 2026-12-25 stay strings, keys must be unique).
+ *
+ * @throws DomainError("invalid_config") listing each syntax error with its line.
+ */
+export function readYaml(text: string, source: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw configError(
+      source,
+      doc.errors.map((e) => ({
+        path: "",
+        line: e.linePos?.[0].line ?? null,
+        message: `YAML syntax: ${(e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "")}`,
+      })),
+    );
+  }
+  const line = (node: unknown): number | null => {
+    const range = (node as { range?: readonly number[] } | null)?.range;
+    return range?.[0] === undefined ? null : lineCounter.linePos(range[0]).line;
+  };
+  return {
+    data: doc.toJS({ maxAliasCount: 1000 }),
+    lineOf(path) {
+      let node: unknown = doc.contents;
+      let found = line(node);
+      for (const seg of path) {
+        if (isAlias(node)) node = node.resolve(doc);
+        if (isMap(node)) {
+          const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
+          if (pair === undefined) break;
+          found = line(pair.key) ?? found;
+          node = pair.value;
+        } else if (isSeq(node) && typeof seg === "number") {
+          const item = node.items[seg];
+          if (item === undefined) break;
+          found = line(item) ?? found;
+          node = item;
+        } else break;
+      }
+      return found;
+    },
+  };
+}
+
+/** Zod issues as config issues with YAML lines; an unknown key points at that key's line. */
+export function toConfigIssues(issues: readonly z.core.$ZodIssue[], src: YamlSource): ConfigIssue[] {
+  return issues.flatMap((issue) => {
+    const paths = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    return paths.map((path) => ({ path: formatPath(path), line: src.lineOf(path), message: issue.message }));
+  });
+}
+
+/**
+ * Reads YAML and parses it with `schema`, or throws one DomainError("invalid_config") listing
+ * every problem as "path (line N): message".
+ */
+export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, source: string): z.output<S> {
+  const src = readYaml(text, source);
+  if (src.data === null || src.data === undefined) throw configError(source, [{ path: "", line: null, message: "the file is empty" }]);
+  const result = schema.safeParse(src.data);
+  if (!result.success) throw configError(source, toConfigIssues(result.error.issues, src));
+  return result.data;
+}
