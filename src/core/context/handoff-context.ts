@@ -1,0 +1,73 @@
+import type { Author, ConversationState, Customer, Field, Handoff, Lang, Topic, Trigger } from "../model.js";
+
+/** One transcript line; bot and system turns keep their author, visitor turns carry their NLU. */
+export interface TranscriptEntry {
+  readonly id: string;
+  readonly author: Author;
+  /** Display name when known (the agent's name; "Baton bot" for the bot). */
+  readonly authorName?: string;
+  readonly text: string;
+  readonly at: number;
+  readonly nlu?: {
+    readonly intent: string;
+    readonly topic: Topic;
+    readonly confidence: number;
+    readonly sentiment: number;
+  };
+}
+
+export interface IntentStep {
+  readonly messageId: string;
+  readonly intent: string;
+  readonly topic: Topic;
+  readonly confidence: number;
+  readonly at: number;
+}
+
+export type SentimentTrend = "improving" | "steady" | "worsening";
+
+export interface SentimentSummary {
+  /** Score of the last visitor turn with NLU, -1..1; null without any. */
+  readonly latest: number | null;
+  readonly average: number | null;
+  readonly trend: SentimentTrend;
+}
+
+/** A known value the agent should not ask for again, with phrasings the console guard looks for. */
+export interface DoNotAsk {
+  readonly field: string;
+  readonly value: string;
+  readonly questionHints: readonly string[];
+}
+
+/**
+ * Everything that travels with a handoff to the agent console (socket "conversation:offered" and
+ * "conversation:assigned"). Versioned: a breaking change adds HandoffContextV2 beside this one.
+ */
+export interface HandoffContextV1 {
+  readonly version: 1;
+  readonly conversation: {
+    readonly id: string;
+    readonly state: ConversationState;
+    readonly language: Lang;
+    readonly page: { readonly url: string; readonly title: string } | null;
+    readonly createdAt: number;
+  };
+  readonly customer: Customer | null;
+  readonly transcript: readonly TranscriptEntry[];
+  readonly fields: readonly Field[];
+  readonly intentHistory: readonly IntentStep[];
+  readonly sentiment: SentimentSummary;
+  readonly trigger: Trigger;
+  readonly priority: number;
+  readonly slaDeadline: number;
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly summary: string;
+  /** Earlier handoffs of this conversation, oldest first, with their transfer notes. */
+  readonly handoffs: readonly Handoff[];
+  readonly doNotAsk: readonly DoNotAsk[];
+}
+
+/** The current context version. */
+export type HandoffContext = HandoffContextV1;
