@@ -1,0 +1,60 @@
+import type { AgentProfile } from "../model.js";
+import type { Constraints } from "./constraints.js";
+import { type Layer, languageOk, proficiencyFor, teamOk } from "./eligibility.js";
+import { IndexedHeap } from "./indexed-heap.js";
+import { compareLoad } from "./order.js";
+import type { AgentState } from "./router-index.js";
+
+/**
+ * Agents whose profiles route alike (same skills and proficiencies, languages, translation,
+ * seniority and teams) share a class: eligibility is decided once per class, and each class
+ * keeps its free agents in pick order (lowest load ratio, longest idle, id).
+ */
+export class AgentClass {
+  readonly members = new Set<AgentState>();
+  readonly free = new IndexedHeap<AgentState>(lessLoaded);
+  online = 0;
+  onlineCap = 0;
+  onlineFreeSlots = 0;
+
+  constructor(
+    readonly id: number,
+    readonly profile: AgentProfile,
+  ) {}
+}
+
+/** Pick order within a class: lower load ratio, longest idle, then id. */
+export function lessLoaded(a: AgentState, b: AgentState): boolean {
+  const load = compareLoad({ active: a.active.length, cap: a.profile.cap }, { active: b.active.length, cap: b.profile.cap });
+  if (load !== 0) return load < 0;
+  if (a.idleSince !== b.idleSince) return a.idleSince < b.idleSince;
+  return a.profile.id < b.profile.id;
+}
+
+/** Two profiles with the same key are interchangeable for eligibility and proficiency. */
+export function classKey(p: AgentProfile): string {
+  const skills = p.skills.map((s) => `${s.skill}:${s.proficiency}`).sort();
+  return JSON.stringify([skills, [...p.languages].sort(), p.translationEnabled, p.senior, [...p.teams].sort()]);
+}
+
+/** The class-level part of constraints: everything but the named CSM, exclusions and target. */
+export function classSignature(c: Constraints): string {
+  const tier = c.tier === "any" ? "any" : c.tier === "senior" || c.csmAgentId === null ? "senior" : "none";
+  return JSON.stringify([c.skillSets, c.teams, c.language, c.allowTranslation, tier]);
+}
+
+export interface ClassVerdict {
+  /** First class-level layer that filters the class out, or null. */
+  readonly fail: Layer | null;
+  readonly proficiency: number;
+}
+
+/** Team, skills, language and tier (seniority only; the named CSM is judged per agent). */
+export function judgeClass(p: AgentProfile, c: Constraints): ClassVerdict {
+  const proficiency = proficiencyFor(p, c);
+  if (!teamOk(p, c)) return { fail: "team", proficiency };
+  if (proficiency < 0) return { fail: "skills", proficiency };
+  if (!languageOk(p, c)) return { fail: "language", proficiency };
+  const tierPass = c.tier === "any" || ((c.tier === "senior" || c.csmAgentId === null) && p.senior);
+  return { fail: tierPass ? null : "tier", proficiency };
+}

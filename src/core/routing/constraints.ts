@@ -1,0 +1,88 @@
+import type { EscalationStep, Lang, RoutingRequest, TierRequirement } from "../model.js";
+
+/**
+ * What a queued request demands of an agent once its escalation steps are applied.
+ * Escalation only ever widens: more skill sets, more teams, translation allowed, tier relaxed.
+ */
+export interface Constraints {
+  /** The agent must hold every skill of at least one set. `[[]]` accepts any agent. */
+  readonly skillSets: readonly (readonly string[])[];
+  /** Any of these teams; `null` means any team. */
+  readonly teams: readonly string[] | null;
+  readonly language: Lang;
+  readonly allowTranslation: boolean;
+  readonly tier: TierRequirement;
+  readonly csmAgentId: string | null;
+  readonly excludeAgentIds: readonly string[];
+  readonly targetAgentId: string | null;
+}
+
+/** The request's constraints after its first `appliedSteps` escalation steps. */
+export function constraintsFor(request: RoutingRequest, appliedSteps: number): Constraints {
+  const skillSets: (readonly string[])[] = [[...request.skills].sort()];
+  let teams: string[] | null = request.team === null ? null : [request.team];
+  let allowTranslation = request.allowTranslation;
+  let tier = request.tier;
+  for (const step of request.escalation.slice(0, appliedSteps)) {
+    const a = step.action;
+    switch (a.kind) {
+      case "relax_language":
+        allowTranslation = true;
+        break;
+      case "relax_tier":
+        tier = "any";
+        break;
+      case "widen_skill":
+        if (!skillSets.some((s) => s.length === 1 && s[0] === a.skill)) skillSets.push([a.skill]);
+        break;
+      case "widen_team":
+        if (teams !== null && !teams.includes(a.team)) teams = [...teams, a.team];
+        break;
+    }
+  }
+  return {
+    skillSets,
+    teams,
+    language: request.language,
+    allowTranslation,
+    tier,
+    csmAgentId: request.csmAgentId,
+    excludeAgentIds: [...request.excludeAgentIds].sort(),
+    targetAgentId: request.targetAgentId,
+  };
+}
+
+/**
+ * A key equal for two requests exactly when every agent is eligible for both or neither.
+ * Queued requests with the same key share one priority heap.
+ */
+export function signatureOf(c: Constraints): string {
+  const csm = c.tier === "any" ? null : c.csmAgentId;
+  return JSON.stringify([
+    c.skillSets,
+    c.teams,
+    c.language,
+    c.allowTranslation,
+    c.tier,
+    csm,
+    c.excludeAgentIds,
+    c.targetAgentId,
+  ]);
+}
+
+/** Epoch ms at which escalation step `index` of a request becomes due. */
+export function stepDueAt(request: RoutingRequest, index: number): number | null {
+  const step: EscalationStep | undefined = request.escalation[index];
+  return step === undefined ? null : request.arrivedAt + step.afterSeconds * 1000;
+}
+
+/** How many steps are due at `now` (steps are applied in order; a later step never comes first). */
+export function stepsDueBy(request: RoutingRequest, now: number): number {
+  let n = 0;
+  for (let i = 0; i < request.escalation.length; i++) {
+    const at = stepDueAt(request, i);
+    if (at === null || at > now) break;
+    n = i + 1;
+  }
+  return n;
+}

@@ -1,0 +1,56 @@
+import type { Pick, QueueEntry, AgentState } from "./router-index.js";
+import { pickReasons } from "./order.js";
+import type { Explanation, LayerStep } from "./types.js";
+
+const LAYER_WORDS: Record<LayerStep["layer"], string> = {
+  target: "not the requested agent",
+  presence: "not online",
+  excluded: "excluded (transferred away or declined)",
+  team: "not in the team",
+  skills: "missing the skills",
+  language: "not speaking the language",
+  tier: "not eligible for the customer tier",
+  capacity: "at their concurrency cap",
+};
+
+function filtered(layers: readonly LayerStep[]): string[] {
+  return layers.filter((l) => l.before !== l.after).map((l) => `${l.before - l.after} ${LAYER_WORDS[l.layer]}`);
+}
+
+/** Why the router chose this agent for an incoming chat. */
+export function explainPick(pick: Pick, name: string): Explanation {
+  const key = pick.key;
+  const last = pick.layers[pick.layers.length - 1];
+  const reasons = key === null ? [] : pickReasons(key, pick.runnerUp, name);
+  return {
+    summary: `${name} chosen from ${last?.after ?? 0} eligible agent(s) with free capacity${reasons.length > 0 ? `: ${reasons.join("; ")}` : ""}`,
+    layers: pick.layers,
+    reasons,
+  };
+}
+
+/** Why a chat had to wait: which layer left nobody. */
+export function explainQueued(layers: readonly LayerStep[]): Explanation {
+  const gone = layers.find((l) => l.after === 0 && l.before > 0);
+  const summary =
+    layers[0]?.before === 0
+      ? "queued: no agents are configured"
+      : gone === undefined
+        ? "queued: no eligible agent is free"
+        : `queued: no eligible agent left after the ${gone.layer} layer (${filtered(layers).join(", ")})`;
+  return { summary, layers, reasons: filtered(layers) };
+}
+
+/** Why an agent with freed capacity took this queued chat. */
+export function explainPull(a: AgentState, e: QueueEntry, now: number): Explanation {
+  const r = e.request;
+  return {
+    summary: `${a.profile.name} had free capacity and took the best queued chat they may take`,
+    layers: [],
+    reasons: [
+      `priority ${r.priority}`,
+      `SLA deadline ${r.slaDeadline >= now ? `in ${Math.round((r.slaDeadline - now) / 1000)} s` : `passed ${Math.round((now - r.slaDeadline) / 1000)} s ago`}`,
+      `waiting ${Math.round((now - r.arrivedAt) / 1000)} s`,
+    ],
+  };
+}

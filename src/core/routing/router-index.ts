@@ -1,0 +1,61 @@
+import type { AgentProfile, Presence, RoutingRequest } from "../model.js";
+import type { Constraints } from "./constraints.js";
+import type { CandidateKey } from "./order.js";
+import type { LayerStep } from "./types.js";
+
+/** An agent as the router holds it (mutable inside the router, never handed out). */
+export interface AgentState {
+  profile: AgentProfile;
+  presence: Presence;
+  /** Conversation ids assigned or offered, in the order they arrived. */
+  active: string[];
+  idleSince: number;
+}
+
+/** A queued conversation. */
+export interface QueueEntry {
+  readonly request: RoutingRequest;
+  appliedSteps: number;
+  constraints: Constraints;
+  sig: string;
+}
+
+export interface Pick {
+  readonly agent: AgentState | null;
+  readonly key: CandidateKey | null;
+  /** The best other candidate, to explain the win. */
+  readonly runnerUp: CandidateKey | null;
+  readonly layers: readonly LayerStep[];
+}
+
+/**
+ * How the router finds agents and queued chats. Two implementations with the same answers:
+ * `ReferenceIndex` scans everything (the specification, and the benchmark's baseline) and
+ * `FastIndex` keeps agents in classes and the queue in groups.
+ */
+export interface RouterIndex {
+  /** Call after anything about the agent changed: profile, presence, load or idle time. */
+  agentChanged(a: AgentState): void;
+  agentRemoved(a: AgentState): void;
+  addEntry(e: QueueEntry): void;
+  removeEntry(e: QueueEntry): void;
+  /** The agent the pick order prefers for these constraints, with the layer counts. */
+  bestAgentFor(c: Constraints): Pick;
+  /** The first queued chat, in queue order, that this agent may take now. */
+  bestEntryFor(a: AgentState): QueueEntry | null;
+  /** 1-based position among queued chats with the same constraints. */
+  rank(e: QueueEntry): number;
+  /** Eligible agents, ignoring load: how many are online, their total cap and free slots. */
+  capacityFor(c: Constraints): { online: number; slots: number; free: number };
+}
+
+export function candidateKey(a: AgentState, c: Constraints, proficiency: number): CandidateKey {
+  return {
+    id: a.profile.id,
+    isCsm: c.csmAgentId !== null && a.profile.id === c.csmAgentId,
+    proficiency,
+    active: a.active.length,
+    cap: a.profile.cap,
+    idleSince: a.idleSince,
+  };
+}

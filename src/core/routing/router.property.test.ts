@@ -1,0 +1,213 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AgentProfile, EscalationStep, RoutingRequest } from "../model.js";
+import { constraintsFor } from "./constraints.js";
+import { failingLayer } from "./eligibility.js";
+import { createReferenceRouter, createRouter, type Router } from "./router.js";
+import { agent, request } from "./routing.fixture.js";
+import type { Effect, RouterEvent, RouterOptions } from "./types.js";
+
+const T0 = 1_700_000_000_000;
+const AGENT_IDS = ["a0", "a1", "a2", "a3", "a4", "a5"];
+const CONV_IDS = Array.from({ length: 14 }, (_, i) => `c${i}`);
+
+const subset = <T>(xs: readonly T[]) => fc.subarray([...xs]);
+
+const arbProfile = (id: string): fc.Arbitrary<AgentProfile> =>
+  fc
+    .record({
+      skills: fc.uniqueArray(
+        fc.record({ skill: fc.constantFrom("billing", "technical", "vip"), proficiency: fc.integer({ min: 1, max: 5 }) }),
+        { selector: (s) => s.skill, maxLength: 3 },
+      ),
+      languages: fc.oneof(fc.constant(["en"]), subset(["en", "de", "pt"])),
+      translationEnabled: fc.boolean(),
+      senior: fc.boolean(),
+      teams: subset(["billing", "support"]),
+      cap: fc.integer({ min: 0, max: 3 }),
+    })
+    .map((p) => agent(id, p));
+
+const arbStep: fc.Arbitrary<EscalationStep> = fc.record({
+  afterSeconds: fc.integer({ min: 5, max: 120 }),
+  action: fc.oneof(
+    fc.constant({ kind: "relax_language" as const }),
+    fc.constant({ kind: "relax_tier" as const }),
+    fc.constantFrom("billing", "technical").map((skill) => ({ kind: "widen_skill" as const, skill })),
+    fc.constantFrom("billing", "support").map((team) => ({ kind: "widen_team" as const, team })),
+  ),
+});
+
+/** A request whose times are offsets; they are fixed to the clock when the event is applied. */
+const arbRequest = fc.record({
+  skills: fc.oneof(fc.constant([]), subset(["billing", "technical", "vip"]).map((s) => s.slice(0, 1))),
+  team: fc.constantFrom(null, null, "billing", "support"),
+  language: fc.constantFrom("en", "en", "de", "pt"),
+  allowTranslation: fc.boolean(),
+  tier: fc.constantFrom("any" as const, "senior" as const, "named_csm" as const),
+  csmAgentId: fc.constantFrom(null, "a0", "a1"),
+  priority: fc.constantFrom(0, 20, 100),
+  slaSeconds: fc.constantFrom(30, 60, 120),
+  escalation: fc.array(arbStep, { maxLength: 2 }).map((steps) => [...steps].sort((a, b) => a.afterSeconds - b.afterSeconds)),
+  excludeAgentIds: subset(AGENT_IDS).map((s) => s.slice(0, 1)),
+  targetAgentId: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...AGENT_IDS) }),
+});
+type ArbRequest = typeof arbRequest extends fc.Arbitrary<infer R> ? R : never;
+
+type Step =
+  | { kind: "upsert"; profile: AgentProfile }
+  | { kind: "presence"; agentId: string; presence: "online" | "away" | "offline" }
+  | { kind: "remove"; agentId: string }
+  | { kind: "enqueue"; conv: string; req: ArbRequest }
+  | { kind: "release"; conv: string }
+  | { kind: "transfer"; conv: string; req: ArbRequest }
+  | { kind: "accept" | "decline"; conv: string }
+  | { kind: "tick"; advance: number };
+
+const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...AGENT_IDS).chain((id) => arbProfile(id).map((profile) => ({ kind: "upsert" as const, profile }))) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("presence" as const),
+      agentId: fc.constantFrom(...AGENT_IDS),
+      presence: fc.constantFrom("online" as const, "online" as const, "away" as const, "offline" as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), agentId: fc.constantFrom(...AGENT_IDS) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant("enqueue" as const), conv: fc.constantFrom(...CONV_IDS), req: arbRequest }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("release" as const), conv: fc.constantFrom(...CONV_IDS) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("transfer" as const), conv: fc.constantFrom(...CONV_IDS), req: arbRequest }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom("accept" as const, "decline" as const), conv: fc.constantFrom(...CONV_IDS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("tick" as const), advance: fc.integer({ min: 0, max: 90_000 }) }) },
+);
+
+/** Most runs start with some agents in the roster, some of them online. */
+const arbRoster: fc.Arbitrary<Step[]> = fc
+  .tuple(...AGENT_IDS.map((id) => fc.tuple(arbProfile(id), fc.constantFrom("online" as const, "offline" as const))))
+  .chain((agents) => fc.subarray(agents))
+  .map((agents) =>
+    agents.flatMap(([profile, presence]): Step[] => [
+      { kind: "upsert", profile },
+      { kind: "presence", agentId: profile.id, presence },
+    ]),
+  );
+
+const arbOptions: fc.Arbitrary<RouterOptions> = fc.record({
+  offers: fc.record({ enabled: fc.boolean(), timeoutSeconds: fc.constantFrom(10, 30) }),
+  onAway: fc.constantFrom("keep" as const, "requeue" as const),
+  onOffline: fc.constantFrom("keep" as const, "requeue" as const),
+});
+
+function toRequest(conv: string, r: ArbRequest, now: number): RoutingRequest {
+  const { slaSeconds, ...rest } = r;
+  return request(conv, now, { ...rest, slaDeadline: now + slaSeconds * 1000 });
+}
+
+function toEvent(s: Step, r: Router, now: number): RouterEvent {
+  switch (s.kind) {
+    case "upsert":
+      return { kind: "agent_upsert", agent: s.profile };
+    case "presence":
+      return { kind: "agent_presence", agentId: s.agentId, presence: s.presence };
+    case "remove":
+      return { kind: "agent_remove", agentId: s.agentId };
+    case "enqueue":
+      return { kind: "enqueue", request: toRequest(s.conv, s.req, now) };
+    case "release":
+      return { kind: "release", conversationId: s.conv };
+    case "transfer":
+      return { kind: "transfer", request: toRequest(s.conv, s.req, now) };
+    case "accept":
+    case "decline":
+      return {
+        kind: s.kind === "accept" ? "offer_accept" : "offer_decline",
+        conversationId: s.conv,
+        agentId: r.agentOf(s.conv) ?? "a0",
+      };
+    case "tick":
+      return { kind: "tick" };
+  }
+}
+
+function applyOrError(r: Router, e: RouterEvent, now: number): Effect[] | string {
+  try {
+    return r.apply(e, now);
+  } catch (err) {
+    return `error: ${(err as Error).message}`;
+  }
+}
+
+/** The invariants DESIGN.md promises, checked on the router's own snapshot. */
+function checkInvariants(r: Router, live: ReadonlySet<string>, loadBefore: ReadonlyMap<string, number>): void {
+  const snap = r.snapshot();
+  const seen = new Map<string, number>();
+  const count = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const q of snap.queue) count(q.request.conversationId);
+  for (const a of snap.assignments) count(a.conversationId);
+  for (const o of snap.offers) count(o.conversationId);
+  // Every conversation in routing is in exactly one place; none lost, none invented.
+  expect([...seen.keys()].sort()).toEqual([...live].sort());
+  for (const n of seen.values()) expect(n).toBe(1);
+  for (const a of snap.agents) {
+    // No agent is pushed past their cap (a lowered cap may leave them above it, never growing).
+    if (a.active.length > a.cap) expect(a.active.length).toBeLessThanOrEqual(loadBefore.get(a.id) ?? 0);
+    for (const id of a.active) expect(r.agentOf(id)).toBe(a.id);
+  }
+  // Work-conserving: no queued chat waits while an agent who may take it has a free slot.
+  for (const q of snap.queue) {
+    const c = constraintsFor(q.request, q.appliedSteps);
+    for (const a of snap.agents) expect(failingLayer(a, c), `${q.request.conversationId} could go to ${a.id}`).not.toBeNull();
+  }
+}
+
+describe("router properties over random event sequences", () => {
+  it("the fast index decides exactly as the reference scan, and the invariants hold after every event", () => {
+    fc.assert(
+      fc.property(arbOptions, arbRoster, fc.array(arbStepEvent, { minLength: 1, maxLength: 80 }), (options, roster, rest) => {
+        const steps: Step[] = [...roster, ...rest];
+        const fast = createRouter(options);
+        const ref = createReferenceRouter(options);
+        const live = new Set<string>();
+        let now = T0;
+        for (const s of steps) {
+          if (s.kind === "tick") now += s.advance;
+          else now += 1000;
+          const loadBefore = new Map(fast.snapshot().agents.map((a) => [a.id, a.active.length]));
+          const event = toEvent(s, fast, now);
+          const got = applyOrError(fast, event, now);
+          const want = applyOrError(ref, event, now);
+          expect(got).toEqual(want);
+          if (typeof got !== "string") {
+            if (event.kind === "enqueue") live.add(event.request.conversationId);
+            for (const e of got) if (e.kind === "released") live.delete(e.conversationId);
+          }
+          checkInvariants(fast, live, loadBefore);
+          expect(fast.snapshot()).toEqual(ref.snapshot());
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("escalation only widens: every agent eligible before a step is eligible after it", () => {
+    fc.assert(
+      fc.property(
+        arbRequest,
+        fc.array(arbStep, { minLength: 1, maxLength: 4 }),
+        fc.array(arbProfile("x"), { minLength: 1, maxLength: 8 }),
+        (r, steps, profiles) => {
+          const req = toRequest("c", { ...r, escalation: steps }, T0);
+          for (let k = 0; k < steps.length; k++) {
+            const before = constraintsFor(req, k);
+            const after = constraintsFor(req, k + 1);
+            for (const p of profiles) {
+              const a = { ...p, presence: "online" as const, active: [], idleSince: T0 };
+              if (failingLayer(a, before) === null) expect(failingLayer(a, after)).toBeNull();
+            }
+          }
+        },
+      ),
+    );
+  });
+});

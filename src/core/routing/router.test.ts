@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import type { Effect } from "./types.js";
+import { createReferenceRouter, createRouter, type Router } from "./router.js";
+import { agent, request } from "./routing.fixture.js";
+import type { AgentProfile } from "../model.js";
+
+const T0 = 1_700_000_000_000;
+
+/** Runs the same scenario on both indexes; every test checks both. */
+const routers: [string, () => Router][] = [
+  ["fast", () => createRouter()],
+  ["reference", () => createReferenceRouter()],
+];
+
+function online(r: Router, profiles: AgentProfile[], at = T0): void {
+  for (const p of profiles) {
+    r.apply({ kind: "agent_upsert", agent: p }, at);
+    r.apply({ kind: "agent_presence", agentId: p.id, presence: "online" }, at);
+  }
+}
+
+const assigned = (effects: Effect[]) =>
+  effects.flatMap((e) => (e.kind === "assign" ? [`${e.conversationId}->${e.agentId}`] : []));
+
+describe.each(routers)("router (%s index)", (_name, make) => {
+  it("filters by presence, skills, language, tier and capacity, and explains each layer", () => {
+    const r = make();
+    online(r, [
+      agent("a-skill", { skills: [{ skill: "technical", proficiency: 5 }] }),
+      agent("b-lang", { languages: ["de"] }),
+      agent("c-ok", { senior: true }),
+      agent("d-junior"),
+    ]);
+    r.apply({ kind: "agent_upsert", agent: agent("e-offline") }, T0);
+    const effects = r.apply({ kind: "enqueue", request: request("c1", T0, { tier: "senior" }) }, T0);
+    expect(assigned(effects)).toEqual(["c1->c-ok"]);
+    const e = effects[0];
+    if (e?.kind !== "assign") throw new Error("expected an assignment");
+    expect(e.explanation.layers.map((l) => [l.layer, l.after])).toEqual([
+      ["target", 5],
+      ["presence", 4],
+      ["excluded", 4],
+      ["team", 4],
+      ["skills", 3],
+      ["language", 2],
+      ["tier", 1],
+      ["capacity", 1],
+    ]);
+    expect(e.explanation.reasons).toContain("c-ok is the only eligible agent with free capacity");
+  });
+
+  it("picks the named CSM, then proficiency, then load ratio, then longest idle, then id", () => {
+    const r = make();
+    online(r, [agent("p3", { cap: 4 }), agent("p5", { skills: [{ skill: "billing", proficiency: 5 }], cap: 1 })], T0);
+    expect(assigned(r.apply({ kind: "enqueue", request: request("c1", T0) }, T0))).toEqual(["c1->p5"]);
+    // p5 is full now: p3 is next.
+    expect(assigned(r.apply({ kind: "enqueue", request: request("c2", T0) }, T0))).toEqual(["c2->p3"]);
+    online(r, [agent("q3", { cap: 4 })], T0 + 1000);
+    // p3 has 1/4, q3 has 0/4: lower load wins.
+    expect(assigned(r.apply({ kind: "enqueue", request: request("c3", T0) }, T0 + 2000))).toEqual(["c3->q3"]);
+    // Both 1/4 now; p3 was assigned earlier (idle longer).
+    expect(assigned(r.apply({ kind: "enqueue", request: request("c4", T0) }, T0 + 3000))).toEqual(["c4->p3"]);
+    // The named CSM wins even against lower load.
+    const csm = r.apply({ kind: "enqueue", request: request("c5", T0, { csmAgentId: "p3" }) }, T0 + 4000);
+    expect(assigned(csm)).toEqual(["c5->p3"]);
+  });
+
+  it("lets a non-senior named CSM take their customer's senior-tier chat when they come online", () => {
+    const r = make();
+    r.apply({ kind: "agent_upsert", agent: agent("csm") }, T0);
+    online(r, [agent("senior", { senior: true, cap: 0 })]);
+    r.apply({ kind: "enqueue", request: request("c1", T0, { tier: "senior", csmAgentId: "csm" }) }, T0);
+    expect(assigned(r.apply({ kind: "agent_presence", agentId: "csm", presence: "online" }, T0 + 1))).toEqual(["c1->csm"]);
+    r.apply({ kind: "enqueue", request: request("c2", T0, { tier: "named_csm", csmAgentId: "csm" }) }, T0 + 2);
+    expect(r.agentOf("c2")).toBe("csm");
+    const third = r.apply({ kind: "enqueue", request: request("c3", T0, { tier: "named_csm", csmAgentId: "csm" }) }, T0 + 3);
+    expect(third).toMatchObject([{ kind: "queued" }]);
+  });
+
+  it("queues when everyone is at cap and never pushes past it; a freed slot takes the best queued chat", () => {
+    const r = make();
+    online(r, [agent("a", { cap: 3 })]);
+    for (const id of ["c1", "c2", "c3"]) r.apply({ kind: "enqueue", request: request(id, T0) }, T0);
+    const fourth = r.apply({ kind: "enqueue", request: request("c4", T0 + 10) }, T0 + 10);
+    expect(fourth).toMatchObject([{ kind: "queued", conversationId: "c4", position: 1 }]);
+    const vip = r.apply({ kind: "enqueue", request: request("vip", T0 + 20, { priority: 100 }) }, T0 + 20);
+    expect(vip).toMatchObject([{ kind: "queued", conversationId: "vip", position: 1 }]);
+    expect(r.positionOf("c4")).toBe(2);
+    expect(r.agent("a")?.active).toHaveLength(3);
+    const freed = r.apply({ kind: "release", conversationId: "c1" }, T0 + 30);
+    expect(freed.map((e) => e.kind)).toEqual(["released", "assign"]);
+    expect(assigned(freed)).toEqual(["vip->a"]);
+    expect(r.stateOf("c4")).toBe("queued");
+  });
+
+  it("orders the queue by priority, then SLA deadline, then arrival", () => {
+    const r = make();
+    r.apply({ kind: "agent_upsert", agent: agent("a", { cap: 1 }) }, T0);
+    r.apply({ kind: "enqueue", request: request("late-arrival", T0 + 5, { slaDeadline: T0 + 30_000 }) }, T0 + 5);
+    r.apply({ kind: "enqueue", request: request("early", T0 + 1) }, T0 + 1);
+    r.apply({ kind: "enqueue", request: request("early2", T0 + 2) }, T0 + 2);
+    r.apply({ kind: "enqueue", request: request("upset", T0 + 9, { priority: 20 }) }, T0 + 9);
+    expect(r.snapshot().queue.map((q) => q.request.conversationId)).toEqual(["upset", "late-arrival", "early", "early2"]);
+    const on = r.apply({ kind: "agent_presence", agentId: "a", presence: "online" }, T0 + 10);
+    expect(assigned(on)).toEqual(["upset->a"]);
+  });
+
+  it("escalates on time: relaxes the language to translation-enabled agents", () => {
+    const r = make();
+    online(r, [agent("t", { languages: ["en"], translationEnabled: true })]);
+    const req = request("c1", T0, {
+      language: "pt",
+      escalation: [{ afterSeconds: 60, action: { kind: "relax_language" } }],
+    });
+    expect(r.apply({ kind: "enqueue", request: req }, T0)[0]?.kind).toBe("queued");
+    expect(r.nextDue()).toBe(T0 + 60_000);
+    expect(r.apply({ kind: "tick" }, T0 + 59_999)).toEqual([]);
+    const due = r.apply({ kind: "tick" }, T0 + 60_000);
+    expect(due.map((e) => e.kind)).toEqual(["escalated", "assign"]);
+  });
+
+  it("widens to an overflow team and reports an SLA breach once", () => {
+    const r = make();
+    online(r, [agent("overflow", { teams: ["general"] })]);
+    const req = request("c1", T0, {
+      team: "billing",
+      slaDeadline: T0 + 30_000,
+      escalation: [{ afterSeconds: 90, action: { kind: "widen_team", team: "general" } }],
+    });
+    r.apply({ kind: "enqueue", request: req }, T0);
+    expect(r.apply({ kind: "tick" }, T0 + 30_000)).toMatchObject([{ kind: "sla_breached", conversationId: "c1" }]);
+    expect(r.apply({ kind: "tick" }, T0 + 60_000)).toEqual([]);
+    expect(assigned(r.apply({ kind: "tick" }, T0 + 90_000))).toEqual(["c1->overflow"]);
+  });
+
+  it("requeues an offline agent's chats ahead of later arrivals, and keeps them when away", () => {
+    const r = make();
+    online(r, [agent("a", { cap: 1 }), agent("b", { cap: 1 })]);
+    r.apply({ kind: "enqueue", request: request("c1", T0) }, T0);
+    r.apply({ kind: "enqueue", request: request("c2", T0 + 1) }, T0 + 1);
+    r.apply({ kind: "enqueue", request: request("c3", T0 + 2) }, T0 + 2);
+    expect(r.apply({ kind: "agent_presence", agentId: "b", presence: "away" }, T0 + 3)).toEqual([]);
+    expect(r.agentOf("c2")).toBe("b");
+    const off = r.apply({ kind: "agent_presence", agentId: "a", presence: "offline" }, T0 + 4);
+    expect(off).toMatchObject([{ kind: "requeued", conversationId: "c1", reason: "agent_offline" }, { kind: "queued" }]);
+    expect(r.snapshot().queue.map((q) => q.request.conversationId)).toEqual(["c1", "c3"]);
+  });
+
+  it("offers with a timeout: a decline or an expiry moves the chat on to the next agent", () => {
+    const r = make === routers[0]?.[1]
+      ? createRouter({ offers: { enabled: true, timeoutSeconds: 20 }, onAway: "keep", onOffline: "requeue" })
+      : createReferenceRouter({ offers: { enabled: true, timeoutSeconds: 20 }, onAway: "keep", onOffline: "requeue" });
+    online(r, [agent("a", { skills: [{ skill: "billing", proficiency: 5 }] }), agent("b")]);
+    expect(r.apply({ kind: "enqueue", request: request("c1", T0) }, T0)).toMatchObject([
+      { kind: "offer", agentId: "a", expiresAt: T0 + 20_000 },
+    ]);
+    expect(r.stateOf("c1")).toBe("offered");
+    const declined = r.apply({ kind: "offer_decline", conversationId: "c1", agentId: "a" }, T0 + 1000);
+    expect(declined).toMatchObject([{ kind: "requeued", reason: "declined" }, { kind: "offer", agentId: "b" }]);
+    const expired = r.apply({ kind: "tick" }, T0 + 21_000);
+    expect(expired.map((e) => e.kind)).toEqual(["offer_expired", "requeued", "queued"]);
+    expect(() => r.apply({ kind: "offer_accept", conversationId: "c1", agentId: "b" }, T0 + 22_000)).toThrow(/no open offer/);
+  });
+
+  it("transfers to a named agent with the context kept: only that agent may take it, the sender never", () => {
+    const r = make();
+    online(r, [agent("a"), agent("b"), agent("c")]);
+    r.apply({ kind: "enqueue", request: request("c1", T0) }, T0);
+    const from = r.agentOf("c1") as string;
+    const to = from === "c" ? "b" : "c";
+    const effects = r.apply(
+      { kind: "transfer", request: request("c1", T0 + 5, { targetAgentId: to, excludeAgentIds: [from], skills: [] }) },
+      T0 + 5,
+    );
+    expect(effects.map((e) => e.kind)).toEqual(["released", "assign"]);
+    expect(r.agentOf("c1")).toBe(to);
+    expect(() => r.apply({ kind: "transfer", request: request("nope", T0) }, T0)).toThrow(/not being routed/);
+  });
+
+  it("refuses to route one conversation twice, and releases idempotently", () => {
+    const r = make();
+    r.apply({ kind: "enqueue", request: request("c1", T0) }, T0);
+    expect(() => r.apply({ kind: "enqueue", request: request("c1", T0) }, T0)).toThrow(/already being routed/);
+    expect(r.apply({ kind: "release", conversationId: "c1" }, T0)).toMatchObject([{ kind: "released", agentId: null }]);
+    expect(r.apply({ kind: "release", conversationId: "c1" }, T0)).toEqual([]);
+  });
+
+  it("rebuilds from a snapshot and loses nothing", () => {
+    const r = make();
+    online(r, [agent("a", { cap: 1 })]);
+    r.apply({ kind: "enqueue", request: request("c1", T0) }, T0);
+    r.apply({ kind: "enqueue", request: request("c2", T0 + 1) }, T0 + 1);
+    const snap = r.snapshot();
+    const again = make();
+    expect(again.restore(snap, T0 + 2)).toEqual([]);
+    expect(again.snapshot()).toEqual(snap);
+    expect(assigned(again.apply({ kind: "release", conversationId: "c1" }, T0 + 3))).toEqual(["c2->a"]);
+  });
+});
