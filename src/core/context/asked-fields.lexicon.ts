@@ -90,35 +90,35 @@ export const FIELD_CUES: Readonly<Record<AskableField, Cues>> = {
     pt: "(?:codigo )?pin|pergunta de seguranca|codigo de verificacao",
   },
   amount: {
-    en: "how much|(?:the |what |which )?amount|budget|how many (?:dollars|euros|pounds)",
+    en: "how much|(?:the |what |which )?amount(?! of (?:tickets|people|seats|guests|passengers))|budget|how many (?:dollars|euros|pounds)",
     es: "cuanto (?:dinero|quiere|desea|pago|pagaste|pago)|importe|monto",
     fr: "combien(?! de (?:personnes|places|billets|invites|voyageurs))|montant",
     de: "wie ?viel(?!e)|betrag",
     pt: "quanto (?:dinheiro|quer|deseja|pagou)|valor|montante",
   },
   date: {
-    en: "(?:what|which|on what|for what) (?:day|date)s?|(?:^|and |or |, )when|(?:from|until|since|by) when|how soon",
+    en: "(?:what|which|on what|for what) (?:day|date)s?|(?:check-?in|check-?out|departure|return|arrival|travel|start|end|pick-?up|drop-?off|preferred|visit|appointment|reservation|booking|event) dates?|the dates?(?= of| for| when| you)|dates?(?=,? and time|\\?)|(?:time|hour),? and dates?|(?:^|and |or |, |me |us |know |sure,? )when|when(?= ?\\?)|(?:for|from|until|since|by) when|how soon",
     es: "(?:que|cual|en que|para que) (?:dia|fecha)|cuando",
     fr: "quel jour|quelle date|quand",
     de: "(?:an )?welche[nmr]? (?:tag|datum)|welches datum|wann",
     pt: "(?:que|qual|em que|para que) (?:dia|data)|quando",
   },
   time: {
-    en: "(?:what|which|for what|at what) (?:time|hour)|(?:day|date) and time|time of (?:the )?day|how (?:late|early)|time slot",
+    en: "(?:what|which|for what|at what) (?:time|hour)|(?:day|date),? and time|time,? and date|time of (?:the )?day|how (?:late|early)|time slot|(?:comfortable|convenient|preferred|specific) time|a good time (?:for|to)|(?:pick-?up|departure|arrival|preferred|convenient|appointment|reservation|booking|start|starting|end|ending|specific) time|the time (?:for|of|you|when)|timing",
     es: "(?:a |para )?(?:que|cual) hora|horario",
     fr: "(?:a |pour )?quelle heure|horaire",
     de: "um wie ?viel uhr|wie spat|uhrzeit|um welche zeit",
     pt: "(?:a |para )?que horas|qual (?:o )?horario",
   },
   location: {
-    en: "where(?:abouts)? (?:are|do|would|will|should|is|to|from|did|does|can|exactly|and)|where to|(?:which|what|in which|in what) (?:city|town|area|location|neighbou?rhood|country|place|part of town|state)|destination|(?:departing|leaving|travell?ing) from|pick(?:ing)? (?:you )?up from|pick-?up location",
+    en: "where(?:abouts)? (?:are|do|would|will|should|is|to|from|did|does|can|exactly|and|you)|(?:from|to|leaving|going|heading) where|(?:which|what|in which|in what|a certain|preferred|particular|specific) (?:city|town|area|location|neighbou?rhood|country|place|part of town|state|metropolis)|(?:city|location|area) preference|(?<!(?:reach|get to|find|at|near) (?:your |the )?)destination|(?:departing|leaving|travell?ing) from|pick(?:ing)? (?:you )?up from|(?:departure|pick-?up|drop-?off|arrival) (?:location|city|point)|the (?:location|place|city) (?:where|you)|which (?:two )?places",
     es: "(?:a )?donde|(?:que|cual|en que) ciudad|destino",
-    fr: "ou (?:etes|habitez|se trouve|voulez|souhaitez|allez|partez|vous)|d'ou|quelle ville|destination",
+    fr: "ou (?:etes|habitez|se trouve|voulez|souhaitez|allez|partez|vous)|d'ou|quelle ville",
     de: "wo (?:sind|wohnen|mochten|wollen|befinden)|wohin|woher|welche[nmr]? (?:stadt|ort)",
     pt: "(?:para )?onde|(?:qual|que|em que) cidade|destino",
   },
   party_size: {
-    en: "how many (?:people|persons|guests|adults|children|kids|tickets|seats|travell?ers|passengers|riders|of you|attendees|participants|do you need|will (?:there )?be)|for how many|party size|number of (?:people|guests|seats|tickets|travell?ers|passengers|persons|riders)",
+    en: "how many (?:people|persons|guests|adults|children|kids|tickets?|(?:will|would|do|did) you|seats|travell?ers|passengers|riders|members|of you|attendees|participants|do you need|will (?:there )?be)|how many(?= ?(?:\\?|please|then|would you|do you))|for how many|party size|(?:number|amount) of (?:people|guests|seats|tickets|travell?ers|passengers|persons|riders)",
     es: "cuant[oa]s (?:personas|invitados|pasajeros|boletos|billetes|asientos|adultos)|para cuant[oa]s",
     fr: "combien de (?:personnes|places|billets|invites|voyageurs)|pour combien",
     de: "wie viele (?:personen|gaste|tickets|platze|leute|reisende)|fur wie viele",
@@ -137,7 +137,7 @@ export const REQUEST_MARKERS: Readonly<Record<CueLang, string>> = {
 
 /** Sentence openings that make a sentence a question when it lacks "?". */
 export const QUESTION_STARTS: Readonly<Record<CueLang, string>> = {
-  en: "what|what's|which|where|where's|when|how|who|whom|could|can|may|would|will|do|does|did|is|are|have|and what|and which|and where|and when",
+  en: "what|what's|which|where|where's|when|how|who|whom|could|can|may|would|will|do|does|did|is|are|have you|and what|and which|and where|and when",
   es: "que|cual|cuales|donde|cuando|como|cuanto|cuantos|cuantas|quien|puede|podria",
   fr: "quel|quelle|quels|quelles|ou|quand|comment|combien|pouvez|pourriez|avez|est-ce",
   de: "wie|wo|wann|welche|welcher|welches|welchen|was|haben|konnen|konnten",
@@ -145,13 +145,26 @@ export const QUESTION_STARTS: Readonly<Record<CueLang, string>> = {
 };
 
 /**
- * Text right before a cue that makes it a destination or a reference, not a request:
+ * Text right before a noun cue (fields in GUARDED_FIELDS) that makes it a destination or a reference, not a request:
  * "send it to your email", "check your email", "our phone line", "did you get an email".
  */
 export const GUARDS: Readonly<Record<CueLang, string>> = {
-  en: "(?:\\b(?:to|at|via|by|from|on|onto|check|checking|checked|our)\\s+(?:(?:your|the|this|that|my|an?)\\s+)?|\\b(?:get|got|receive|received|sent|send)\\s+(?:an?|the|our|this|that)\\s+)$",
+  en: "(?:\\b(?:to|at|via|by|from|on|onto|check|checking|checked|our|reach|near)\\s+(?:(?:your|the|this|that|my|an?)\\s+)?|\\b(?:get|got|receive|received|sent|send)\\s+(?:an?|the|our|this|that)\\s+(?:[\\p{L}-]+\\s+)?)$",
   es: "(?:\\b(?:a|al|por|en|revise|revisa|nuestro|nuestra)\\s+(?:(?:su|tu|el|la)\\s+)?)$",
   fr: "(?:\\b(?:a|par|sur|dans|verifiez|notre)\\s+(?:(?:votre|ton|le|la|l')\\s*)?)$",
   de: "(?:\\b(?:an|per|auf|in|prufen sie|unsere?)\\s+(?:(?:ihre?|ihren|die|das)\\s+)?)$",
   pt: "(?:\\b(?:para|por|no|na|verifique|nosso|nossa)\\s+(?:(?:o|a|seu|sua)\\s+)?)$",
 };
+
+/** Fields named by a noun ("your email") rather than a question word, so GUARDS apply to them. */
+export const GUARDED_FIELDS: ReadonlySet<AskableField> = new Set<AskableField>([
+  "name",
+  "email",
+  "phone",
+  "order_number",
+  "account_id",
+  "booking_reference",
+  "invoice_number",
+  "error_code",
+  "address",
+]);

@@ -1,6 +1,6 @@
 import { fold } from "../triggers/index.js";
 import { ASKABLE_FIELDS, type AskableField } from "./askable-field.js";
-import { CUE_LANGS, type CueLang, FIELD_CUES, GUARDS, QUESTION_STARTS, REQUEST_MARKERS } from "./asked-fields.lexicon.js";
+import { CUE_LANGS, type CueLang, FIELD_CUES, GUARDED_FIELDS, GUARDS, QUESTION_STARTS, REQUEST_MARKERS } from "./asked-fields.lexicon.js";
 
 const B = "(?<![\\p{L}\\p{N}])";
 const E = "(?![\\p{L}\\p{N}])";
@@ -64,7 +64,7 @@ export function detectAskedFields(agentText: string, lang?: string): AskableFiel
       for (const m of sentence.matchAll(re)) {
         const before = sentence.slice(0, m.index);
         const after = sentence.slice(m.index + m[0].length);
-        if (c.guard.test(before) || VALUE_AFTER.test(after)) continue;
+        if ((GUARDED_FIELDS.has(field) && c.guard.test(before)) || VALUE_AFTER.test(after)) continue;
         found.add(field);
         break;
       }
