@@ -1,0 +1,113 @@
+import type { Conversation } from "../core/model.js";
+import type { Effect } from "../core/routing/index.js";
+import type { Engine } from "./engine.js";
+import { loadContext } from "./load-context.js";
+import { postMessage } from "./post-message.js";
+import { agentDisplay, visitorStatus } from "./visitor-status.js";
+
+/**
+ * Carries out the router's decisions: persists each conversation's new state and handoff
+ * progress, then tells the visitor and the agents. Runs inside the serial lane.
+ */
+export async function applyRouterEffects(engine: Engine, effects: readonly Effect[]): Promise<void> {
+  if (effects.length === 0) return;
+  const { store, publisher, log } = engine.deps;
+  const now = engine.now();
+  const touchedAgents = new Set<string>();
+  const touched = new Set<string>();
+  for (const e of effects) {
+    touched.add(e.conversationId);
+    switch (e.kind) {
+      case "assign":
+      case "offer": {
+        touchedAgents.add(e.agentId);
+        const handoff = (await store.listHandoffs(e.conversationId)).at(-1);
+        if (handoff !== undefined && e.kind === "assign") {
+          await store.updateHandoff(handoff.id, { toAgentId: e.agentId, assignedAt: now });
+        }
+        break;
+      }
+      case "requeued":
+        touchedAgents.add(e.fromAgentId);
+        publisher.publish({ kind: "agent", agentId: e.fromAgentId }, "conversation:removed", {
+          conversationId: e.conversationId,
+          reason: e.reason,
+        });
+        break;
+      case "offer_expired":
+        touchedAgents.add(e.agentId);
+        break;
+      case "released":
+        if (e.agentId !== null) touchedAgents.add(e.agentId);
+        break;
+      case "sla_breached":
+        log.warn({ conversationId: e.conversationId, ruleId: e.ruleId, deadline: e.deadline }, "SLA breached");
+        publisher.publish({ kind: "admins" }, "sla:breached", e);
+        break;
+      case "escalated":
+        log.info({ conversationId: e.conversationId, step: e.step }, "escalation step applied");
+        break;
+      case "queued":
+        break;
+    }
+  }
+  for (const id of touched) await reconcile(engine, id, effects);
+  for (const agentId of touchedAgents) await publishAgentLoad(engine, agentId);
+  engine.queueDirty = true;
+}
+
+/** Brings the stored conversation in line with where the router now holds it, and tells people. */
+async function reconcile(engine: Engine, conversationId: string, effects: readonly Effect[]): Promise<void> {
+  const { store, publisher } = engine.deps;
+  const c = await store.getConversation(conversationId);
+  if (c === null) return;
+  const where = engine.router.stateOf(conversationId);
+  if (where === null) return; // released: the caller (resolve, async, transfer) sets the state
+  const agentId = engine.router.agentOf(conversationId);
+  if (c.state === where && c.assignedAgentId === agentId) return;
+  const updated: Conversation = await store.updateConversation(conversationId, {
+    state: where,
+    assignedAgentId: agentId,
+    updatedAt: engine.now(),
+  });
+  if (where === "assigned" && agentId !== null) {
+    const context = await loadContext(engine, conversationId);
+    const explanation = effects.find((e) => e.kind === "assign" && e.conversationId === conversationId);
+    publisher.publish({ kind: "agent", agentId }, "conversation:assigned", {
+      context,
+      explanation: explanation?.kind === "assign" ? explanation.explanation : null,
+    });
+    const who = await agentDisplay(engine, agentId);
+    await postMessage(engine, {
+      conversationId,
+      author: "system",
+      text: who.team === null ? `${who.name} has joined the chat.` : `${who.name} from ${who.team} has joined the chat.`,
+      agentId,
+    });
+  } else if (where === "offered" && agentId !== null) {
+    const offer = effects.find((e) => e.kind === "offer" && e.conversationId === conversationId);
+    publisher.publish({ kind: "agent", agentId }, "conversation:offered", {
+      context: await loadContext(engine, conversationId),
+      expiresAt: offer?.kind === "offer" ? offer.expiresAt : null,
+      explanation: offer?.kind === "offer" ? offer.explanation : null,
+    });
+  } else if (where === "queued" && c.state === "assigned") {
+    await postMessage(engine, {
+      conversationId,
+      author: "system",
+      text: "Your agent had to step away. We are connecting you with someone else, with your conversation so far.",
+    });
+  }
+  publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
+}
+
+/** Tells an agent's consoles their presence and load ("2 of 3 chats"). */
+export async function publishAgentLoad(engine: Engine, agentId: string): Promise<void> {
+  const a = engine.router.agent(agentId);
+  if (a === null) return;
+  engine.deps.publisher.publish({ kind: "agent", agentId }, "me", {
+    agent: { id: a.id, name: a.name, role: a.role, teams: a.teams },
+    presence: a.presence,
+    load: { active: a.active.length, cap: a.cap },
+  });
+}

@@ -1,0 +1,103 @@
+import { transition } from "../core/conversation/index.js";
+import { DomainError } from "../core/errors.js";
+import type { InboxItem } from "../ports/index.js";
+import { renderInboxReplyMail } from "../adapters/mail/index.js";
+import { applyRouterEffects } from "./apply-router-effects.js";
+import type { Engine } from "./engine.js";
+import { postMessage, publishMessage } from "./post-message.js";
+import { replyPromise, visitorStatus } from "./visitor-status.js";
+
+/** After an async offer: the visitor keeps waiting (nothing changes) or goes to leave a message. */
+export async function chooseWait(engine: Engine, conversationId: string, choice: "wait" | "leave"): Promise<void> {
+  const c = await engine.conversation(conversationId);
+  if (c.state !== "queued") throw new DomainError("invalid_transition", "the chat is not waiting in the queue");
+  if (choice === "wait") {
+    await postMessage(engine, { conversationId, author: "system", text: "Thanks for waiting. We'll be with you as soon as we can." });
+    return;
+  }
+  const now = engine.now();
+  const effects = engine.router.apply({ kind: "release", conversationId }, now);
+  const updated = await engine.deps.store.updateConversation(conversationId, { state: transition(c.state, "went_async"), updatedAt: now });
+  await applyRouterEffects(engine, effects);
+  engine.deps.publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
+}
+
+/** The visitor leaves a message for the inbox, with the reply promised by the next business open. */
+export async function leaveAsyncMessage(
+  engine: Engine,
+  conversationId: string,
+  input: { name?: string | undefined; email: string; text: string },
+): Promise<InboxItem> {
+  const { store, publisher } = engine.deps;
+  const c = await engine.conversation(conversationId);
+  const now = engine.now();
+  let reason: InboxItem["reason"] = "visitor_choice";
+  if (c.state === "queued" || c.state === "bot") {
+    await applyRouterEffects(engine, engine.router.apply({ kind: "release", conversationId }, now));
+  } else if (c.state === "async") {
+    const rule = engine.rule(c.ruleId);
+    reason = rule?.async ? "rule" : "after_hours";
+  } else {
+    throw new DomainError("invalid_transition", `a message cannot be left while the chat is ${c.state}`);
+  }
+  const promise = replyPromise(engine, c, now);
+  const item: InboxItem = {
+    id: engine.deps.newId(),
+    conversationId,
+    name: input.name?.trim() || null,
+    email: input.email,
+    text: input.text,
+    promisedBy: promise.promisedBy,
+    reason,
+    status: "open",
+    reply: null,
+    repliedBy: null,
+    repliedAt: null,
+    createdAt: now,
+  };
+  await store.createInboxItem(item);
+  const updated = c.state === "async" ? c : await store.updateConversation(conversationId, { state: "async", updatedAt: now });
+  await postMessage(engine, {
+    conversationId,
+    author: "system",
+    text: `Thanks! We have your message and will reply to ${input.email} by ${promise.promisedText}.`,
+  });
+  publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
+  publisher.publish({ kind: "admins" }, "inbox:new", item);
+  for (const t of engine.config.teams) publisher.publish({ kind: "team", team: t.id }, "inbox:new", item);
+  return item;
+}
+
+/** An agent answers an inbox item: the reply is e-mailed and shown in the widget when the visitor returns. */
+export async function replyInbox(engine: Engine, agentId: string, itemId: string, text: string): Promise<InboxItem> {
+  const { store, agents, mailer, publisher } = engine.deps;
+  const item = (await store.listInbox({})).find((i) => i.id === itemId);
+  if (item === undefined) throw new DomainError("not_found", `no inbox item ${itemId}`);
+  if (item.status === "replied") throw new DomainError("conflict", "this message has already been answered");
+  const agent = await agents.getAgent(agentId);
+  const now = engine.now();
+  const mail = renderInboxReplyMail({
+    visitorName: item.name,
+    question: item.text,
+    reply: text,
+    agentName: agent?.profile.name ?? "Support",
+    siteName: "Baton",
+  });
+  await mailer.send({ to: item.email, ...mail });
+  const updated = await store.updateInboxItem(itemId, { status: "replied", reply: text, repliedBy: agentId, repliedAt: now });
+  const m = await store.appendMessage({
+    id: engine.deps.newId(),
+    conversationId: item.conversationId,
+    clientMessageId: `inbox-reply:${itemId}`,
+    author: "agent",
+    authorId: agentId,
+    text,
+    at: now,
+    nlu: null,
+  });
+  const handoff = (await store.listHandoffs(item.conversationId)).at(-1);
+  if (handoff !== undefined && handoff.firstHumanAt === null) await store.updateHandoff(handoff.id, { firstHumanAt: now, toAgentId: agentId });
+  publisher.publish({ kind: "conversation", conversationId: item.conversationId }, "inbox:reply", { itemId, text, at: now });
+  publishMessage(engine, m.message, agent?.profile.name ?? "Agent", null);
+  return updated;
+}

@@ -1,0 +1,55 @@
+import type { HandoffContextV1 } from "../core/context/index.js";
+import { DomainError } from "../core/errors.js";
+import type { AgentProfile } from "../core/model.js";
+import type { Engine } from "./engine.js";
+import type { QueueEntry } from "./events.js";
+import { loadContext } from "./load-context.js";
+
+/**
+ * Whether an agent may see a conversation: admins see all; agents see their own chats and the
+ * queued chats of their teams (and chats with no team).
+ */
+export async function mayView(engine: Engine, agent: AgentProfile, conversationId: string): Promise<boolean> {
+  if (agent.role === "admin") return true;
+  const c = await engine.conversation(conversationId);
+  if (c.assignedAgentId === agent.id) return true;
+  if (c.state !== "queued" && c.state !== "offered") return false;
+  const team = engine.router.requestOf(conversationId)?.request.team ?? null;
+  return team === null || agent.teams.includes(team);
+}
+
+/** The context panel for a conversation the agent may see (read-only for queued ones). */
+export async function openConversation(engine: Engine, agent: AgentProfile, conversationId: string): Promise<HandoffContextV1> {
+  if (!(await mayView(engine, agent, conversationId))) throw new DomainError("forbidden", "you may not open this conversation");
+  return loadContext(engine, conversationId);
+}
+
+/** The queue as an agent's console shows it: their teams' chats (all chats for admins), best first. */
+export async function queueFor(engine: Engine, agent: AgentProfile | null): Promise<QueueEntry[]> {
+  const { store } = engine.deps;
+  const snap = engine.router.snapshot();
+  const visible = snap.queue.filter(
+    (q) => agent === null || agent.role === "admin" || q.request.team === null || agent.teams.includes(q.request.team),
+  );
+  const out: QueueEntry[] = [];
+  for (const q of visible.slice(0, 100)) {
+    const r = q.request;
+    const c = await store.getConversation(r.conversationId);
+    if (c === null) continue;
+    const customer = c.customerId === null ? null : await store.getCustomer(c.customerId);
+    const last = (await store.listMessages(c.id)).filter((m) => m.author === "visitor").at(-1);
+    out.push({
+      conversationId: r.conversationId,
+      priority: r.priority,
+      slaDeadline: r.slaDeadline,
+      ruleId: r.ruleId,
+      ruleName: engine.rule(r.ruleId)?.name ?? r.ruleId,
+      language: r.language,
+      summary: last?.text.slice(0, 140) ?? "",
+      customerName: customer?.name ?? null,
+      tier: customer?.tier ?? "standard",
+      waitingSince: r.arrivedAt,
+    });
+  }
+  return out;
+}

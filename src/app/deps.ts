@@ -1,0 +1,31 @@
+import type { BatonConfig } from "../core/config/index.js";
+import type { AgentDirectory, Clock, ConversationStore, Crm, Mailer, Nlu, Publisher } from "../ports/index.js";
+
+/** The bot's reply for an intent: pure, from the bot corpus (see src/adapters/nlu/answer-for.ts). */
+export type BotReplier = (
+  intent: string,
+  language: string,
+  knownFields: Readonly<Record<string, string>>,
+) => { readonly text: string; readonly askField: string | null };
+
+/** The few log calls the app makes; pino satisfies it. */
+export interface AppLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Everything a use case may touch. Built once at boot (src/server/main.ts) or in tests. */
+export interface AppDeps {
+  readonly store: ConversationStore;
+  readonly agents: AgentDirectory;
+  readonly nlu: Nlu;
+  readonly reply: BotReplier;
+  readonly clock: Clock;
+  readonly publisher: Publisher;
+  readonly mailer: Mailer;
+  readonly crm: Crm;
+  readonly config: BatonConfig;
+  readonly log: AppLogger;
+  readonly newId: () => string;
+}

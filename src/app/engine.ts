@@ -1,0 +1,67 @@
+import type { BatonConfig } from "../core/config/index.js";
+import { DomainError } from "../core/errors.js";
+import type { Conversation, RoutingRule, Team } from "../core/model.js";
+import { createRouter, type Router } from "../core/routing/index.js";
+import type { AppDeps } from "./deps.js";
+import { Serial } from "./serial.js";
+
+/**
+ * The running service's state: its dependencies, the router, and the serial lane every
+ * routing command takes. Use cases are plain functions of an Engine (one per file in src/app).
+ */
+export class Engine {
+  readonly router: Router;
+  readonly serial = new Serial();
+  private cfg: BatonConfig;
+  /** Recent handle times (assignment to resolution), seconds, newest last; feeds the wait estimate. */
+  private readonly handles: number[] = [];
+  /** Conversations whose queue position may have changed since the last broadcast. */
+  queueDirty = false;
+
+  constructor(readonly deps: AppDeps) {
+    this.cfg = deps.config;
+    this.router = createRouter(deps.config.router);
+  }
+
+  get config(): BatonConfig {
+    return this.cfg;
+  }
+
+  /** Swaps in a new config (admin edits); the router's options stay as booted. */
+  setConfig(config: BatonConfig): void {
+    this.cfg = config;
+  }
+
+  now(): number {
+    return this.deps.clock.now();
+  }
+
+  /** Runs a command in the serial lane. */
+  command<T>(job: () => Promise<T>): Promise<T> {
+    return this.serial.run(job);
+  }
+
+  rule(id: string | null): RoutingRule | null {
+    return this.cfg.rules.find((r) => r.id === id) ?? null;
+  }
+
+  team(id: string | null): Team | null {
+    return this.cfg.teams.find((t) => t.id === id) ?? null;
+  }
+
+  recordHandleTime(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds < 0) return;
+    this.handles.push(seconds);
+    if (this.handles.length > 200) this.handles.shift();
+  }
+
+  recentHandleSeconds(): readonly number[] {
+    return this.handles;
+  }
+
+  async conversation(id: string): Promise<Conversation> {
+    const c = await this.deps.store.getConversation(id);
+    if (c === null) throw new DomainError("conversation_not_found", `no conversation ${id}`);
+    return c;
+  }
+}

@@ -1,0 +1,35 @@
+/** Payloads the app publishes to widgets and consoles (see the event list in src/server/protocol.ts). */
+
+export interface PresentedMessage {
+  id: string;
+  conversationId: string;
+  clientMessageId: string | null;
+  author: "visitor" | "bot" | "agent" | "system";
+  /** Display name: "Maria (Billing)", "Baton bot", the visitor's name or "Visitor". */
+  authorName: string;
+  text: string;
+  at: number;
+}
+
+export interface VisitorStatus {
+  conversationId: string;
+  state: "bot" | "queued" | "offered" | "assigned" | "async" | "resolved";
+  agent: { name: string; team: string | null } | null;
+  /** While queued: the bucket shown ("under 2 minutes") and the queue position (1-based). */
+  wait: { bucket: string; seconds: number; position: number } | null;
+  /** The async path: offered (visitor chooses) or forced (nobody in / after hours). */
+  async: { mode: "offer" | "forced"; promisedBy: number; promisedText: string } | null;
+}
+
+export interface QueueEntry {
+  conversationId: string;
+  priority: number;
+  slaDeadline: number;
+  ruleId: string;
+  ruleName: string;
+  language: string;
+  summary: string;
+  customerName: string | null;
+  tier: "standard" | "vip" | "enterprise";
+  waitingSince: number;
+}

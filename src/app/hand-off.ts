@@ -1,0 +1,131 @@
+import { DomainError } from "../core/errors.js";
+import { isOpen } from "../core/hours/index.js";
+import type { Conversation, Handoff, RoutingRequest, RoutingRule, Topic, Trigger } from "../core/model.js";
+import { buildRoutingRequest, matchRule } from "../core/rules/index.js";
+import { decideExpectation } from "../core/wait/index.js";
+import { applyRouterEffects } from "./apply-router-effects.js";
+import type { Engine } from "./engine.js";
+import { postMessage } from "./post-message.js";
+import { localeFor, replyPromise, visitorStatus, waitFor } from "./visitor-status.js";
+
+export interface HandOffInput {
+  readonly conversation: Conversation;
+  readonly trigger: Trigger;
+  /** Routing topic of the latest visitor intent ("none" when unknown). */
+  readonly topic: Topic;
+}
+
+/**
+ * The seam: a trigger fired. Matches the routing rule, records the handoff, tells the visitor
+ * what to expect (an honest wait, or the async path) and hands the chat to the router.
+ */
+export async function handOff(engine: Engine, input: HandOffInput): Promise<Handoff> {
+  const { store, publisher } = engine.deps;
+  const { conversation: c, trigger } = input;
+  const now = engine.now();
+  const config = engine.config;
+  const customer = c.customerId === null ? null : await store.getCustomer(c.customerId);
+  const afterHours = !config.teams.some((t) => isOpen(t.calendar, now));
+  const tier = customer?.tier ?? "standard";
+  const matched = matchRule(config.rules, { topic: input.topic, trigger: trigger.kind, tier, language: c.language, afterHours });
+  if (matched === null) throw new DomainError("invalid_config", "no routing rule matches; the last rule must be a catch-all");
+  const rule = matched.rule;
+  const boost =
+    (trigger.kind === "negative_sentiment" ? config.priority.negativeSentimentBoost : 0) +
+    (tier === "standard" ? 0 : config.priority.vipBoost);
+  const request = buildRoutingRequest({
+    conversationId: c.id,
+    rule,
+    language: c.language,
+    csmAgentId: customer?.csmAgentId ?? null,
+    triggeredAt: trigger.at,
+    now,
+    priorityBoost: boost,
+  });
+  const handoff: Handoff = {
+    id: engine.deps.newId(),
+    conversationId: c.id,
+    trigger,
+    ruleId: rule.id,
+    priority: request.priority,
+    slaDeadline: request.slaDeadline,
+    estimate: null,
+    fromAgentId: null,
+    toAgentId: null,
+    toTeam: rule.target.team,
+    note: null,
+    createdAt: now,
+    assignedAt: null,
+    firstHumanAt: null,
+  };
+  const asyncReason = forcedAsyncReason(engine, rule, request, afterHours, now);
+  await store.transaction(async (tx) => {
+    await tx.createHandoff(handoff);
+    await tx.updateConversation(c.id, {
+      state: asyncReason === null ? "queued" : "async",
+      ruleId: rule.id,
+      priority: request.priority,
+      slaDeadline: request.slaDeadline,
+      updatedAt: now,
+    });
+  });
+  const updated = await engine.conversation(c.id);
+  if (asyncReason !== null) {
+    const promise = replyPromise(engine, updated, now);
+    const why = asyncReason === "after_hours" ? "Our team is away right now." : "Nobody who can help with this is available right now.";
+    await postMessage(engine, {
+      conversationId: c.id,
+      author: "system",
+      text: `${why} Leave us a message with your e-mail and we will reply by ${promise.promisedText}.`,
+    });
+    publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, updated));
+    return handoff;
+  }
+  await postMessage(engine, { conversationId: c.id, author: "system", text: "Connecting you with a person who can help…" });
+  const effects = engine.router.apply({ kind: "enqueue", request }, now);
+  if (engine.router.stateOf(c.id) === "queued") await tellWait(engine, updated, handoff);
+  await applyRouterEffects(engine, effects);
+  return handoff;
+}
+
+/** Why the chat goes straight to the async inbox, or null when it is routed. */
+function forcedAsyncReason(
+  engine: Engine,
+  rule: RoutingRule,
+  request: RoutingRequest,
+  afterHours: boolean,
+  now: number,
+): "after_hours" | "no_agent" | null {
+  if (rule.async || afterHours) return "after_hours";
+  const team = engine.team(rule.target.team);
+  if (team !== null && !isOpen(team.calendar, now)) return "after_hours";
+  // Nobody online who may take it, even once every escalation step has widened the target.
+  if (engine.router.capacityFor(request, request.escalation.length).online === 0) return "no_agent";
+  return null;
+}
+
+/** Records the estimate shown and tells the visitor the wait (or offers to leave a message). */
+async function tellWait(engine: Engine, c: Conversation, handoff: Handoff): Promise<void> {
+  const wait = waitFor(engine, c.id);
+  if (wait === null) return;
+  await engine.deps.store.updateHandoff(handoff.id, { estimate: { seconds: wait.seconds, bucket: wait.bucket } });
+  const team = engine.team(engine.rule(c.ruleId)?.target.team ?? null) ?? engine.config.teams[0];
+  if (team === undefined) return;
+  const expectation = decideExpectation(
+    {
+      eligibleOnline: 1,
+      anyTeamOpen: true,
+      estimateSeconds: wait.seconds,
+      calendar: team.calendar,
+      now: engine.now(),
+      visitorTimeZone: c.visitorTimeZone,
+      locale: localeFor(c.language),
+    },
+    engine.config.wait,
+  );
+  const text =
+    expectation.kind === "offer_async"
+      ? `The wait is ${wait.bucket} right now. You can keep waiting, or leave a message and we will reply by e-mail by ${expectation.promisedByText}.`
+      : `You are number ${wait.position} in the queue. Estimated wait: ${wait.bucket}.`;
+  await postMessage(engine, { conversationId: c.id, author: "system", text });
+}

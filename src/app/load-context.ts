@@ -1,0 +1,31 @@
+import { buildContext, type HandoffContextV1 } from "../core/context/index.js";
+import { DomainError } from "../core/errors.js";
+import type { Engine } from "./engine.js";
+
+/** Builds the handoff context payload of a conversation from what the store holds. */
+export async function loadContext(engine: Engine, conversationId: string): Promise<HandoffContextV1> {
+  const { store, agents } = engine.deps;
+  const conversation = await engine.conversation(conversationId);
+  const [messages, fields, handoffs, customer, roster] = await Promise.all([
+    store.listMessages(conversationId),
+    store.listFields(conversationId),
+    store.listHandoffs(conversationId),
+    conversation.customerId === null ? Promise.resolve(null) : store.getCustomer(conversation.customerId),
+    agents.listAgents(),
+  ]);
+  const current = handoffs[handoffs.length - 1];
+  if (current === undefined) throw new DomainError("not_found", `conversation ${conversationId} has not been handed off`);
+  const rule = engine.rule(current.ruleId) ?? { id: current.ruleId, name: current.ruleId };
+  return buildContext({
+    conversation,
+    messages,
+    fields,
+    customer,
+    handoffs: handoffs.slice(0, -1).concat(current.fromAgentId === null ? [] : [current]),
+    trigger: current.trigger,
+    rule,
+    priority: current.priority,
+    slaDeadline: current.slaDeadline,
+    agentNames: Object.fromEntries(roster.map((a) => [a.profile.id, a.profile.name])),
+  });
+}

@@ -1,0 +1,73 @@
+import type { AgentRuntime, Conversation, Customer, Handoff, RoutingRequest } from "../core/model.js";
+import type { RouterSnapshot } from "../core/routing/index.js";
+import { buildRoutingRequest } from "../core/rules/index.js";
+import { applyRouterEffects } from "./apply-router-effects.js";
+import type { Engine } from "./engine.js";
+import { transferRequest } from "./transfer-conversation.js";
+
+/** The routing request a handed-off conversation stands for, rebuilt from its latest handoff. */
+export function requestFor(engine: Engine, c: Conversation, h: Handoff, customer: Customer | null): RoutingRequest {
+  const rule = engine.rule(h.ruleId) ?? engine.config.rules[engine.config.rules.length - 1];
+  if (h.trigger.kind === "agent_transfer" || rule === undefined) {
+    return transferRequest(h, c.language, rule?.target.allowTranslation ?? true);
+  }
+  const built = buildRoutingRequest({
+    conversationId: c.id,
+    rule,
+    language: c.language,
+    csmAgentId: customer?.csmAgentId ?? null,
+    triggeredAt: h.trigger.at,
+    now: h.createdAt,
+  });
+  return { ...built, priority: h.priority, slaDeadline: h.slaDeadline };
+}
+
+/**
+ * After a (re)start: rebuilds the router from the store (agents and their presence, assigned
+ * chats and loads, the queue with its deadlines) so nothing is lost. Open offers go back to the
+ * queue. Then lets agents with free capacity take what waits.
+ */
+export async function restoreRouter(engine: Engine): Promise<{ agents: number; queued: number; assigned: number }> {
+  const { store, agents } = engine.deps;
+  const roster = await agents.listAgents();
+  const open = await store.listConversations({ states: ["queued", "offered", "assigned"] });
+  const active = new Map<string, string[]>();
+  const queue: { request: RoutingRequest; appliedSteps: number }[] = [];
+  const assignments: RouterSnapshot["assignments"][number][] = [];
+  const known = new Set(roster.map((a) => a.profile.id));
+  for (const c of open) {
+    const h = (await store.listHandoffs(c.id)).at(-1);
+    if (h === undefined) continue;
+    const customer = c.customerId === null ? null : await store.getCustomer(c.customerId);
+    const request = requestFor(engine, c, h, customer);
+    if (c.state === "assigned" && c.assignedAgentId !== null && known.has(c.assignedAgentId)) {
+      assignments.push({ conversationId: c.id, agentId: c.assignedAgentId, request });
+      active.set(c.assignedAgentId, [...(active.get(c.assignedAgentId) ?? []), c.id]);
+    } else {
+      queue.push({ request, appliedSteps: 0 });
+    }
+  }
+  const now = engine.now();
+  const runtimes: AgentRuntime[] = roster.map((a) => ({
+    ...a.profile,
+    presence: a.presence,
+    active: active.get(a.profile.id) ?? [],
+    idleSince: now,
+  }));
+  const effects = engine.router.restore({ agents: runtimes, queue, assignments, offers: [] }, now);
+  // Offers that were open when we stopped are queued again: make the store agree.
+  for (const q of queue) {
+    await store.updateConversation(q.request.conversationId, { state: "queued", assignedAgentId: null, updatedAt: now });
+  }
+  await applyRouterEffects(engine, effects);
+  return { agents: roster.length, queued: queue.length, assigned: assignments.length };
+}
+
+/** Processes what is due now: escalation steps, offer timeouts, SLA breaches. */
+export async function runDue(engine: Engine): Promise<number> {
+  const due = engine.router.nextDue();
+  if (due === null || due > engine.now()) return 0;
+  const effects = engine.router.apply({ kind: "tick" }, engine.now());
+  await applyRouterEffects(engine, effects);
+  return effects.length;
+}

@@ -1,0 +1,40 @@
+import { DomainError } from "../core/errors.js";
+import type { Message } from "../core/model.js";
+import type { Engine } from "./engine.js";
+import { publishMessage } from "./post-message.js";
+
+export interface AgentMessageInput {
+  readonly agentId: string;
+  readonly conversationId: string;
+  readonly clientMessageId: string;
+  readonly text: string;
+}
+
+/**
+ * An agent writes to the visitor. Only the agent holding the chat may; the first human message
+ * of a handoff stamps its time to first human (the SLA measure). Idempotent by client id.
+ */
+export async function sendAgentMessage(engine: Engine, input: AgentMessageInput): Promise<{ message: Message; duplicate: boolean }> {
+  const { store, agents } = engine.deps;
+  const c = await engine.conversation(input.conversationId);
+  if (c.state !== "assigned" || c.assignedAgentId !== input.agentId) {
+    throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
+  }
+  const now = engine.now();
+  const stored = await store.appendMessage({
+    id: engine.deps.newId(),
+    conversationId: c.id,
+    clientMessageId: input.clientMessageId,
+    author: "agent",
+    authorId: input.agentId,
+    text: input.text,
+    at: now,
+    nlu: null,
+  });
+  if (stored.duplicate) return stored;
+  const handoff = (await store.listHandoffs(c.id)).at(-1);
+  if (handoff !== undefined && handoff.firstHumanAt === null) await store.updateHandoff(handoff.id, { firstHumanAt: now });
+  const agent = await agents.getAgent(input.agentId);
+  publishMessage(engine, stored.message, agent?.profile.name ?? "Agent", input.agentId);
+  return stored;
+}

@@ -1,0 +1,59 @@
+import { isOpen, nextOpen } from "../core/hours/index.js";
+import { formatPromise } from "../core/hours/index.js";
+import type { Conversation } from "../core/model.js";
+import { estimateWait } from "../core/wait/index.js";
+import type { VisitorStatus } from "./events.js";
+import type { Engine } from "./engine.js";
+
+/** The agent's display: "María García" and their first team's name. */
+export async function agentDisplay(engine: Engine, agentId: string): Promise<{ name: string; team: string | null }> {
+  const a = await engine.deps.agents.getAgent(agentId);
+  if (a === null) return { name: "An agent", team: null };
+  const teamId = a.profile.teams[0] ?? null;
+  return { name: a.profile.name, team: engine.team(teamId)?.name ?? teamId };
+}
+
+/** The promised reply time for the async path: the next opening of the conversation's team. */
+export function replyPromise(engine: Engine, c: Conversation, now: number): { promisedBy: number; promisedText: string } {
+  const rule = engine.rule(c.ruleId);
+  const team = engine.team(rule?.target.team ?? null) ?? engine.config.teams.find((t) => isOpen(t.calendar, now)) ?? engine.config.teams[0];
+  if (team === undefined) return { promisedBy: now, promisedText: "as soon as possible" };
+  const promisedBy = nextOpen(team.calendar, now);
+  const zone = c.visitorTimeZone ?? team.calendar.timeZone;
+  const promisedText = promisedBy <= now ? "as soon as possible" : formatPromise(promisedBy, zone, localeFor(c.language), now);
+  return { promisedBy, promisedText };
+}
+
+export function localeFor(language: string): string {
+  return { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", pt: "pt-PT" }[language] ?? "en-US";
+}
+
+/** The wait the visitor is shown while queued. */
+export function waitFor(engine: Engine, conversationId: string): { bucket: string; seconds: number; position: number } | null {
+  const position = engine.router.positionOf(conversationId);
+  const routed = engine.router.requestOf(conversationId);
+  if (position === null || routed === null) return null;
+  const cap = engine.router.capacityFor(routed.request, routed.appliedSteps);
+  const estimate = estimateWait(
+    {
+      position,
+      eligibleAgents: [{ cap: cap.slots, active: cap.slots - cap.free }],
+      recentHandleSeconds: engine.recentHandleSeconds(),
+    },
+    engine.config.wait,
+  );
+  return estimate === null ? null : { bucket: estimate.bucket, seconds: estimate.seconds, position };
+}
+
+/** Everything the widget needs to draw the conversation's state. */
+export async function visitorStatus(engine: Engine, c: Conversation): Promise<VisitorStatus> {
+  const now = engine.now();
+  const agent = c.assignedAgentId !== null && c.state === "assigned" ? await agentDisplay(engine, c.assignedAgentId) : null;
+  let async: VisitorStatus["async"] = null;
+  const wait = c.state === "queued" ? waitFor(engine, c.id) : null;
+  if (c.state === "async") async = { mode: "forced", ...replyPromise(engine, c, now) };
+  else if (wait !== null && wait.seconds > engine.config.wait.asyncOfferAboveSeconds) {
+    async = { mode: "offer", ...replyPromise(engine, c, now) };
+  }
+  return { conversationId: c.id, state: c.state, agent, wait, async };
+}
