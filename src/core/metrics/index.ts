@@ -20,3 +20,4 @@ export { studentTCdf, studentTQuantile } from "./student-t.js";
 export { secondsToFirstHuman, type TimeToFirstHuman, timeToFirstHuman } from "./time-to-first-human.js";
 export { type BucketRange, waitBucketRange } from "./wait-bucket-range.js";
 export { type WaitBucketError, type WaitEstimateError, type WaitEstimateErrorOptions, waitEstimateError } from "./wait-estimate-error.js";
+export { type RepeatEvidence, repeatFlags } from "./repeat-flags.js";
