@@ -1,0 +1,46 @@
+import os from "node:os";
+import { type BenchOptions, parseArgs, type Suite, type SuiteResult } from "./bench-kit.js";
+import { runRoutingBench } from "./routing.bench.js";
+
+/**
+ * Every suite `npm run bench` runs, in order. Adding one is one line here: a name and a
+ * `run(opts) → SuiteResult` (see bench-kit.ts).
+ */
+const SUITES: readonly Suite[] = [
+  { name: "routing", run: runRoutingBench },
+];
+
+/**
+ * `npm run bench [-- --quick] [-- --json] [-- suite-name...]`: prints the machine and a
+ * timestamp, runs the suites, and exits non-zero when a suite's checks failed (never for speed).
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const { quick, json } = parseArgs(args);
+  const only = args.filter((a) => !a.startsWith("--"));
+  const out = json ? process.stderr : process.stdout;
+  const opts: BenchOptions = { quick, json, log: (line) => out.write(`${line}\n`) };
+  const cpus = os.cpus();
+  const machine = {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  };
+  const timestamp = new Date().toISOString();
+  opts.log(`Baton bench ${timestamp}${quick ? " (quick)" : ""}`);
+  opts.log(`machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, ${machine.platform}\n`);
+  const results: SuiteResult[] = [];
+  for (const suite of SUITES) {
+    if (only.length > 0 && !only.includes(suite.name)) continue;
+    const started = performance.now();
+    const r = await suite.run(opts);
+    results.push(r);
+    opts.log(`\n${suite.name}: ${r.ok ? "ok" : "FAILED"} in ${(performance.now() - started) / 1000 < 10 ? ((performance.now() - started) / 1000).toFixed(1) : Math.round((performance.now() - started) / 1000)} s\n`);
+  }
+  if (json) process.stdout.write(`${JSON.stringify({ timestamp, machine, quick, results }, null, 2)}\n`);
+  if (results.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+await main();

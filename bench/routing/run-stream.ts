@@ -1,0 +1,70 @@
+import type { Effect, Router, RouterEvent } from "../../src/core/routing/index.js";
+import { measure, type Stats, summarize } from "../bench-kit.js";
+import { type Centre, STEP_MS, T0 } from "./build-centre.js";
+import { type DecisionKind, EventStream } from "./event-stream.js";
+
+/** One router's steady-state run and the checks made after it. */
+export interface StreamRun {
+  readonly stats: Stats;
+  readonly byKind: ReadonlyMap<DecisionKind, Stats>;
+  /** Effects of the first `record` decisions, to compare implementations. */
+  readonly effects: readonly (readonly Effect[])[];
+  readonly restoreMs: number;
+  /** Conversations enqueued and not released that are in no state (negative: invented). */
+  readonly lost: number;
+  /** Conversations in more than one state. */
+  readonly duplicated: number;
+  readonly overCap: number;
+}
+
+/**
+ * Loads the centre into `router` (restore at T0, then one scheduler tick for the SLA breaches
+ * already due, both untimed), then times `events` decisions of the seeded stream, one call
+ * of `router.apply` each. Afterwards checks from the router's snapshot that nothing was lost.
+ */
+export function runStream(label: string, router: Router, centre: Centre, seed: number, events: number, record = 0): StreamRun {
+  const stream = new EventStream(seed, centre.snapshot, T0, STEP_MS, centre.csmPool);
+  const started = performance.now();
+  stream.observe(router.restore(centre.snapshot, T0));
+  stream.observe(router.apply({ kind: "tick" }, T0));
+  const restoreMs = performance.now() - started;
+  const effects: Effect[][] = [];
+  const { stats, samplesNs } = measure(label, (e: RouterEvent) => router.apply(e, stream.now), {
+    iterations: events,
+    warmup: 0,
+    prepare: () => stream.next(router),
+    after: (fx) => {
+      stream.observe(fx);
+      if (effects.length < record) effects.push(fx);
+    },
+  });
+  const perKind = new Map<DecisionKind, number[]>();
+  stream.kinds.forEach((k, i) => {
+    const list = perKind.get(k) ?? [];
+    list.push(samplesNs[i] ?? 0);
+    perKind.set(k, list);
+  });
+  const byKind = new Map([...perKind].map(([k, xs]) => [k, summarize(k, xs)] as const));
+
+  const snap = router.snapshot();
+  const ids = new Set<string>();
+  let inRouting = 0;
+  for (const id of [
+    ...snap.queue.map((q) => q.request.conversationId),
+    ...snap.assignments.map((a) => a.conversationId),
+    ...snap.offers.map((o) => o.conversationId),
+  ]) {
+    ids.add(id);
+    inRouting++;
+  }
+  const expected = centre.enqueued + stream.enqueued - stream.released;
+  return {
+    stats,
+    byKind,
+    effects,
+    restoreMs,
+    lost: expected - ids.size,
+    duplicated: inRouting - ids.size,
+    overCap: snap.agents.filter((a) => a.active.length > a.cap).length,
+  };
+}
