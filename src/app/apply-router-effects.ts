@@ -11,6 +11,7 @@ import { agentDisplay, visitorStatus } from "./visitor-status.js";
  */
 export async function applyRouterEffects(engine: Engine, effects: readonly Effect[]): Promise<void> {
   if (effects.length === 0) return;
+  for (const listen of engine.effectListeners) listen(effects);
   const { store, publisher, log } = engine.deps;
   const now = engine.now();
   const touchedAgents = new Set<string>();

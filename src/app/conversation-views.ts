@@ -40,6 +40,7 @@ export async function queueFor(engine: Engine, agent: AgentProfile | null): Prom
     const last = (await store.listMessages(c.id)).filter((m) => m.author === "visitor").at(-1);
     out.push({
       conversationId: r.conversationId,
+      team: r.team,
       priority: r.priority,
       slaDeadline: r.slaDeadline,
       ruleId: r.ruleId,

@@ -1,7 +1,7 @@
 import type { BatonConfig } from "../core/config/index.js";
 import { DomainError } from "../core/errors.js";
 import type { Conversation, RoutingRule, Team } from "../core/model.js";
-import { createRouter, type Router } from "../core/routing/index.js";
+import { createRouter, type Effect, type Router } from "../core/routing/index.js";
 import type { AppDeps } from "./deps.js";
 import { Serial } from "./serial.js";
 
@@ -17,6 +17,8 @@ export class Engine {
   private readonly handles: number[] = [];
   /** Conversations whose queue position may have changed since the last broadcast. */
   queueDirty = false;
+  /** Observers of every batch of router effects carried out (metrics, logs). */
+  readonly effectListeners: ((effects: readonly Effect[]) => void)[] = [];
 
   constructor(readonly deps: AppDeps) {
     this.cfg = deps.config;

@@ -23,6 +23,8 @@ export interface VisitorStatus {
 
 export interface QueueEntry {
   conversationId: string;
+  /** Team the chat is routed to; null when any team's agents may take it. */
+  team: string | null;
   priority: number;
   slaDeadline: number;
   ruleId: string;

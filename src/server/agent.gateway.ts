@@ -1,0 +1,153 @@
+import type { Namespace } from "socket.io";
+import {
+  answerOffer,
+  type Engine,
+  loadContext,
+  openConversation,
+  publishAgentLoad,
+  queueFor,
+  replyInbox,
+  resolveConversation,
+  sendAgentMessage,
+  setAgentCap,
+  setAgentPresence,
+  transferConversation,
+  presentMessage,
+} from "../app/index.js";
+import { DomainError } from "../core/errors.js";
+import type { AgentProfile } from "../core/model.js";
+import type { TokenSigner } from "./auth.js";
+import { onFrame } from "./gateway.js";
+import { AgentFrames } from "./protocol.js";
+import { room } from "./socket.publisher.js";
+
+export interface AgentGatewayOptions {
+  /** How long an agent may be disconnected before they are set offline. */
+  readonly offlineGraceMs: number;
+}
+
+/** The console's real-time channel. Agents join their own room, their teams' rooms and, for admins, the admins room. */
+export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner, options: AgentGatewayOptions): { connected(id: string): boolean } {
+  const log = engine.deps.log;
+  const sockets = new Map<string, number>();
+  const graceTimers = new Map<string, NodeJS.Timeout>();
+
+  nsp.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown }).token;
+      if (typeof token !== "string") throw new DomainError("unauthenticated", "sign in first");
+      const claims = tokens.verify(token, engine.now());
+      if (claims.kind !== "agent") throw new DomainError("unauthenticated", "not an agent token");
+      const stored = await engine.deps.agents.getAgent(claims.agentId);
+      if (stored === null) throw new DomainError("unauthenticated", "this agent no longer exists");
+      socket.data.agentId = claims.agentId;
+      socket.data.profile = stored.profile;
+      next();
+    } catch (err) {
+      next(err as Error);
+    }
+  });
+
+  nsp.on("connection", (socket) => {
+    const agentId = socket.data.agentId as string;
+    const me = socket.data.profile as AgentProfile;
+    const profile = async (): Promise<AgentProfile> => {
+      const a = await engine.deps.agents.getAgent(agentId);
+      if (a === null) throw new DomainError("agent_not_found", "this agent no longer exists");
+      return a.profile;
+    };
+    sockets.set(agentId, (sockets.get(agentId) ?? 0) + 1);
+    clearTimeout(graceTimers.get(agentId));
+    graceTimers.delete(agentId);
+    void socket.join([room.agent(agentId), ...me.teams.map(room.team), ...(me.role === "admin" ? [room.admins] : [])]);
+
+    onFrame(socket, "presence:set", AgentFrames["presence:set"], log, (f) =>
+      engine.command(async () => {
+        await setAgentPresence(engine, agentId, f.presence);
+        return { presence: f.presence };
+      }),
+    );
+    onFrame(socket, "cap:set", AgentFrames["cap:set"], log, (f) =>
+      engine.command(async () => {
+        await setAgentCap(engine, agentId, f.cap);
+        return { cap: f.cap };
+      }),
+    );
+    onFrame(socket, "offer:accept", AgentFrames["offer:accept"], log, (f) =>
+      engine.command(async () => {
+        await answerOffer(engine, agentId, f.conversationId, true);
+        return {};
+      }),
+    );
+    onFrame(socket, "offer:decline", AgentFrames["offer:decline"], log, (f) =>
+      engine.command(async () => {
+        await answerOffer(engine, agentId, f.conversationId, false);
+        return {};
+      }),
+    );
+    onFrame(socket, "message:send", AgentFrames["message:send"], log, async (f) => {
+      const { message, duplicate } = await engine.command(() => sendAgentMessage(engine, { agentId, ...f }));
+      return { message: presentMessage(message, me.name), duplicate };
+    });
+    onFrame(socket, "transfer", AgentFrames.transfer, log, (f) =>
+      engine.command(async () => {
+        const h = await transferConversation(engine, { fromAgentId: agentId, ...f });
+        return { handoffId: h.id };
+      }),
+    );
+    onFrame(socket, "resolve", AgentFrames.resolve, log, (f) =>
+      engine.command(async () => {
+        await resolveConversation(engine, agentId, f.conversationId);
+        return {};
+      }),
+    );
+    onFrame(socket, "conversation:open", AgentFrames["conversation:open"], log, async (f) =>
+      openConversation(engine, await profile(), f.conversationId),
+    );
+    onFrame(socket, "inbox:reply", AgentFrames["inbox:reply"], log, (f) => engine.command(() => replyInbox(engine, agentId, f.itemId, f.text)));
+    onFrame(socket, "typing", AgentFrames.typing, log, async (f) => {
+      const c = await engine.conversation(f.conversationId);
+      if (c.assignedAgentId !== agentId) throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
+      engine.deps.publisher.publish({ kind: "conversation", conversationId: f.conversationId }, "typing", { author: "agent", typing: f.typing });
+      return {};
+    });
+
+    socket.on("disconnect", () => {
+      const left = (sockets.get(agentId) ?? 1) - 1;
+      sockets.set(agentId, left);
+      if (left > 0) return;
+      graceTimers.set(
+        agentId,
+        setTimeout(() => {
+          graceTimers.delete(agentId);
+          if ((sockets.get(agentId) ?? 0) > 0) return;
+          void engine
+            .command(async () => {
+              if (engine.router.agent(agentId)?.presence === "offline") return;
+              await setAgentPresence(engine, agentId, "offline");
+            })
+            .catch((err: unknown) => log.error({ err, agentId }, "could not set a disconnected agent offline"));
+        }, options.offlineGraceMs).unref(),
+      );
+    });
+
+    // Everything the console needs to draw itself, on every (re)connection.
+    void sendState();
+    async function sendState(): Promise<void> {
+    try {
+      await publishAgentLoad(engine, agentId);
+      socket.emit("queue", await queueFor(engine, me));
+      socket.emit("inbox", await engine.deps.store.listInbox({ status: "open" }));
+      for (const id of engine.router.agent(agentId)?.active ?? []) {
+        const state = engine.router.stateOf(id);
+        const context = await loadContext(engine, id);
+        socket.emit(state === "offered" ? "conversation:offered" : "conversation:assigned", { context, explanation: null, expiresAt: null });
+      }
+    } catch (err) {
+      log.error({ err, agentId }, "could not send the console its state");
+    }
+    }
+  });
+
+  return { connected: (id) => (sockets.get(id) ?? 0) > 0 };
+}

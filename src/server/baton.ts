@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { Server } from "socket.io";
+import { systemClock } from "../adapters/clock/index.js";
+import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/index.js";
+import { createMailer } from "../adapters/mail/index.js";
+import { answerFor, createNlu, type CreateNluOptions } from "../adapters/nlu/index.js";
+import { type OpenedStore, openStore } from "../adapters/storage/index.js";
+import { type AppLogger, Engine, restoreRouter, seedDemo } from "../app/index.js";
+import type { BatonConfig } from "../core/config/index.js";
+import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
+import type { Clock, Crm, Mailer } from "../ports/index.js";
+import { agentGateway } from "./agent.gateway.js";
+import { hashPassword, randomSecret, TokenSigner } from "./auth.js";
+import { loadConfig, loadSeed, saveConfigText } from "./config.js";
+import { buildHttp } from "./http.js";
+import { createLogger } from "./logger.js";
+import { createPrometheus } from "./prometheus.js";
+import { startScheduler } from "./scheduler.js";
+import { SocketPublisher } from "./socket.publisher.js";
+import { visitorGateway } from "./visitor.gateway.js";
+
+export interface BatonOptions {
+  readonly configPath?: string;
+  /** Demo data loaded into an empty store; null for none. */
+  readonly seedPath?: string | null;
+  /** Overrides (tests): applied on top of the file and the environment. */
+  readonly storageUrl?: string;
+  readonly port?: number;
+  readonly host?: string;
+  readonly clock?: Clock;
+  readonly logger?: AppLogger;
+  readonly mailer?: Mailer;
+  readonly crm?: Crm;
+  readonly nlu?: CreateNluOptions;
+  readonly webRoot?: string | null;
+  readonly offlineGraceMs?: number;
+  readonly botApiKey?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface Baton {
+  readonly url: string;
+  readonly engine: Engine;
+  readonly http: FastifyInstance;
+  readonly io: Server;
+  readonly store: OpenedStore;
+  readonly config: BatonConfig;
+  readonly botApiKey: string;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the whole service: store, NLU, engine (router rebuilt from the store), HTTP, sockets, scheduler. */
+export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
+  const env = options.env ?? process.env;
+  const configPath = resolve(options.configPath ?? "config/baton.yaml");
+  let config = await loadConfig(configPath, env);
+  if (options.storageUrl !== undefined) config = { ...config, storage: { url: options.storageUrl } };
+  const log = options.logger ?? createLogger();
+  const store = await openStore(config.storage.url);
+  const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
+  const publisher = new SocketPublisher();
+  const contacts = createContactsCrm(store.conversations);
+  const crm =
+    options.crm ??
+    (config.crm.webhookUrl === null
+      ? contacts
+      : chainCrm(contacts, createWebhookCrm({ url: config.crm.webhookUrl, timeoutMs: 2000, onError: (err) => log.warn({ err }, "CRM lookup failed") })));
+  const engine = new Engine({
+    store: store.conversations,
+    agents: store.agents,
+    nlu,
+    reply: (intent, language, known) => answerFor(nlu.corpus, intent, language, known),
+    clock: options.clock ?? systemClock,
+    publisher,
+    mailer: options.mailer ?? createMailer(config.smtp, log),
+    crm,
+    config,
+    log,
+    newId: randomUUID,
+  });
+  if (options.seedPath !== null) {
+    const seed = await loadSeed(resolve(options.seedPath ?? "config/demo-seed.yaml"), config);
+    if (await seedDemo(engine, seed, hashPassword)) log.info({ agents: seed.agents.length, customers: seed.customers.length }, "demo data loaded");
+  }
+  const restored = await engine.command(() => restoreRouter(engine));
+  log.info(restored, "router rebuilt from the store");
+
+  const secret = config.server.sessionSecret ?? randomSecret();
+  const tokens = new TokenSigner(secret);
+  const botApiKey = options.botApiKey ?? env.BATON_BOT_API_KEY ?? randomSecret();
+  const prometheus = createPrometheus(engine);
+  const http = await buildHttp(engine, {
+    tokens,
+    botApiKey,
+    webRoot: options.webRoot === undefined ? resolve("web/dist") : options.webRoot,
+    readConfigText: () => readFile(configPath, "utf8"),
+    saveConfig: async (yaml) => {
+      const next = await saveConfigText(configPath, yaml, env);
+      await engine.command(async () => engine.setConfig({ ...next, storage: config.storage }));
+    },
+    seamReport: async (from, to, format) => {
+      const { conversations } = store;
+      const handoffs = await conversations.listHandoffsBetween(from, to);
+      const flags = [];
+      for (const id of new Set(handoffs.map((h) => h.conversationId))) {
+        const [all, messages, fields] = await Promise.all([conversations.listHandoffs(id), conversations.listMessages(id), conversations.listFields(id)]);
+        const inWindow = new Set(handoffs.filter((h) => h.conversationId === id).map((h) => h.id));
+        flags.push(...repeatFlags(all, messages, fields).filter((f) => inWindow.has(f.handoffId)));
+      }
+      const csat = await conversations.listCsatBetween(from, to);
+      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, rules: engine.config.rules, from, to, now: engine.now() });
+      return format === "csv" ? seamReportToCsv(report) : report;
+    },
+    prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),
+  });
+  const io = new Server(http.server, {
+    cors: { origin: true, credentials: false },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+  publisher.attach(io);
+  visitorGateway(io.of("/visitor"), engine, tokens);
+  agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
+  const stopScheduler = startScheduler(engine);
+  await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
+  const address = http.server.address() as AddressInfo;
+  const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
+  let closed = false;
+  return {
+    url,
+    engine,
+    http,
+    io,
+    store,
+    config,
+    botApiKey,
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopScheduler();
+      await new Promise<void>((done) => io.close(() => done()));
+      await http.close().catch(() => undefined);
+      await engine.serial.idle();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/** Bodies of the HTTP API beyond the visitor/agent ones in protocol.ts. */
+export const BotTurnBody = z.object({
+  text: z.string().trim().min(1).max(4000),
+  intent: z.string().min(1).max(100).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+});
+
+export const BotHandoffBody = z.object({
+  reason: z.string().trim().min(1).max(500),
+  topic: z.enum(["billing", "technical", "orders", "account", "presale", "cancellation", "human", "greeting", "none"]).optional(),
+  intent: z.string().min(1).max(100).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  fields: z.record(z.string().min(1).max(60), z.string().max(500)).optional(),
+});
+
+export const RuleMatchBody = z.object({
+  topic: z.enum(["billing", "technical", "orders", "account", "presale", "cancellation", "human", "greeting", "none"]),
+  trigger: z.enum(["explicit_request", "repeated_question", "confidence_drop", "negative_sentiment", "keyword", "high_value", "agent_transfer", "bot_api"]),
+  tier: z.enum(["standard", "vip", "enterprise"]),
+  language: z.string().min(2).max(10),
+  afterHours: z.boolean(),
+});
+
+export const ConfigBody = z.object({ yaml: z.string().min(1).max(500_000) });
+
+export const RangeQuery = z.object({
+  from: z.coerce.number().int().nonnegative().optional(),
+  to: z.coerce.number().int().positive().optional(),
+});
+
+export const IdParams = z.object({ id: z.string().min(1).max(100) });

@@ -1,0 +1,61 @@
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Engine } from "../app/index.js";
+
+/** Prometheus metrics for /metrics: queue depth per rule, agents online and load, decisions, breaches, latency. */
+export function createPrometheus(engine: Engine): { registry: Registry; observeMessageSeconds: (s: number) => void } {
+  const registry = new Registry();
+  new Gauge({
+    name: "baton_queue_depth",
+    help: "Chats waiting for an agent, per routing rule",
+    labelNames: ["rule"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const byRule = new Map<string, number>();
+      for (const q of engine.router.snapshot().queue) byRule.set(q.request.ruleId, (byRule.get(q.request.ruleId) ?? 0) + 1);
+      for (const [rule, n] of byRule) this.set({ rule }, n);
+    },
+  });
+  new Gauge({
+    name: "baton_agents",
+    help: "Agents by presence",
+    labelNames: ["presence"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const counts = { online: 0, away: 0, offline: 0 };
+      for (const a of engine.router.snapshot().agents) counts[a.presence]++;
+      for (const [presence, n] of Object.entries(counts)) this.set({ presence }, n);
+    },
+  });
+  new Gauge({
+    name: "baton_agent_load_ratio",
+    help: "Active chats over total cap of online agents",
+    registers: [registry],
+    collect() {
+      let active = 0;
+      let cap = 0;
+      for (const a of engine.router.snapshot().agents) {
+        if (a.presence !== "online") continue;
+        active += a.active.length;
+        cap += a.cap;
+      }
+      this.set(cap === 0 ? 0 : active / cap);
+    },
+  });
+  const decisions = new Counter({ name: "baton_routing_decisions_total", help: "Router effects carried out, by kind", labelNames: ["kind"], registers: [registry] });
+  const breaches = new Counter({ name: "baton_sla_breaches_total", help: "SLA deadlines passed while waiting, by rule", labelNames: ["rule"], registers: [registry] });
+  const latency = new Histogram({
+    name: "baton_visitor_message_seconds",
+    help: "Visitor message handling time, receipt to acknowledgement",
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  engine.effectListeners.push((effects) => {
+    for (const e of effects) {
+      decisions.inc({ kind: e.kind });
+      if (e.kind === "sla_breached") breaches.inc({ rule: e.ruleId });
+    }
+  });
+  return { registry, observeMessageSeconds: (s) => latency.observe(s) };
+}

@@ -1,0 +1,46 @@
+import { type Engine, queueFor, runDue, visitorStatus } from "../app/index.js";
+
+/**
+ * The only timers in Baton: asks the router what is due (escalations, offer timeouts, SLA
+ * breaches) and runs it, and sends queue positions and queue lists when the queue changed.
+ */
+export function startScheduler(engine: Engine, options: { dueEveryMs?: number; broadcastEveryMs?: number } = {}): () => void {
+  const log = engine.deps.log;
+  let broadcasting = false;
+  const due = setInterval(() => {
+    const next = engine.router.nextDue();
+    if (next === null || next > engine.now()) return;
+    engine.command(() => runDue(engine)).catch((err: unknown) => log.error({ err }, "running due router work failed"));
+  }, options.dueEveryMs ?? 250);
+  const broadcast = setInterval(() => {
+    if (!engine.queueDirty || broadcasting) return;
+    engine.queueDirty = false;
+    broadcasting = true;
+    broadcastQueue(engine)
+      .catch((err: unknown) => log.error({ err }, "queue broadcast failed"))
+      .finally(() => {
+        broadcasting = false;
+      });
+  }, options.broadcastEveryMs ?? 1000);
+  due.unref();
+  broadcast.unref();
+  return () => {
+    clearInterval(due);
+    clearInterval(broadcast);
+  };
+}
+
+/** Queue positions to waiting visitors (the first 200) and the queue list to each team's consoles. */
+export async function broadcastQueue(engine: Engine): Promise<void> {
+  const { publisher, store } = engine.deps;
+  const queued = engine.router.snapshot().queue.slice(0, 200);
+  for (const q of queued) {
+    const c = await store.getConversation(q.request.conversationId);
+    if (c !== null) publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, c));
+  }
+  const all = await queueFor(engine, null);
+  publisher.publish({ kind: "admins" }, "queue", all);
+  for (const t of engine.config.teams) {
+    publisher.publish({ kind: "team", team: t.id }, "queue", all.filter((e) => e.team === null || e.team === t.id));
+  }
+}

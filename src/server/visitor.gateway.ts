@@ -1,0 +1,71 @@
+import type { Namespace } from "socket.io";
+import {
+  chooseWait,
+  type Engine,
+  leaveAsyncMessage,
+  presentMessage,
+  receiveVisitorMessage,
+  submitCsat,
+  visitorStatus,
+} from "../app/index.js";
+import { DomainError } from "../core/errors.js";
+import type { TokenSigner } from "./auth.js";
+import { onFrame } from "./gateway.js";
+import { VisitorFrames } from "./protocol.js";
+import { room } from "./socket.publisher.js";
+
+/** The widget's real-time channel: one room per conversation, every frame validated. */
+export function visitorGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner): void {
+  const log = engine.deps.log;
+  nsp.use((socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown }).token;
+      if (typeof token !== "string") throw new DomainError("unauthenticated", "a visitor session token is required");
+      const claims = tokens.verify(token, engine.now());
+      if (claims.kind !== "visitor") throw new DomainError("unauthenticated", "not a visitor token");
+      socket.data.conversationId = claims.conversationId;
+      socket.data.visitorId = claims.visitorId;
+      next();
+    } catch (err) {
+      next(err as Error);
+    }
+  });
+  nsp.on("connection", (socket) => {
+    const conversationId = socket.data.conversationId as string;
+    void socket.join(room.conversation(conversationId));
+    onFrame(socket, "message:send", VisitorFrames["message:send"], log, async (f) => {
+      const { message, duplicate } = await engine.command(() =>
+        receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page }),
+      );
+      return { message: presentMessage(message, "Visitor"), duplicate };
+    });
+    onFrame(socket, "wait:choose", VisitorFrames["wait:choose"], log, (f) =>
+      engine.command(async () => {
+        await chooseWait(engine, conversationId, f.choice);
+        return { choice: f.choice };
+      }),
+    );
+    onFrame(socket, "async:leave", VisitorFrames["async:leave"], log, (f) =>
+      engine.command(() => leaveAsyncMessage(engine, conversationId, f)),
+    );
+    onFrame(socket, "csat:submit", VisitorFrames["csat:submit"], log, (f) =>
+      engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null)),
+    );
+    onFrame(socket, "history", VisitorFrames.history, log, async () => {
+      const { store, agents } = engine.deps;
+      const c = await engine.conversation(conversationId);
+      const names = new Map((await agents.listAgents()).map((a) => [a.profile.id, a.profile.name]));
+      const messages = (await store.listMessages(conversationId)).map((m) =>
+        presentMessage(m, m.author === "agent" ? (names.get(m.authorId ?? "") ?? "Agent") : m.author === "bot" ? "Baton bot" : m.author === "system" ? "Baton" : "Visitor"),
+      );
+      return { status: await visitorStatus(engine, c), messages, inbox: await store.listInbox({ conversationId }) };
+    });
+    onFrame(socket, "typing", VisitorFrames.typing, log, async (f) => {
+      const c = await engine.conversation(conversationId);
+      if (c.assignedAgentId !== null) {
+        engine.deps.publisher.publish({ kind: "agent", agentId: c.assignedAgentId }, "typing", { conversationId, author: "visitor", typing: f.typing });
+      }
+      return {};
+    });
+  });
+}
