@@ -17,18 +17,18 @@ const spread = <T>(items: readonly T[], i: number): T => items[i % items.length]
 /**
  * The scenario's roster as agents: seed-file agents copied `copies` times (copy 1 keeps the
  * seed's id, copy k is "<id>-k") and each group's `count` agents ("<group>-1" ..), each put on
- * the listed shifts in turn. Seed agents with cap 0 (admins) are left out.
+ * the listed shifts in turn (a seed agent's copies rotate through the shifts). Seed agents with cap 0 (admins) are left out.
  */
 export function buildRoster(roster: Scenario["roster"], seed: Seed | null): RosterAgent[] {
   const out: RosterAgent[] = [];
   if (roster.seed !== undefined && seed !== null) {
     const working = seed.agents.filter((a) => a.cap > 0);
-    let n = 0;
     for (let copy = 1; copy <= roster.seed.copies; copy++) {
-      for (const a of working) {
+      for (const [n, a] of working.entries()) {
         const id = copy === 1 ? a.id : `${a.id}-${copy}`;
         const { password: _p, presence: _s, ...profile } = a;
-        out.push({ profile: { ...profile, id, email: `${id}@sim.baton` }, shift: spread(roster.seed.shifts, n++) });
+        // Shifted by the copy number too, so each seed agent's copies cover every shift.
+        out.push({ profile: { ...profile, id, email: `${id}@sim.baton` }, shift: spread(roster.seed.shifts, n + copy - 1) });
       }
     }
   }

@@ -36,7 +36,7 @@ export interface SimOutcome {
   /** Chat-slot time in use and staffed (agents not offline), over the scenario's window. */
   readonly busySlotMs: number;
   readonly staffedSlotMs: number;
-  /** Virtual time the last event was processed. */
+  /** Virtual time the last conversation ended (completed or abandoned). */
   readonly finishedAt: number;
 }
 
@@ -81,6 +81,7 @@ export function runSimulation(input: SimInput): SimOutcome {
   let staffedSlotMs = 0;
   let last = traffic.startMs;
   let now = traffic.startMs;
+  let finishedAt = traffic.startMs;
   const toOffline: number[] = [];
 
   const advance = (t: number) => {
@@ -199,12 +200,14 @@ export function runSimulation(input: SimInput): SimOutcome {
       case "complete":
         if (token[ref] !== tok || state[ref] !== ASSIGNED) return;
         state[ref] = DONE;
+        finishedAt = now;
         handle(policy.apply({ kind: "release", conversationId: conversationId(ref) }, now));
         return;
       case "abandon":
         if (state[ref] !== QUEUED || !Number.isNaN(firstAssignAt[ref]!)) return;
         state[ref] = DONE;
         abandoned[ref] = 1;
+        finishedAt = now;
         handle(policy.apply({ kind: "release", conversationId: conversationId(ref) }, now));
         return;
       case "accept":
@@ -267,6 +270,6 @@ export function runSimulation(input: SimInput): SimOutcome {
     slaBreachEffects,
     busySlotMs,
     staffedSlotMs,
-    finishedAt: now,
+    finishedAt,
   };
 }
