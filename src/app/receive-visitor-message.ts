@@ -1,5 +1,6 @@
 import { transition } from "../core/conversation/index.js";
-import type { Conversation, Message, Topic } from "../core/model.js";
+import type { Conversation, Message } from "../core/model.js";
+import { routingTopic } from "../core/rules/index.js";
 import { detectTrigger, type VisitorTurn } from "../core/triggers/index.js";
 import type { Engine } from "./engine.js";
 import { handOff } from "./hand-off.js";
@@ -11,8 +12,6 @@ export interface VisitorMessageInput {
   readonly text: string;
   readonly page?: { url: string; title: string } | undefined;
 }
-
-const ROUTABLE = (t: Topic) => t !== "none" && t !== "human" && t !== "greeting";
 
 /**
  * A visitor wrote. The message is committed first (idempotent by the client's id: a retried
@@ -68,8 +67,7 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
   if (last === undefined) return;
   const trigger = detectTrigger({ turns, customer, botAnsweredIds: answered }, engine.config.triggers);
   if (trigger !== null) {
-    const topic = [...turns].reverse().find((t) => ROUTABLE(t.nlu.topic))?.nlu.topic ?? last.nlu.topic;
-    await handOff(engine, { conversation: c, trigger, topic });
+    await handOff(engine, { conversation: c, trigger, topic: routingTopic(turns.map((t) => t.nlu)) });
     return;
   }
   const known = Object.fromEntries((await store.listFields(c.id)).map((f) => [f.name, f.value]));

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
@@ -17,6 +16,7 @@ import { agentGateway } from "./agent.gateway.js";
 import { hashPassword, randomSecret, TokenSigner } from "./auth.js";
 import { loadConfig, loadSeed, saveConfigText } from "./config.js";
 import { buildHttp } from "./http.js";
+import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
 import { createPrometheus } from "./prometheus.js";
 import { startScheduler } from "./scheduler.js";
@@ -80,7 +80,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     crm,
     config,
     log,
-    newId: randomUUID,
+    newId: () => uuidv7(),
   });
   if (options.seedPath !== null) {
     const seed = await loadSeed(resolve(options.seedPath ?? "config/demo-seed.yaml"), config);
