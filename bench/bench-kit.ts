@@ -119,11 +119,14 @@ export interface MeasureOptions<T, R> {
   readonly prepare?: (i: number) => T;
   /** Sees each call's result, outside the timed region. */
   readonly after?: (result: R, input: T, i: number) => void;
+  /** Stops measuring after this much wall time (ms), even before `iterations`. */
+  readonly budgetMs?: number;
 }
 
 /**
  * Times each call of `fn` with process.hrtime.bigint; only `fn` itself is inside the timed
- * region. Returns the statistics and the measured durations (ns) in call order.
+ * region. Returns the statistics and the measured durations (ns) in call order (fewer than
+ * `iterations` when the budget ran out).
  * @example const { stats } = measure("sort", () => xs.slice().sort(), { iterations: 1000, warmup: 100 });
  */
 export function measure<T = undefined, R = unknown>(
@@ -133,7 +136,10 @@ export function measure<T = undefined, R = unknown>(
 ): { stats: Stats; samplesNs: Float64Array } {
   const samples = new Float64Array(opts.iterations);
   const total = opts.warmup + opts.iterations;
-  for (let i = 0; i < total; i++) {
+  const deadline = performance.now() + (opts.budgetMs ?? Number.POSITIVE_INFINITY);
+  let i = 0;
+  for (; i < total; i++) {
+    if ((i & 63) === 0 && performance.now() > deadline) break;
     const input = opts.prepare === undefined ? (undefined as T) : opts.prepare(i);
     const t0 = process.hrtime.bigint();
     const result = fn(input);
@@ -141,7 +147,8 @@ export function measure<T = undefined, R = unknown>(
     if (i >= opts.warmup) samples[i - opts.warmup] = Number(t1 - t0);
     opts.after?.(result, input, i);
   }
-  return { stats: summarize(name, samples), samplesNs: samples };
+  const measured = samples.subarray(0, Math.max(0, i - opts.warmup));
+  return { stats: summarize(name, measured), samplesNs: measured };
 }
 
 /** Formats a number for a table: thousands separators, `digits` decimals. */

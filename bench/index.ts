@@ -18,6 +18,12 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const { quick, json } = parseArgs(args);
   const only = args.filter((a) => !a.startsWith("--"));
+  const unknown = only.filter((n) => !SUITES.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown suite(s): ${unknown.join(", ")}; known: ${SUITES.map((s) => s.name).join(", ")}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const out = json ? process.stderr : process.stdout;
   const opts: BenchOptions = { quick, json, log: (line) => out.write(`${line}\n`) };
   const cpus = os.cpus();
@@ -37,7 +43,8 @@ async function main(): Promise<void> {
     const started = performance.now();
     const r = await suite.run(opts);
     results.push(r);
-    opts.log(`\n${suite.name}: ${r.ok ? "ok" : "FAILED"} in ${(performance.now() - started) / 1000 < 10 ? ((performance.now() - started) / 1000).toFixed(1) : Math.round((performance.now() - started) / 1000)} s\n`);
+    const seconds = (performance.now() - started) / 1000;
+    opts.log(`\n${suite.name}: ${r.ok ? "ok" : "FAILED (see above)"} in ${seconds.toFixed(1)} s\n`);
   }
   if (json) process.stdout.write(`${JSON.stringify({ timestamp, machine, quick, results }, null, 2)}\n`);
   if (results.some((r) => !r.ok)) process.exitCode = 1;

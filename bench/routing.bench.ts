@@ -1,12 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { createReferenceRouter, createRouter } from "../src/core/routing/index.js";
 import { type BenchOptions, fmt, renderTable, type SuiteResult, type Table } from "./bench-kit.js";
-import { buildCentre, type Centre } from "./routing/build-centre.js";
+import { buildCentre, type Centre, STEP_MS } from "./routing/build-centre.js";
 import type { DecisionKind } from "./routing/event-stream.js";
 import { runStream, type StreamRun } from "./routing/run-stream.js";
 
-const FULL = { agents: 10_000, queued: 100_000, fastEvents: 50_000, naiveEvents: 200, warmupEvents: 5_000, templates: 50 };
-const QUICK = { agents: 1_000, queued: 10_000, fastEvents: 5_000, naiveEvents: 50, warmupEvents: 1_000, templates: 50 };
+/** Decision counts are caps: each timed run also stops at its wall-time budget (ms). */
+const FULL = { agents: 10_000, queued: 100_000, fastEvents: 200_000, naiveEvents: 200, warmupEvents: 20_000, templates: 50, budgetMs: 60_000 };
+const QUICK = { agents: 1_000, queued: 10_000, fastEvents: 20_000, naiveEvents: 50, warmupEvents: 2_000, templates: 50, budgetMs: 4_000 };
 const TARGET_OPS = 100_000;
 const TARGET_P99_US = 50;
 const SEED = 0xba70;
@@ -42,17 +43,19 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
   log(`  built in ${fmt(centre.buildMs)} ms: ${fmt(centre.agentClasses)} distinct agent profiles, ${fmt(centre.queueGroups)} queue groups`);
 
   log(`routing: warming up the fast router (${fmt(size.warmupEvents)} decisions on another stream)...`);
-  runStream("warmup", createRouter(), centre, SEED + 1, size.warmupEvents);
-  log(`routing: fast router, ${fmt(size.fastEvents)} decisions...`);
-  const fast = runStream("fast", createRouter(), centre, SEED + 2, size.fastEvents, size.naiveEvents);
+  const warm = { seed: SEED + 1, events: size.warmupEvents, budgetMs: size.budgetMs / 4 };
+  runStream("warmup", createRouter(), centre, warm);
+  log(`routing: fast router, up to ${fmt(size.fastEvents)} decisions or ${fmt(size.budgetMs / 1000)} s...`);
+  const plan = { seed: SEED + 2, events: size.fastEvents, budgetMs: size.budgetMs, record: size.naiveEvents };
+  const fast = runStream("fast", createRouter(), centre, plan);
   log(`routing: naive baseline, ${fmt(size.naiveEvents)} decisions of the same stream...`);
-  const naive = runStream("naive", createReferenceRouter(), centre, SEED + 2, size.naiveEvents, size.naiveEvents);
+  const naive = runStream("naive", createReferenceRouter(), centre, { ...plan, events: size.naiveEvents, budgetMs: 4 * size.budgetMs });
   const agree = naive.effects.findIndex((fx, i) => !isDeepStrictEqual(fx, fast.effects[i]));
 
   log(`routing: what-if, the fast router with the roster drawn from ${size.templates} profile templates...`);
   const tplCentre = buildCentre(SEED, size);
-  runStream("warmup", createRouter(), tplCentre, SEED + 1, size.warmupEvents);
-  const tpl = runStream("fast-templates", createRouter(), tplCentre, SEED + 2, size.fastEvents);
+  runStream("warmup", createRouter(), tplCentre, warm);
+  const tpl = runStream("fast-templates", createRouter(), tplCentre, { ...plan, record: 0, budgetMs: size.budgetMs / 2 });
 
   const f = fast.stats;
   const n = naive.stats;
@@ -86,8 +89,12 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
   const runs = { fast, naive, "fast, templates": tpl };
   const integrity: Table = {
     title: "Nothing lost (snapshot: queued + assigned + offered = enqueued - released)",
-    headers: ["implementation", "lost", "duplicated", "over cap", "restore ms"],
-    rows: Object.entries(runs).map(([k, r]) => [k, r.lost, r.duplicated, r.overCap, fmt(r.restoreMs)]),
+    headers: ["implementation", "lost", "duplicated", "over cap", "restore ms", "ticks", "escalated/tick", "breached/tick"],
+    rows: Object.entries(runs).map(([k, r]) => {
+      const t = r.tickLoad;
+      const per = (n: number) => fmt(t.ticks === 0 ? 0 : n / t.ticks, 1);
+      return [k, r.lost, r.duplicated, r.overCap, fmt(r.restoreMs), fmt(t.ticks), per(t.escalated), per(t.breached)];
+    }),
   };
   const ok = Object.values(runs).every((r) => r.lost === 0 && r.duplicated === 0 && r.overCap === 0) && agree === -1;
   const notes = [
@@ -96,7 +103,8 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
       ? `fast and naive made identical decisions (effects deep-equal) on the ${fmt(naive.effects.length)} shared events`
       : `DISAGREE: fast and naive effects differ at event ${agree}`,
     `starting state built directly as a snapshot and loaded with restore() (untimed) into each router, same scale for both`,
-    `fast: ${fmt(size.warmupEvents)} warm-up decisions on another router first; naive: no warm-up (each call is milliseconds)`,
+    `fast: up to ${fmt(size.warmupEvents)} warm-up decisions on another router and stream first; naive: no warm-up (each call is milliseconds)`,
+    `stream: ${STEP_MS} ms of simulated time per decision; the scheduler ticks on ~6% of decisions when something is due, and a tick routes every due escalation again`,
     `targets: decisions/s ${fmt(f.opsPerSec)} ${opsMet ? ">=" : "<"} ${fmt(TARGET_OPS)} ${opsMet ? "met" : "MISSED"}; p99 ${us(f.p99Us)} µs ${p99Met ? "<" : ">="} ${TARGET_P99_US} µs ${p99Met ? "met" : "MISSED"}`,
   ];
   const tables = [main, kinds, roster, integrity];

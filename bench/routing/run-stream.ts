@@ -15,6 +15,17 @@ export interface StreamRun {
   /** Conversations in more than one state. */
   readonly duplicated: number;
   readonly overCap: number;
+  /** What the scheduler ticks carried: escalations (each routed again) and SLA breaches. */
+  readonly tickLoad: { readonly ticks: number; readonly escalated: number; readonly breached: number };
+}
+
+export interface StreamPlan {
+  readonly seed: number;
+  /** Decisions to time (fewer if `budgetMs` runs out first). */
+  readonly events: number;
+  readonly budgetMs?: number;
+  /** Keep the effects of the first `record` decisions. */
+  readonly record?: number;
 }
 
 /**
@@ -22,19 +33,29 @@ export interface StreamRun {
  * already due, both untimed), then times `events` decisions of the seeded stream, one call
  * of `router.apply` each. Afterwards checks from the router's snapshot that nothing was lost.
  */
-export function runStream(label: string, router: Router, centre: Centre, seed: number, events: number, record = 0): StreamRun {
-  const stream = new EventStream(seed, centre.snapshot, T0, STEP_MS, centre.csmPool);
+export function runStream(label: string, router: Router, centre: Centre, plan: StreamPlan): StreamRun {
+  const stream = new EventStream(plan.seed, centre.snapshot, T0, STEP_MS, centre.csmPool);
+  const record = plan.record ?? 0;
+  const tickLoad = { ticks: 0, escalated: 0, breached: 0 };
   const started = performance.now();
   stream.observe(router.restore(centre.snapshot, T0));
   stream.observe(router.apply({ kind: "tick" }, T0));
   const restoreMs = performance.now() - started;
   const effects: Effect[][] = [];
   const { stats, samplesNs } = measure(label, (e: RouterEvent) => router.apply(e, stream.now), {
-    iterations: events,
+    iterations: plan.events,
     warmup: 0,
+    ...(plan.budgetMs === undefined ? {} : { budgetMs: plan.budgetMs }),
     prepare: () => stream.next(router),
-    after: (fx) => {
+    after: (fx, e) => {
       stream.observe(fx);
+      if (e.kind === "tick") {
+        tickLoad.ticks++;
+        for (const x of fx) {
+          if (x.kind === "escalated") tickLoad.escalated++;
+          else if (x.kind === "sla_breached") tickLoad.breached++;
+        }
+      }
       if (effects.length < record) effects.push(fx);
     },
   });
@@ -66,5 +87,6 @@ export function runStream(label: string, router: Router, centre: Centre, seed: n
     lost: expected - ids.size,
     duplicated: inRouting - ids.size,
     overCap: snap.agents.filter((a) => a.active.length > a.cap).length,
+    tickLoad,
   };
 }
