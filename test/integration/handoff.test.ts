@@ -7,7 +7,7 @@ import { resolveConversation, setAgentPresence } from "../../src/app/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import { startBaton } from "../../src/server/baton.js";
 import { silentLogger, startTestBaton } from "../e2e/harness.js";
-import { type AgentClient, agent, type VisitorClient, visitor } from "./clients.js";
+import { agent, type VisitorClient, visitor } from "./clients.js";
 
 /** Tuesday 24 Nov 2026, 10:00 in Paris: every demo team is open. */
 const TUESDAY_10_PARIS = Date.UTC(2026, 10, 24, 9, 0);
@@ -183,7 +183,13 @@ describe("after hours and restarts", () => {
     // Sunday 29 Nov 2026, 15:00 Paris: every team is closed.
     const clock = new FakeClock(Date.UTC(2026, 10, 29, 14, 0));
     const sent: { to: string; subject: string; text: string }[] = [];
-    const baton = await startTestBaton({ clock, mailer: { send: async (m) => (sent.push(m), { messageId: `m${sent.length}` }) } });
+    const baton = await startTestBaton({ clock, mailer: {
+        send: async (m) => {
+          sent.push(m);
+          return { messageId: `m${sent.length}` };
+        },
+      },
+    });
     try {
       const v = await visitor(baton.url, { timeZone: "Europe/Paris" });
       await v.say("I want to talk to a human about my invoice");
