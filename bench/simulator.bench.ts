@@ -80,7 +80,9 @@ export async function runSimulatorBench(opts: Pick<BenchOptions, "quick"> & Part
 
   const lost = reports.filter((r) => r.answered + r.abandoned !== r.live).map((r) => r.policy);
   const notes = [
-    `Baton's day: ${fmt(seconds.baton ?? 0, 2)} s (target < ${TARGET_SECONDS} s${(seconds.baton ?? 0) < TARGET_SECONDS ? ", met" : ", MISSED"}).`,
+    opts.quick
+      ? `Baton's 2-hour peak: ${fmt(seconds.baton ?? 0, 2)} s (the < ${TARGET_SECONDS} s target is for the full day; run without --quick).`
+      : `Baton's day: ${fmt(seconds.baton ?? 0, 2)} s (target < ${TARGET_SECONDS} s${(seconds.baton ?? 0) < TARGET_SECONDS ? ", met" : ", MISSED"}).`,
     "Erlang-C: pooled M/M/N per hour (any slot serves any chat, exponential service, no abandonment); an approximation to approach, not a strict bound.",
     ...(lost.length > 0 ? [`conversations unaccounted for in: ${lost.join(", ")}`] : []),
   ];

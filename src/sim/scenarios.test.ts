@@ -35,7 +35,7 @@ describe("shipped scenarios", () => {
 
 describe("determinism", () => {
   const bundle = loadScenario(join(DIR, "mixed-skill-day.yaml"));
-  const opts = { durationHours: 0.5, start: "2026-03-10T14:00" };
+  const opts = { durationHours: 0.2, start: "2026-03-10T14:00" };
 
   it("gives the identical report for the same seed", () => {
     expect(JSON.stringify(simulate(bundle, opts))).toBe(JSON.stringify(simulate(bundle, opts)));
