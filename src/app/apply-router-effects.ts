@@ -92,7 +92,7 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
       expiresAt: offer?.kind === "offer" ? offer.expiresAt : null,
       explanation: offer?.kind === "offer" ? offer.explanation : null,
     });
-  } else if (where === "queued" && c.state === "assigned") {
+  } else if (where === "queued" && c.state === "assigned" && effects.some((e) => e.kind === "requeued" && e.conversationId === conversationId && e.reason.startsWith("agent_"))) {
     await postMessage(engine, {
       conversationId,
       author: "system",

@@ -60,10 +60,6 @@ export async function transferConversation(engine: Engine, input: TransferInput)
     author: "system",
     text: "You are being transferred to a colleague who can help further. They can see the whole conversation.",
   });
-  engine.deps.publisher.publish({ kind: "agent", agentId: input.fromAgentId }, "conversation:removed", {
-    conversationId: c.id,
-    reason: "transferred",
-  });
   await applyRouterEffects(engine, effects);
   return handoff;
 }

@@ -172,7 +172,8 @@ describe.each(routers)("router (%s index)", (_name, make) => {
       { kind: "transfer", request: request("c1", T0 + 5, { targetAgentId: to, excludeAgentIds: [from], skills: [] }) },
       T0 + 5,
     );
-    expect(effects.map((e) => e.kind)).toEqual(["released", "assign"]);
+    expect(effects.map((e) => e.kind)).toEqual(["requeued", "assign"]);
+    expect(effects[0]).toMatchObject({ fromAgentId: from, reason: "transferred" });
     expect(r.agentOf("c1")).toBe(to);
     expect(() => r.apply({ kind: "transfer", request: request("nope", T0) }, T0)).toThrow(/not being routed/);
   });

@@ -265,7 +265,7 @@ export class Router {
       this.offers.delete(id);
       from = this.agents.get(p.agentId) as AgentState;
       this.freeSlot(from, id);
-      this.effects.push({ kind: "released", conversationId: id, agentId: p.agentId });
+      this.effects.push({ kind: "requeued", conversationId: id, fromAgentId: p.agentId, reason: "transferred" });
     }
     this.breached.delete(id);
     this.place(request, stepsDueBy(request, this.now));

@@ -51,7 +51,7 @@ export type Effect =
       readonly kind: "requeued";
       readonly conversationId: string;
       readonly fromAgentId: string;
-      readonly reason: "agent_offline" | "agent_away" | "agent_removed" | "declined" | "offer_timeout";
+      readonly reason: "agent_offline" | "agent_away" | "agent_removed" | "declined" | "offer_timeout" | "transferred";
     }
   | { readonly kind: "released"; readonly conversationId: string; readonly agentId: string | null };
 
