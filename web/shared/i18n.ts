@@ -1,0 +1,288 @@
+/**
+ * UI strings for the web surfaces (the widget's chrome first). Message text comes from the server
+ * and is shown as sent; only labels, buttons and status lines are translated here.
+ */
+
+export const LANGUAGES = ["en", "es", "fr", "de", "pt"] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+const en = {
+  openChat: "Open chat",
+  closeChat: "Close chat",
+  title: "Chat with us",
+  subtitleBot: "Our assistant answers right away",
+  subtitleAgent: "You are chatting with {name}",
+  messageLabel: "Your message",
+  placeholder: "Type a message…",
+  send: "Send",
+  log: "Conversation",
+  you: "You",
+  sending: "Sending…",
+  connecting: "Connecting…",
+  reconnecting: "Reconnecting…",
+  offline: "You are offline. Messages will be sent when you are back.",
+  queued: "You are number {position} in the queue",
+  queuedWait: "Estimated wait: {bucket}",
+  connectingAgent: "Connecting you with a person…",
+  offerText: "The wait is {bucket}. You can keep waiting, or leave a message and we will reply by {when}.",
+  keepWaiting: "Keep waiting",
+  leaveMessage: "Leave a message",
+  asyncTitle: "Leave us a message",
+  asyncPromise: "We will reply by e-mail by {when}.",
+  name: "Name (optional)",
+  email: "E-mail",
+  message: "Message",
+  submit: "Send message",
+  cancel: "Cancel",
+  asyncDone: "Thanks! We have your message and will reply by {when}.",
+  inboxReply: "Reply to your message",
+  csatTitle: "How did we do?",
+  csatStar: "{n} of 5 stars",
+  csatComment: "Comment (optional)",
+  csatSubmit: "Send rating",
+  csatThanks: "Thank you for your feedback!",
+  typing: "{name} is typing…",
+  error: "Something went wrong: {message}",
+  retry: "Not sent yet: will retry",
+  under: "under {n} {unit}",
+  about: "about {n} {unit}",
+  minute: "minute",
+  minutes: "minutes",
+  second: "second",
+  seconds: "seconds",
+};
+
+/** Every key the UI uses. */
+export type Strings = typeof en;
+export type StringKey = keyof Strings;
+
+const es: Strings = {
+  openChat: "Abrir el chat",
+  closeChat: "Cerrar el chat",
+  title: "Chatea con nosotros",
+  subtitleBot: "Nuestro asistente responde al instante",
+  subtitleAgent: "Estás hablando con {name}",
+  messageLabel: "Tu mensaje",
+  placeholder: "Escribe un mensaje…",
+  send: "Enviar",
+  log: "Conversación",
+  you: "Tú",
+  sending: "Enviando…",
+  connecting: "Conectando…",
+  reconnecting: "Reconectando…",
+  offline: "Sin conexión. Tus mensajes se enviarán al volver.",
+  queued: "Eres el número {position} en la cola",
+  queuedWait: "Espera estimada: {bucket}",
+  connectingAgent: "Te estamos conectando con una persona…",
+  offerText: "La espera es de {bucket}. Puedes seguir esperando o dejar un mensaje y te responderemos antes de {when}.",
+  keepWaiting: "Seguir esperando",
+  leaveMessage: "Dejar un mensaje",
+  asyncTitle: "Déjanos un mensaje",
+  asyncPromise: "Te responderemos por correo antes de {when}.",
+  name: "Nombre (opcional)",
+  email: "Correo electrónico",
+  message: "Mensaje",
+  submit: "Enviar mensaje",
+  cancel: "Cancelar",
+  asyncDone: "¡Gracias! Hemos recibido tu mensaje y responderemos antes de {when}.",
+  inboxReply: "Respuesta a tu mensaje",
+  csatTitle: "¿Qué tal lo hicimos?",
+  csatStar: "{n} de 5 estrellas",
+  csatComment: "Comentario (opcional)",
+  csatSubmit: "Enviar valoración",
+  csatThanks: "¡Gracias por tu opinión!",
+  typing: "{name} está escribiendo…",
+  error: "Algo salió mal: {message}",
+  retry: "Aún no enviado: se reintentará",
+  under: "menos de {n} {unit}",
+  about: "unos {n} {unit}",
+  minute: "minuto",
+  minutes: "minutos",
+  second: "segundo",
+  seconds: "segundos",
+};
+
+const fr: Strings = {
+  openChat: "Ouvrir le chat",
+  closeChat: "Fermer le chat",
+  title: "Discutons",
+  subtitleBot: "Notre assistant répond tout de suite",
+  subtitleAgent: "Vous discutez avec {name}",
+  messageLabel: "Votre message",
+  placeholder: "Écrivez un message…",
+  send: "Envoyer",
+  log: "Conversation",
+  you: "Vous",
+  sending: "Envoi…",
+  connecting: "Connexion…",
+  reconnecting: "Reconnexion…",
+  offline: "Hors ligne. Vos messages partiront à votre retour.",
+  queued: "Vous êtes numéro {position} dans la file",
+  queuedWait: "Attente estimée : {bucket}",
+  connectingAgent: "Nous vous mettons en relation avec une personne…",
+  offerText: "L'attente est de {bucket}. Vous pouvez patienter, ou laisser un message et nous répondrons d'ici {when}.",
+  keepWaiting: "Continuer d'attendre",
+  leaveMessage: "Laisser un message",
+  asyncTitle: "Laissez-nous un message",
+  asyncPromise: "Nous répondrons par e-mail d'ici {when}.",
+  name: "Nom (facultatif)",
+  email: "E-mail",
+  message: "Message",
+  submit: "Envoyer le message",
+  cancel: "Annuler",
+  asyncDone: "Merci ! Nous avons votre message et répondrons d'ici {when}.",
+  inboxReply: "Réponse à votre message",
+  csatTitle: "Comment était notre service ?",
+  csatStar: "{n} étoiles sur 5",
+  csatComment: "Commentaire (facultatif)",
+  csatSubmit: "Envoyer la note",
+  csatThanks: "Merci pour votre avis !",
+  typing: "{name} écrit…",
+  error: "Une erreur est survenue : {message}",
+  retry: "Pas encore envoyé : nouvel essai bientôt",
+  under: "moins de {n} {unit}",
+  about: "environ {n} {unit}",
+  minute: "minute",
+  minutes: "minutes",
+  second: "seconde",
+  seconds: "secondes",
+};
+
+const de: Strings = {
+  openChat: "Chat öffnen",
+  closeChat: "Chat schließen",
+  title: "Schreiben Sie uns",
+  subtitleBot: "Unser Assistent antwortet sofort",
+  subtitleAgent: "Sie chatten mit {name}",
+  messageLabel: "Ihre Nachricht",
+  placeholder: "Nachricht schreiben…",
+  send: "Senden",
+  log: "Unterhaltung",
+  you: "Sie",
+  sending: "Wird gesendet…",
+  connecting: "Verbinde…",
+  reconnecting: "Verbindung wird wiederhergestellt…",
+  offline: "Offline. Nachrichten werden gesendet, sobald Sie wieder online sind.",
+  queued: "Sie sind Nummer {position} in der Warteschlange",
+  queuedWait: "Geschätzte Wartezeit: {bucket}",
+  connectingAgent: "Wir verbinden Sie mit einer Person…",
+  offerText: "Die Wartezeit beträgt {bucket}. Sie können warten oder eine Nachricht hinterlassen; wir antworten bis {when}.",
+  keepWaiting: "Weiter warten",
+  leaveMessage: "Nachricht hinterlassen",
+  asyncTitle: "Hinterlassen Sie uns eine Nachricht",
+  asyncPromise: "Wir antworten per E-Mail bis {when}.",
+  name: "Name (optional)",
+  email: "E-Mail",
+  message: "Nachricht",
+  submit: "Nachricht senden",
+  cancel: "Abbrechen",
+  asyncDone: "Danke! Wir haben Ihre Nachricht und antworten bis {when}.",
+  inboxReply: "Antwort auf Ihre Nachricht",
+  csatTitle: "Wie zufrieden waren Sie?",
+  csatStar: "{n} von 5 Sternen",
+  csatComment: "Kommentar (optional)",
+  csatSubmit: "Bewertung senden",
+  csatThanks: "Danke für Ihr Feedback!",
+  typing: "{name} schreibt…",
+  error: "Etwas ist schiefgelaufen: {message}",
+  retry: "Noch nicht gesendet: neuer Versuch folgt",
+  under: "unter {n} {unit}",
+  about: "etwa {n} {unit}",
+  minute: "Minute",
+  minutes: "Minuten",
+  second: "Sekunde",
+  seconds: "Sekunden",
+};
+
+const pt: Strings = {
+  openChat: "Abrir o chat",
+  closeChat: "Fechar o chat",
+  title: "Fale connosco",
+  subtitleBot: "O nosso assistente responde de imediato",
+  subtitleAgent: "Está a falar com {name}",
+  messageLabel: "A sua mensagem",
+  placeholder: "Escreva uma mensagem…",
+  send: "Enviar",
+  log: "Conversa",
+  you: "Você",
+  sending: "A enviar…",
+  connecting: "A ligar…",
+  reconnecting: "A restabelecer a ligação…",
+  offline: "Sem ligação. As mensagens serão enviadas quando voltar.",
+  queued: "É o número {position} na fila",
+  queuedWait: "Espera estimada: {bucket}",
+  connectingAgent: "Estamos a ligá-lo a uma pessoa…",
+  offerText: "A espera é de {bucket}. Pode continuar à espera ou deixar uma mensagem e responderemos até {when}.",
+  keepWaiting: "Continuar à espera",
+  leaveMessage: "Deixar uma mensagem",
+  asyncTitle: "Deixe-nos uma mensagem",
+  asyncPromise: "Responderemos por e-mail até {when}.",
+  name: "Nome (opcional)",
+  email: "E-mail",
+  message: "Mensagem",
+  submit: "Enviar mensagem",
+  cancel: "Cancelar",
+  asyncDone: "Obrigado! Recebemos a sua mensagem e responderemos até {when}.",
+  inboxReply: "Resposta à sua mensagem",
+  csatTitle: "Como correu?",
+  csatStar: "{n} de 5 estrelas",
+  csatComment: "Comentário (opcional)",
+  csatSubmit: "Enviar avaliação",
+  csatThanks: "Obrigado pela sua opinião!",
+  typing: "{name} está a escrever…",
+  error: "Algo correu mal: {message}",
+  retry: "Ainda não enviada: nova tentativa em breve",
+  under: "menos de {n} {unit}",
+  about: "cerca de {n} {unit}",
+  minute: "minuto",
+  minutes: "minutos",
+  second: "segundo",
+  seconds: "segundos",
+};
+
+const TABLES: Readonly<Record<Lang, Strings>> = { en, es, fr, de, pt };
+
+/**
+ * The UI language: `requested` when it is a supported code ("fr", "pt-BR"), otherwise
+ * ("auto", empty, unsupported) the first supported browser language, else English.
+ * @example
+ * pickLanguage("auto", ["de-AT", "en"]); // "de"
+ */
+export function pickLanguage(requested: string | null | undefined, browser: readonly string[]): Lang {
+  const norm = (tag: string): Lang | null => {
+    const base = tag.trim().slice(0, 2).toLowerCase();
+    return (LANGUAGES as readonly string[]).includes(base) ? (base as Lang) : null;
+  };
+  const asked = requested && requested !== "auto" ? norm(requested) : null;
+  if (asked !== null) return asked;
+  for (const tag of browser) {
+    const lang = norm(tag);
+    if (lang !== null) return lang;
+  }
+  return "en";
+}
+
+/** A translate function: `t("queued", { position: 2 })` fills `{position}`. */
+export type Translate = (key: StringKey, vars?: Readonly<Record<string, string | number>>) => string;
+
+/**
+ * The strings of one language as a function.
+ * @example
+ * translator("fr")("queued", { position: 3 }); // "Vous êtes numéro 3 dans la file"
+ */
+export function translator(lang: Lang): Translate {
+  const table = TABLES[lang];
+  return (key, vars) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars?.[name] === undefined ? whole : String(vars[name])));
+}
+
+/**
+ * The server's English wait bucket ("under 2 minutes", "about 8 minutes") in the UI language;
+ * anything else is returned as given.
+ */
+export function localizeBucket(bucket: string, t: Translate): string {
+  const m = /^(under|about) (\d+) (minute|second)s?$/.exec(bucket.trim());
+  if (m === null) return bucket;
+  const n = Number(m[2]);
+  const unit = t(m[3] === "minute" ? (n === 1 ? "minute" : "minutes") : n === 1 ? "second" : "seconds");
+  return t(m[1] === "under" ? "under" : "about", { n, unit });
+}

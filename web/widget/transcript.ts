@@ -1,0 +1,98 @@
+/**
+ * The conversation as the widget draws it: server messages deduplicated by id and by the
+ * client's message id, inbox replies, and the visitor's messages still waiting in the outbox.
+ * Pure functions, so the merge rules are unit-tested.
+ */
+import type { PresentedMessage, VisitorStatus } from "../../src/app/events.js";
+import type { InboxItem } from "../../src/ports/conversation.store.js";
+import type { OutboxItem } from "./outbox.js";
+
+/** A drawn message: a server message, or a pending one from the outbox (`pending: true`). */
+export interface ChatMessage extends PresentedMessage {
+  readonly pending: boolean;
+  /** Set when the server refused it (e.g. too long); it is not retried. */
+  readonly failed?: string;
+}
+
+/** The client message id the server gives an agent's answer to an inbox item. */
+export const inboxReplyId = (itemId: string) => `inbox-reply:${itemId}`;
+
+const sameMessage = (a: PresentedMessage, b: PresentedMessage) =>
+  a.id === b.id || (a.clientMessageId !== null && a.clientMessageId === b.clientMessageId && a.author === b.author);
+
+/** Adds or replaces one message (a pending one is replaced by its stored version in place). */
+export function upsertMessage(list: readonly ChatMessage[], m: ChatMessage): ChatMessage[] {
+  const at = list.findIndex((x) => sameMessage(x, m));
+  if (at === -1) return [...list, m];
+  if (!list[at]!.pending && m.pending) return [...list]; // never downgrade a stored message
+  const next = [...list];
+  next[at] = m;
+  return next.filter((x, i) => i === at || !sameMessage(x, m));
+}
+
+/** A pending message for an outbox item. */
+export function pendingMessage(item: OutboxItem, conversationId: string): ChatMessage {
+  return {
+    id: `pending:${item.clientMessageId}`,
+    conversationId,
+    clientMessageId: item.clientMessageId,
+    author: "visitor",
+    authorName: "Visitor",
+    text: item.text,
+    at: item.at,
+    pending: true,
+  };
+}
+
+/** An inbox item's reply as an agent message (when the stored message is not there yet). */
+export function inboxReplyMessage(item: InboxItem): ChatMessage | null {
+  if (item.reply === null) return null;
+  return {
+    id: `inbox:${item.id}`,
+    conversationId: item.conversationId,
+    clientMessageId: inboxReplyId(item.id),
+    author: "agent",
+    authorName: "",
+    text: item.reply,
+    at: item.repliedAt ?? item.createdAt,
+    pending: false,
+  };
+}
+
+/**
+ * Redraws from the server's history: its messages in its order (no duplicates), then messages
+ * already drawn that the history does not have yet (published while it was read), inbox replies
+ * missing from it, and the outbox's messages not yet stored.
+ */
+export function mergeHistory(
+  current: readonly ChatMessage[],
+  history: readonly PresentedMessage[],
+  inbox: readonly InboxItem[],
+  outbox: readonly OutboxItem[],
+  conversationId: string,
+): ChatMessage[] {
+  let list: ChatMessage[] = [];
+  for (const m of history) list = upsertMessage(list, { ...m, pending: false });
+  for (const m of current) {
+    if (!m.pending && m.conversationId === conversationId && !list.some((x) => sameMessage(x, m))) list = upsertMessage(list, m);
+  }
+  for (const item of inbox) {
+    const reply = inboxReplyMessage(item);
+    if (reply !== null && !list.some((x) => sameMessage(x, reply))) list = upsertMessage(list, reply);
+  }
+  for (const item of outbox) {
+    const p = pendingMessage(item, conversationId);
+    if (!list.some((x) => sameMessage(x, p))) list.push(p);
+  }
+  return list;
+}
+
+/**
+ * Whether to show the leave-a-message form: the chat is on the async path and the visitor has
+ * not left a message since they last wrote.
+ */
+export function wantsAsyncForm(status: VisitorStatus | null, inbox: readonly InboxItem[], messages: readonly ChatMessage[]): boolean {
+  if (status?.state !== "async") return false;
+  const lastVisitor = messages.filter((m) => m.author === "visitor" && !m.pending).at(-1)?.at ?? 0;
+  return !inbox.some((i) => i.conversationId === status.conversationId && i.createdAt >= lastVisitor);
+}

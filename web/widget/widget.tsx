@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Translate } from "../shared/i18n.js";
+import type { ChatClient, ChatState } from "./chat-client.js";
+import type { EmbedConfig } from "./embed-config.js";
+import { Panel } from "./panel.js";
+
+/** Open/closed, shared between the UI and `window.BatonWidget.open()`. */
+export class OpenState {
+  #open = false;
+  readonly #listeners = new Set<(open: boolean) => void>();
+  get open(): boolean {
+    return this.#open;
+  }
+  set(open: boolean): void {
+    if (open === this.#open) return;
+    this.#open = open;
+    for (const l of this.#listeners) l(open);
+  }
+  subscribe(l: (open: boolean) => void): () => void {
+    this.#listeners.add(l);
+    return () => this.#listeners.delete(l);
+  }
+}
+
+export interface WidgetProps {
+  readonly client: ChatClient;
+  readonly config: EmbedConfig;
+  readonly t: Translate;
+  readonly openState: OpenState;
+  /** Text colour on the theme colour. */
+  readonly onColor: string;
+}
+
+/** Launcher button and chat panel. Opening focuses the message box; Esc closes and returns focus. */
+export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
+  const [state, setState] = useState<ChatState>(client.state);
+  const [open, setOpen] = useState(openState.open);
+  const [seen, setSeen] = useState(0);
+  const launcher = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const wasOpen = useRef(open);
+
+  useEffect(() => client.subscribe(setState), [client]);
+  useEffect(() => openState.subscribe(setOpen), [openState]);
+  useEffect(() => {
+    if (open) {
+      void client.start();
+      input.current?.focus();
+    } else if (wasOpen.current) launcher.current?.focus();
+    wasOpen.current = open;
+  }, [open, client]);
+
+  const incoming = state.messages.filter((m) => m.author !== "visitor").length;
+  useEffect(() => {
+    if (open) setSeen(incoming);
+  }, [open, incoming]);
+  const unread = open ? 0 : Math.max(0, incoming - seen);
+
+  return (
+    <div class={`root ${config.position}${open ? " open" : ""}`} style={{ "--c": config.color, "--on-c": onColor }}>
+      <Panel client={client} state={state} t={t} greeting={config.greeting} open={open} onClose={() => openState.set(false)} inputRef={input} />
+      <button
+        ref={launcher}
+        class="launcher"
+        type="button"
+        aria-label={open ? t("closeChat") : t("openChat")}
+        aria-expanded={open}
+        aria-controls="baton-panel"
+        onClick={() => openState.set(!open)}
+      >
+        {open ? (
+          <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        ) : (
+          <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+            <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+          </svg>
+        )}
+        {unread > 0 && <span class="badge">{unread}</span>}
+      </button>
+    </div>
+  );
+}
