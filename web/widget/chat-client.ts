@@ -285,7 +285,11 @@ export class ChatClient {
             this.#outbox.remove(item.clientMessageId);
             const failed = { ...pendingMessage(item, this.#state.conversationId ?? ""), failed: err.message };
             this.#set({ messages: upsertMessage(this.#state.messages.filter((m) => m.clientMessageId !== item.clientMessageId), failed) });
-          } else break;
+          } else {
+            // No answer (timeout, dropped): try again shortly; the server ignores a repeat.
+            if (socket.connected) setTimeout(() => void this.#flush(), 3_000);
+            break;
+          }
         } finally {
           this.#inFlight.delete(item.clientMessageId);
         }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_COLOR, readEmbedConfig, textOn } from "./embed-config.js";
+
+describe("readEmbedConfig", () => {
+  const page = "https://shop.example/products/tent?x=1";
+
+  it("reads the server origin from the script's own src and the look from data attributes", () => {
+    const c = readEmbedConfig(
+      { src: "https://baton.example:8443/widget.js", dataset: { color: "#123456", greeting: " Hi! ", position: "left", lang: "fr" } },
+      page,
+    );
+    expect(c).toEqual({ origin: "https://baton.example:8443", color: "#123456", greeting: "Hi!", position: "left", lang: "fr" });
+  });
+
+  it("falls back to sane defaults (page origin, default colour, right, auto)", () => {
+    const c = readEmbedConfig({ src: "/widget.js", dataset: { color: "not a colour", position: "middle", greeting: "  " } }, page, (x) => x.startsWith("#"));
+    expect(c).toEqual({ origin: "https://shop.example", color: DEFAULT_COLOR, greeting: null, position: "right", lang: "auto" });
+    expect(readEmbedConfig(null, page).origin).toBe("https://shop.example");
+  });
+
+  it("lets data-server override the origin", () => {
+    expect(readEmbedConfig({ src: "https://cdn.example/widget.js", dataset: { server: "https://chat.example/" } }, page).origin).toBe("https://chat.example");
+  });
+});
+
+describe("textOn", () => {
+  it("picks white on dark colours and black on light ones", () => {
+    expect(textOn("#4f46e5")).toBe("#fff");
+    expect(textOn("#000")).toBe("#fff");
+    expect(textOn("#ffd400")).toBe("#000");
+    expect(textOn("#fff")).toBe("#000");
+    expect(textOn("rebeccapurple")).toBe("#fff");
+  });
+});
