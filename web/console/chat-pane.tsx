@@ -1,0 +1,77 @@
+import { Composer } from "./composer.js";
+import { Transcript } from "./transcript.js";
+import type { Chat, HandoffContextV1 } from "./types.js";
+
+export interface ChatPaneProps {
+  readonly chat: Chat;
+  readonly send: (text: string) => Promise<void>;
+  readonly typing: (typing: boolean) => void;
+  readonly answer: (accept: boolean) => void;
+  readonly openTransfer: () => void;
+  readonly resolve: () => void;
+}
+
+/** The open chat: header with actions, transcript, composer (once accepted). */
+export function ChatPane({ chat, send, typing, answer, openTransfer, resolve }: ChatPaneProps) {
+  const c = chat.context;
+  const who = c.customer?.name ?? "Visitor";
+  return (
+    <section class="chat-pane" aria-labelledby="chat-title">
+      <header class="chat-header">
+        <div>
+          <h2 id="chat-title">{who}</h2>
+          <p class="muted">
+            {c.ruleName} · P{c.priority} · {c.conversation.language}
+            {c.conversation.page && ` · ${c.conversation.page.title}`}
+          </p>
+        </div>
+        {chat.status === "assigned" ? (
+          <div class="chat-actions">
+            <button type="button" onClick={openTransfer}>
+              Transfer…
+            </button>
+            <button type="button" class="resolve" onClick={resolve}>
+              Resolve
+            </button>
+          </div>
+        ) : (
+          <div class="chat-actions">
+            <button type="button" class="primary" onClick={() => answer(true)}>
+              Accept
+            </button>
+            <button type="button" onClick={() => answer(false)}>
+              Decline
+            </button>
+          </div>
+        )}
+      </header>
+      <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} />
+      {chat.status === "assigned" ? (
+        <Composer context={c} send={send} typing={typing} />
+      ) : (
+        <p class="composer-locked muted">Accept the chat to reply.</p>
+      )}
+    </section>
+  );
+}
+
+/** A queued chat opened from the queue: read-only. */
+export function PreviewPane({ context, close }: { readonly context: HandoffContextV1; readonly close: () => void }) {
+  const lines = context.transcript.map((t) => ({ ...t, authorName: t.authorName ?? t.author }));
+  return (
+    <section class="chat-pane preview" aria-labelledby="chat-title">
+      <header class="chat-header">
+        <div>
+          <h2 id="chat-title">{context.customer?.name ?? "Visitor"}</h2>
+          <p class="muted">Waiting in the queue · read-only · {context.ruleName}</p>
+        </div>
+        <div class="chat-actions">
+          <button type="button" onClick={close}>
+            Close preview
+          </button>
+        </div>
+      </header>
+      <Transcript lines={lines} evidence={context.trigger.evidence.messageIds} />
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { findKnownFieldQuestion } from "../../src/core/context/index.js";
+import { humanize } from "../shared/format.js";
+import type { HandoffContextV1 } from "./types.js";
+
+export interface ComposerProps {
+  readonly context: HandoffContextV1;
+  readonly send: (text: string) => Promise<void>;
+  readonly typing: (typing: boolean) => void;
+}
+
+/**
+ * The reply box with the repeat-question guard: while the agent types a question whose answer
+ * the context already holds, it says so ("Already known: order number = A-12345") before sending.
+ */
+export function Composer({ context, send, typing }: ComposerProps) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const typingSent = useRef(false);
+  const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const known = useMemo(
+    () => (text.trim() === "" ? null : findKnownFieldQuestion(text, context.doNotAsk, context.conversation.language)),
+    [text, context.doNotAsk, context.conversation.language],
+  );
+  const stopTyping = () => {
+    clearTimeout(idle.current);
+    if (typingSent.current) typing(false);
+    typingSent.current = false;
+  };
+  useEffect(() => () => clearTimeout(idle.current), []);
+  useEffect(() => {
+    setText("");
+    setError(null);
+  }, [context.conversation.id]);
+
+  const onInput = (value: string) => {
+    setText(value);
+    if (!typingSent.current && value.trim() !== "") {
+      typingSent.current = true;
+      typing(true);
+    }
+    clearTimeout(idle.current);
+    idle.current = setTimeout(stopTyping, 3000);
+  };
+  const submit = async () => {
+    const body = text.trim();
+    if (body === "" || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await send(body);
+      setText("");
+      stopTyping();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div class="guard" role="status" aria-live="polite">
+        {known && (
+          <p class="guard-warning" data-testid="repeat-guard">
+            <strong>Already known:</strong> {humanize(known.field)} = <code>{known.value}</code>
+            <span class="muted"> · the visitor told us already; no need to ask again.</span>
+          </p>
+        )}
+      </div>
+      <label class="visually-hidden" for="composer-text">
+        Reply to the visitor
+      </label>
+      <textarea
+        id="composer-text"
+        rows={3}
+        placeholder="Write a reply… (Enter sends, Shift+Enter for a new line)"
+        value={text}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <div class="composer-actions">
+        {error && (
+          <span class="error" role="alert">
+            {error}
+          </span>
+        )}
+        <button type="submit" class="primary" disabled={busy || text.trim() === ""}>
+          Send
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,193 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
+import { api } from "../shared/api.js";
+import { type AgentSocket, connectAgent } from "./agent-socket.js";
+import { ChatPane, PreviewPane } from "./chat-pane.js";
+import { initialState, reduce } from "./console-state.js";
+import { ContextPanel } from "./context-panel.js";
+import { DeskList } from "./desk-list.js";
+import { InboxView } from "./inbox-view.js";
+import { alertNewChat } from "./notify.js";
+import { QueueList } from "./queue-list.js";
+import { observeServerTime } from "./server-clock.js";
+import { slaState } from "./sla.js";
+import { TopBar } from "./top-bar.js";
+import { TransferDialog, type TransferTarget } from "./transfer-dialog.js";
+import type { AgentInfo, Colleague, HandoffContextV1, InboxItem, PresentedMessage, Presence, QueueEntry, TeamInfo } from "./types.js";
+import { useServerNow } from "./use-now.js";
+
+export interface ConsoleAppProps {
+  readonly token: string;
+  readonly agent: AgentInfo;
+  readonly signOut: (message?: string) => void;
+}
+
+const clientId = () =>
+  typeof crypto !== "undefined" && typeof crypto.randomUUID === "function"
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/** The signed-in console: presence bar, desk and queue, the open chat, its context. */
+export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
+  const [state, dispatch] = useReducer(reduce, initialState);
+  const [tab, setTab] = useState<"chats" | "inbox">("chats");
+  const [colleagues, setColleagues] = useState<readonly Colleague[]>([]);
+  const [teams, setTeams] = useState<readonly TeamInfo[]>([]);
+  const [transferring, setTransferring] = useState(false);
+  const socket = useRef<AgentSocket | null>(null);
+  const desk = useRef(state.chats);
+  desk.current = state.chats;
+  const now = useServerNow(5000);
+
+  const loadColleagues = useCallback(() => {
+    api<Colleague[]>("/api/agents", { token }).then(setColleagues, () => undefined);
+    api<TeamInfo[]>("/api/teams", { token }).then(setTeams, () => undefined);
+  }, [token]);
+
+  useEffect(() => {
+    let refetch: ReturnType<typeof setTimeout> | undefined;
+    // The server sends one "queue" per team room, each filtered to that team: an agent in two
+    // teams would see only the last. Treat the event as "changed" and read our own view.
+    const queueChanged = (hint: readonly QueueEntry[]) => {
+      clearTimeout(refetch);
+      refetch = setTimeout(() => {
+        api<QueueEntry[]>("/api/agent/queue", { token }).then(
+          (queue) => dispatch({ kind: "queue", queue }),
+          () => dispatch({ kind: "queue", queue: hint }),
+        );
+      }, 100);
+    };
+    const s = connectAgent(
+      token,
+      {
+        dispatch,
+        queueChanged,
+        arrived: (context: HandoffContextV1, status) =>
+          alertNewChat(status === "offered" ? "Chat offered" : "New chat", `${context.customer?.name ?? "Visitor"}: ${context.summary}`),
+        signedOut: (message) => signOut(message),
+      },
+      (id) => desk.current.some((c) => c.id === id),
+    );
+    socket.current = s;
+    loadColleagues();
+    return () => {
+      clearTimeout(refetch);
+      s.close();
+      socket.current = null;
+    };
+  }, [token]);
+
+  const send = useCallback(<T,>(event: string, payload: object) => {
+    if (socket.current === null) return Promise.reject(new Error("Not connected."));
+    return socket.current.send<T>(event, payload);
+  }, []);
+  const report = (err: unknown) => dispatch({ kind: "notice", notice: (err as Error).message });
+
+  const selected = state.chats.find((c) => c.id === state.selected) ?? null;
+  const agentNames = useMemo(() => new Map(colleagues.map((c) => [c.id, c.name])), [colleagues]);
+
+  const sendMessage = async (conversationId: string, text: string) => {
+    const { message } = await send<{ message: PresentedMessage }>("message:send", { conversationId, clientMessageId: clientId(), text });
+    observeServerTime(message.at);
+    dispatch({ kind: "message", message });
+  };
+  const transfer = async (to: TransferTarget, note: string) => {
+    if (selected === null) return;
+    await send("transfer", { conversationId: selected.id, to, note });
+    // The server does not send "conversation:removed" to the agent who transfers.
+    dispatch({ kind: "removed", conversationId: selected.id, reason: "transferred" });
+  };
+  const preview = (conversationId: string) =>
+    send<HandoffContextV1>("conversation:open", { conversationId }).then((context) => dispatch({ kind: "preview", context }), report);
+  const replyInbox = async (itemId: string, text: string) => {
+    dispatch({ kind: "inbox:item", item: await send<InboxItem>("inbox:reply", { itemId, text }) });
+  };
+  const answer = (conversationId: string, accept: boolean) =>
+    void send(accept ? "offer:accept" : "offer:decline", { conversationId }).catch(report);
+
+  const openInbox = state.inbox.filter((i) => i.status === "open").length;
+  const contextOf = selected?.context ?? state.preview;
+
+  return (
+    <div class="console">
+      <TopBar
+        me={state.me}
+        name={agent.name}
+        connection={state.connection}
+        setPresence={(presence: Presence) => void send("presence:set", { presence }).catch(report)}
+        setCap={(cap) => void send("cap:set", { cap }).catch(report)}
+        signOut={() => {
+          void send("presence:set", { presence: "offline" })
+            .catch(() => undefined)
+            .finally(() => signOut());
+        }}
+      />
+      <div class="workspace">
+        <nav class="sidebar" aria-label="Chats, queue and inbox">
+          <div class="tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === "chats"} onClick={() => setTab("chats")}>
+              Chats ({state.chats.length})
+            </button>
+            <button type="button" role="tab" aria-selected={tab === "inbox"} onClick={() => setTab("inbox")}>
+              Inbox ({openInbox})
+            </button>
+          </div>
+          {tab === "chats" ? (
+            <>
+              <h2 class="side-title">My chats</h2>
+              <DeskList chats={state.chats} selected={state.selected} select={(id) => dispatch({ kind: "select", conversationId: id })} answer={answer} myName={agent.name} />
+              <h2 class="side-title">
+                Queue <span class="muted">({state.queue.length})</span>
+              </h2>
+              <QueueList queue={state.queue} previewing={state.preview?.conversation.id ?? null} preview={preview} />
+            </>
+          ) : (
+            <InboxView items={state.inbox} now={now} reply={replyInbox} />
+          )}
+        </nav>
+        {state.preview !== null ? (
+          <PreviewPane context={state.preview} close={() => dispatch({ kind: "preview", context: null })} />
+        ) : selected !== null ? (
+          <ChatPane
+            chat={selected}
+            send={(text) => sendMessage(selected.id, text)}
+            typing={(typing) => void send("typing", { conversationId: selected.id, typing }).catch(() => undefined)}
+            answer={(accept) => answer(selected.id, accept)}
+            openTransfer={() => {
+              loadColleagues();
+              setTransferring(true);
+            }}
+            resolve={() => void send("resolve", { conversationId: selected.id }).catch(report)}
+          />
+        ) : (
+          <section class="chat-pane empty-pane">
+            <p class="empty">
+              {state.me?.presence === "online" ? "Waiting for chats. New chats open here with their whole context." : "Go online to receive chats."}
+            </p>
+          </section>
+        )}
+        {contextOf !== null && (
+          <ContextPanel
+            context={contextOf}
+            lines={selected?.lines ?? contextOf.transcript.map((t) => ({ ...t, authorName: t.authorName ?? t.author }))}
+            sla={selected ? slaState(selected, now, agent.name) : null}
+            explanation={selected?.explanation ?? null}
+            agentNames={agentNames}
+          />
+        )}
+      </div>
+      <div class="notice" role="status" aria-live="polite">
+        {state.notice && (
+          <p>
+            {state.notice}{" "}
+            <button type="button" class="link" onClick={() => dispatch({ kind: "notice", notice: null })} aria-label="Dismiss">
+              ×
+            </button>
+          </p>
+        )}
+      </div>
+      {transferring && selected !== null && (
+        <TransferDialog myId={agent.id} colleagues={colleagues} teams={teams} transfer={transfer} close={() => setTransferring(false)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, QueueEntry } from "./types.js";
+
+/** Everything the console draws, changed only through `reduce` (pure, unit-tested). */
+export interface ConsoleState {
+  readonly connection: Connection;
+  readonly me: MeState | null;
+  readonly queue: readonly QueueEntry[];
+  /** The agent's desk, in arrival order. */
+  readonly chats: readonly Chat[];
+  readonly selected: string | null;
+  /** A queued chat opened read-only from the queue. */
+  readonly preview: HandoffContextV1 | null;
+  readonly inbox: readonly InboxItem[];
+  /** Last thing worth telling the agent ("Chat transferred to Tom"), shown in a live region. */
+  readonly notice: string | null;
+}
+
+export type ConsoleAction =
+  | { readonly kind: "connection"; readonly connection: Connection }
+  | { readonly kind: "me"; readonly me: MeState }
+  | { readonly kind: "queue"; readonly queue: readonly QueueEntry[] }
+  | {
+      readonly kind: "chat";
+      readonly status: "offered" | "assigned";
+      readonly context: HandoffContextV1;
+      readonly expiresAt: number | null;
+      readonly explanation: Explanation | null;
+    }
+  | { readonly kind: "removed"; readonly conversationId: string; readonly reason: string }
+  | { readonly kind: "message"; readonly message: PresentedMessage }
+  | { readonly kind: "typing"; readonly conversationId: string; readonly typing: boolean }
+  | { readonly kind: "inbox"; readonly items: readonly InboxItem[] }
+  | { readonly kind: "inbox:item"; readonly item: InboxItem }
+  | { readonly kind: "select"; readonly conversationId: string | null }
+  | { readonly kind: "preview"; readonly context: HandoffContextV1 | null }
+  | { readonly kind: "notice"; readonly notice: string | null };
+
+export const initialState: ConsoleState = {
+  connection: "connecting",
+  me: null,
+  queue: [],
+  chats: [],
+  selected: null,
+  preview: null,
+  inbox: [],
+  notice: null,
+};
+
+const REMOVED_REASONS: Readonly<Record<string, string>> = {
+  resolved: "resolved",
+  transferred: "transferred",
+  agent_offline: "returned to the queue (you went offline)",
+  agent_away: "returned to the queue (you went away)",
+  agent_removed: "returned to the queue",
+  declined: "declined",
+  offer_timeout: "offer expired",
+};
+
+function linesOf(context: HandoffContextV1): ChatLine[] {
+  return context.transcript.map((t) => ({
+    id: t.id,
+    author: t.author,
+    authorName: t.authorName ?? (t.author === "visitor" ? "Visitor" : t.author === "system" ? "Baton" : t.author === "bot" ? "Baton bot" : "Agent"),
+    text: t.text,
+    at: t.at,
+    ...(t.nlu ? { nlu: t.nlu } : {}),
+  }));
+}
+
+/** Merges two line lists by id (the later copy wins), in time order; ties keep first-seen order. */
+export function mergeLines(a: readonly ChatLine[], b: readonly ChatLine[]): ChatLine[] {
+  const byId = new Map<string, ChatLine>();
+  for (const l of a) byId.set(l.id, l);
+  for (const l of b) byId.set(l.id, { ...byId.get(l.id), ...l });
+  return [...byId.values()].map((l, i) => ({ l, i })).sort((x, y) => x.l.at - y.l.at || x.i - y.i).map(({ l }) => l);
+}
+
+function withChat(state: ConsoleState, chat: Chat): ConsoleState {
+  const exists = state.chats.some((c) => c.id === chat.id);
+  const chats = exists ? state.chats.map((c) => (c.id === chat.id ? chat : c)) : [...state.chats, chat];
+  const preview = state.preview?.conversation.id === chat.id ? null : state.preview;
+  return { ...state, chats, preview, selected: state.selected ?? chat.id };
+}
+
+/** The console's state transitions. Idempotent for re-sent state (a reconnect sends everything again). */
+export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.kind) {
+    case "connection":
+      return { ...state, connection: action.connection };
+    case "me":
+      return { ...state, me: action.me };
+    case "queue":
+      return { ...state, queue: action.queue };
+    case "chat": {
+      const old = state.chats.find((c) => c.id === action.context.conversation.id);
+      const lines = mergeLines(linesOf(action.context), old?.lines ?? []);
+      return withChat(state, {
+        id: action.context.conversation.id,
+        status: action.status,
+        context: action.context,
+        lines,
+        expiresAt: action.expiresAt ?? (action.status === "offered" ? (old?.expiresAt ?? null) : null),
+        explanation: action.explanation ?? old?.explanation ?? null,
+        unread: old?.unread ?? 0,
+        visitorTyping: old?.visitorTyping ?? false,
+      });
+    }
+    case "removed": {
+      const gone = state.chats.find((c) => c.id === action.conversationId);
+      if (gone === undefined) return state;
+      const chats = state.chats.filter((c) => c.id !== action.conversationId);
+      const selected = state.selected === action.conversationId ? (chats[0]?.id ?? null) : state.selected;
+      const who = gone.context.customer?.name ?? "Visitor";
+      return { ...state, chats, selected, notice: `Chat with ${who} ${REMOVED_REASONS[action.reason] ?? action.reason}.` };
+    }
+    case "message": {
+      const m = action.message;
+      const chat = state.chats.find((c) => c.id === m.conversationId);
+      if (chat === undefined) return state;
+      // The transcript names an identified visitor after their customer record; live messages say "Visitor".
+      const authorName = m.author === "visitor" ? (chat.context.customer?.name ?? m.authorName) : m.authorName;
+      const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at };
+      const known = chat.lines.find((l) => l.id === m.id);
+      const lines = mergeLines(chat.lines, [line]);
+      const unread = state.selected === chat.id || known !== undefined || m.author === "agent" ? chat.unread : chat.unread + 1;
+      const visitorTyping = m.author === "visitor" ? false : chat.visitorTyping;
+      return withChat(state, { ...chat, lines, unread, visitorTyping });
+    }
+    case "typing": {
+      const chat = state.chats.find((c) => c.id === action.conversationId);
+      return chat === undefined ? state : withChat(state, { ...chat, visitorTyping: action.typing });
+    }
+    case "inbox":
+      return { ...state, inbox: action.items };
+    case "inbox:item": {
+      const exists = state.inbox.some((i) => i.id === action.item.id);
+      return { ...state, inbox: exists ? state.inbox.map((i) => (i.id === action.item.id ? action.item : i)) : [action.item, ...state.inbox] };
+    }
+    case "select": {
+      const chats = state.chats.map((c) => (c.id === action.conversationId ? { ...c, unread: 0 } : c));
+      return { ...state, chats, selected: action.conversationId, preview: null };
+    }
+    case "preview":
+      return { ...state, preview: action.context };
+    case "notice":
+      return { ...state, notice: action.notice };
+  }
+}

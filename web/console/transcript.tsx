@@ -1,0 +1,49 @@
+import { useEffect, useRef } from "preact/hooks";
+import { formatClock, formatScore } from "../shared/format.js";
+import type { ChatLine } from "./types.js";
+
+export interface TranscriptProps {
+  readonly lines: readonly ChatLine[];
+  /** Message ids the trigger points at (its evidence), highlighted. */
+  readonly evidence: readonly string[];
+  readonly visitorTyping?: boolean;
+}
+
+const AUTHOR_LABEL: Readonly<Record<ChatLine["author"], string>> = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System" };
+
+/**
+ * The conversation so far. Bot turns are set apart (badge and colour), visitor turns carry what
+ * the NLU read, and the messages that triggered the handoff are marked. Text is always rendered as
+ * text, never as HTML.
+ */
+export function Transcript({ lines, evidence, visitorTyping }: TranscriptProps) {
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [lines.length, visitorTyping]);
+  return (
+    <div class="transcript" role="log" aria-label="Transcript" aria-live="polite">
+      {lines.map((l) => {
+        const isEvidence = evidence.includes(l.id);
+        return (
+          <div key={l.id} class={`line line-${l.author}${isEvidence ? " evidence" : ""}`} data-author={l.author}>
+            {l.author !== "system" && (
+              <div class="line-head">
+                <span class={`author-badge author-${l.author}`}>{AUTHOR_LABEL[l.author]}</span>
+                <span class="line-name">{l.authorName}</span>
+                <time class="muted">{formatClock(l.at)}</time>
+                {isEvidence && <span class="badge trigger-mark">trigger</span>}
+              </div>
+            )}
+            <p class="line-text">{l.text}</p>
+            {l.nlu && (
+              <p class="line-nlu muted">
+                intent <b>{l.nlu.intent}</b> · {Math.round(l.nlu.confidence * 100)}% · sentiment {formatScore(l.nlu.sentiment)}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      {visitorTyping && <p class="typing muted">Visitor is typing…</p>}
+      <div ref={end} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/** What the console holds: the wire payloads of src/server/protocol.ts, typed from the server's own types. */
+import type { PresentedMessage, QueueEntry } from "../../src/app/events.js";
+import type { HandoffContextV1, TranscriptEntry } from "../../src/core/context/index.js";
+import type { AgentProfile, Presence } from "../../src/core/model.js";
+import type { Explanation } from "../../src/core/routing/types.js";
+import type { InboxItem } from "../../src/ports/index.js";
+
+export type { HandoffContextV1, InboxItem, PresentedMessage, Presence, QueueEntry, Explanation };
+
+/** The signed-in agent as POST /api/agent/login returns it. */
+export type AgentInfo = AgentProfile;
+
+/** The "me" event: who, presence and load. */
+export interface MeState {
+  readonly agent: Pick<AgentProfile, "id" | "name" | "role" | "teams">;
+  readonly presence: Presence;
+  readonly load: { readonly active: number; readonly cap: number };
+}
+
+/** A colleague for the transfer dialog (GET /api/agents). */
+export interface Colleague {
+  readonly id: string;
+  readonly name: string;
+  readonly teams: readonly string[];
+  readonly presence: Presence;
+  readonly load: { readonly active: number; readonly cap: number };
+}
+
+/** A team (GET /api/teams). */
+export interface TeamInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly skills: readonly string[];
+}
+
+/** One line of a chat, from the context transcript or a live "message" event. */
+export interface ChatLine {
+  readonly id: string;
+  readonly author: TranscriptEntry["author"];
+  readonly authorName: string;
+  readonly text: string;
+  readonly at: number;
+  readonly nlu?: TranscriptEntry["nlu"];
+}
+
+/** A chat on the agent's desk: offered (waiting for accept) or assigned. */
+export interface Chat {
+  readonly id: string;
+  readonly status: "offered" | "assigned";
+  readonly context: HandoffContextV1;
+  readonly lines: readonly ChatLine[];
+  /** Offer expiry (server time), null when assigned. */
+  readonly expiresAt: number | null;
+  readonly explanation: Explanation | null;
+  readonly unread: number;
+  readonly visitorTyping: boolean;
+}
+
+export type Connection = "connecting" | "connected" | "reconnecting";
