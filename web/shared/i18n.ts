@@ -24,17 +24,17 @@ const en = {
   queued: "You are number {position} in the queue",
   queuedWait: "Estimated wait: {bucket}",
   connectingAgent: "Connecting you with a person…",
-  offerText: "The wait is {bucket}. You can keep waiting, or leave a message and we will reply by {when}.",
+  offerText: "The wait is {bucket}. You can keep waiting, or leave a message and we will reply {when}.",
   keepWaiting: "Keep waiting",
   leaveMessage: "Leave a message",
   asyncTitle: "Leave us a message",
-  asyncPromise: "We will reply by e-mail by {when}.",
+  asyncPromise: "We will reply by e-mail {when}.",
   name: "Name (optional)",
   email: "E-mail",
   message: "Message",
   submit: "Send message",
   cancel: "Cancel",
-  asyncDone: "Thanks! We have your message and will reply by {when}.",
+  asyncDone: "Thanks! We have your message and will reply {when}.",
   inboxReply: "Reply to your message",
   csatTitle: "How did we do?",
   csatStar: "{n} of 5 stars",
@@ -50,6 +50,8 @@ const en = {
   minutes: "minutes",
   second: "second",
   seconds: "seconds",
+  byTime: "by {time}",
+  asap: "as soon as possible",
 };
 
 /** Every key the UI uses. */
@@ -74,17 +76,17 @@ const es: Strings = {
   queued: "Eres el número {position} en la cola",
   queuedWait: "Espera estimada: {bucket}",
   connectingAgent: "Te estamos conectando con una persona…",
-  offerText: "La espera es de {bucket}. Puedes seguir esperando o dejar un mensaje y te responderemos antes de {when}.",
+  offerText: "La espera es de {bucket}. Puedes seguir esperando o dejar un mensaje y te responderemos {when}.",
   keepWaiting: "Seguir esperando",
   leaveMessage: "Dejar un mensaje",
   asyncTitle: "Déjanos un mensaje",
-  asyncPromise: "Te responderemos por correo antes de {when}.",
+  asyncPromise: "Te responderemos por correo {when}.",
   name: "Nombre (opcional)",
   email: "Correo electrónico",
   message: "Mensaje",
   submit: "Enviar mensaje",
   cancel: "Cancelar",
-  asyncDone: "¡Gracias! Hemos recibido tu mensaje y responderemos antes de {when}.",
+  asyncDone: "¡Gracias! Hemos recibido tu mensaje y responderemos {when}.",
   inboxReply: "Respuesta a tu mensaje",
   csatTitle: "¿Qué tal lo hicimos?",
   csatStar: "{n} de 5 estrellas",
@@ -100,6 +102,8 @@ const es: Strings = {
   minutes: "minutos",
   second: "segundo",
   seconds: "segundos",
+  byTime: "antes de {time}",
+  asap: "lo antes posible",
 };
 
 const fr: Strings = {
@@ -120,17 +124,17 @@ const fr: Strings = {
   queued: "Vous êtes numéro {position} dans la file",
   queuedWait: "Attente estimée : {bucket}",
   connectingAgent: "Nous vous mettons en relation avec une personne…",
-  offerText: "L'attente est de {bucket}. Vous pouvez patienter, ou laisser un message et nous répondrons d'ici {when}.",
+  offerText: "L'attente est de {bucket}. Vous pouvez patienter, ou laisser un message et nous répondrons {when}.",
   keepWaiting: "Continuer d'attendre",
   leaveMessage: "Laisser un message",
   asyncTitle: "Laissez-nous un message",
-  asyncPromise: "Nous répondrons par e-mail d'ici {when}.",
+  asyncPromise: "Nous répondrons par e-mail {when}.",
   name: "Nom (facultatif)",
   email: "E-mail",
   message: "Message",
   submit: "Envoyer le message",
   cancel: "Annuler",
-  asyncDone: "Merci ! Nous avons votre message et répondrons d'ici {when}.",
+  asyncDone: "Merci ! Nous avons votre message et répondrons {when}.",
   inboxReply: "Réponse à votre message",
   csatTitle: "Comment était notre service ?",
   csatStar: "{n} étoiles sur 5",
@@ -146,6 +150,8 @@ const fr: Strings = {
   minutes: "minutes",
   second: "seconde",
   seconds: "secondes",
+  byTime: "d'ici {time}",
+  asap: "dès que possible",
 };
 
 const de: Strings = {
@@ -166,17 +172,17 @@ const de: Strings = {
   queued: "Sie sind Nummer {position} in der Warteschlange",
   queuedWait: "Geschätzte Wartezeit: {bucket}",
   connectingAgent: "Wir verbinden Sie mit einer Person…",
-  offerText: "Die Wartezeit beträgt {bucket}. Sie können warten oder eine Nachricht hinterlassen; wir antworten bis {when}.",
+  offerText: "Die Wartezeit beträgt {bucket}. Sie können warten oder eine Nachricht hinterlassen; wir antworten {when}.",
   keepWaiting: "Weiter warten",
   leaveMessage: "Nachricht hinterlassen",
   asyncTitle: "Hinterlassen Sie uns eine Nachricht",
-  asyncPromise: "Wir antworten per E-Mail bis {when}.",
+  asyncPromise: "Wir antworten per E-Mail {when}.",
   name: "Name (optional)",
   email: "E-Mail",
   message: "Nachricht",
   submit: "Nachricht senden",
   cancel: "Abbrechen",
-  asyncDone: "Danke! Wir haben Ihre Nachricht und antworten bis {when}.",
+  asyncDone: "Danke! Wir haben Ihre Nachricht und antworten {when}.",
   inboxReply: "Antwort auf Ihre Nachricht",
   csatTitle: "Wie zufrieden waren Sie?",
   csatStar: "{n} von 5 Sternen",
@@ -192,6 +198,8 @@ const de: Strings = {
   minutes: "Minuten",
   second: "Sekunde",
   seconds: "Sekunden",
+  byTime: "bis {time}",
+  asap: "so bald wie möglich",
 };
 
 const pt: Strings = {
@@ -212,17 +220,17 @@ const pt: Strings = {
   queued: "É o número {position} na fila",
   queuedWait: "Espera estimada: {bucket}",
   connectingAgent: "Estamos a ligá-lo a uma pessoa…",
-  offerText: "A espera é de {bucket}. Pode continuar à espera ou deixar uma mensagem e responderemos até {when}.",
+  offerText: "A espera é de {bucket}. Pode continuar à espera ou deixar uma mensagem e responderemos {when}.",
   keepWaiting: "Continuar à espera",
   leaveMessage: "Deixar uma mensagem",
   asyncTitle: "Deixe-nos uma mensagem",
-  asyncPromise: "Responderemos por e-mail até {when}.",
+  asyncPromise: "Responderemos por e-mail {when}.",
   name: "Nome (opcional)",
   email: "E-mail",
   message: "Mensagem",
   submit: "Enviar mensagem",
   cancel: "Cancelar",
-  asyncDone: "Obrigado! Recebemos a sua mensagem e responderemos até {when}.",
+  asyncDone: "Obrigado! Recebemos a sua mensagem e responderemos {when}.",
   inboxReply: "Resposta à sua mensagem",
   csatTitle: "Como correu?",
   csatStar: "{n} de 5 estrelas",
@@ -238,6 +246,8 @@ const pt: Strings = {
   minutes: "minutos",
   second: "segundo",
   seconds: "segundos",
+  byTime: "até {time}",
+  asap: "o mais breve possível",
 };
 
 const TABLES: Readonly<Record<Lang, Strings>> = { en, es, fr, de, pt };
@@ -273,6 +283,17 @@ export type Translate = (key: StringKey, vars?: Readonly<Record<string, string |
 export function translator(lang: Lang): Translate {
   const table = TABLES[lang];
   return (key, vars) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars?.[name] === undefined ? whole : String(vars[name])));
+}
+
+/** The server's literal for "no later than the next opening, which is now" (src/app/visitor-status.ts). */
+const SERVER_ASAP = "as soon as possible";
+
+/**
+ * The promised reply time with its preposition, in the UI language: "by Monday 8:00 AM (Europe/Paris)"
+ * from the server's `promisedText`, or "as soon as possible".
+ */
+export function replyWhen(promisedText: string, t: Translate): string {
+  return promisedText.trim() === "" || promisedText === SERVER_ASAP ? t("asap") : t("byTime", { time: promisedText });
 }
 
 /**

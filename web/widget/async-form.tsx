@@ -3,7 +3,7 @@ import type { Translate } from "../shared/i18n.js";
 
 export interface AsyncFormProps {
   readonly t: Translate;
-  /** The promised reply time in words ("tomorrow at 8:00 AM"). */
+  /** The promised reply time with its preposition ("by Monday 8:00 AM", "as soon as possible"; see replyWhen). */
   readonly promise: string;
   readonly email: string;
   readonly onSubmit: (input: { name: string; email: string; text: string }) => Promise<void>;

@@ -1,6 +1,6 @@
 import type { Ref } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Translate } from "../shared/i18n.js";
+import { replyWhen, type Translate } from "../shared/i18n.js";
 import { AsyncForm } from "./async-form.js";
 import type { ChatClient, ChatState } from "./chat-client.js";
 import { Composer } from "./composer.js";
@@ -28,7 +28,7 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
   const asyncForm = wantsAsyncForm(status, state.inbox, state.messages);
   const queued = status?.state === "queued" || status?.state === "offered";
   const offer = queued && status?.async?.mode === "offer" && offerAnswered !== status.conversationId && !leaving;
-  const promise = status?.async?.promisedText ?? "";
+  const promise = replyWhen(status?.async?.promisedText ?? "", t);
   const left = status?.state === "async" && !asyncForm && state.inbox.some((i) => i.status === "open");
   const agentName = status?.state === "assigned" ? (status.agent?.name ?? null) : null;
 
@@ -47,6 +47,7 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
       role="dialog"
       aria-modal="false"
       aria-labelledby="baton-title"
+      data-conversation={state.conversationId ?? ""}
       hidden={!open}
       onKeyDown={(e) => {
         if (e.key === "Escape") {

@@ -1,5 +1,5 @@
 import type { VisitorStatus } from "../../src/app/events.js";
-import { localizeBucket, type Translate } from "../shared/i18n.js";
+import { localizeBucket, replyWhen, type Translate } from "../shared/i18n.js";
 
 /** While queued: the position and the estimated wait (or that a person is being found). */
 export function QueueStatus({ status, t }: { status: VisitorStatus; t: Translate }) {
@@ -29,7 +29,7 @@ export interface WaitOfferProps {
 export function WaitOffer({ status, t, onWait, onLeave }: WaitOfferProps) {
   return (
     <div class="card wait-offer">
-      <p>{t("offerText", { bucket: localizeBucket(status.wait?.bucket ?? "", t), when: status.async?.promisedText ?? "" })}</p>
+      <p>{t("offerText", { bucket: localizeBucket(status.wait?.bucket ?? "", t), when: replyWhen(status.async?.promisedText ?? "", t) })}</p>
       <div class="row">
         <button class="btn" type="button" onClick={onWait}>
           {t("keepWaiting")}
@@ -42,7 +42,7 @@ export function WaitOffer({ status, t, onWait, onLeave }: WaitOfferProps) {
   );
 }
 
-/** After the visitor left a message. */
+/** After the visitor left a message; `promise` is the reply time with its preposition (see replyWhen). */
 export function AsyncDone({ t, promise }: { t: Translate; promise: string }) {
   return (
     <div class="card done async-done" role="status">

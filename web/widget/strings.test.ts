@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, localizeBucket, pickLanguage, translator } from "../shared/i18n.js";
+import { LANGUAGES, localizeBucket, pickLanguage, replyWhen, translator } from "../shared/i18n.js";
 
 describe("pickLanguage", () => {
   it("uses the requested language when supported, else the browser's, else English", () => {
@@ -34,5 +34,16 @@ describe("localizeBucket", () => {
     expect(localizeBucket("about 8 minutes", translator("fr"))).toBe("environ 8 minutes");
     expect(localizeBucket("under 90 seconds", translator("de"))).toBe("unter 90 Sekunden");
     expect(localizeBucket("soon", translator("pt"))).toBe("soon");
+  });
+});
+
+describe("replyWhen", () => {
+  it("puts the promised time after its preposition, and says 'as soon as possible' when the team is open now", () => {
+    expect(translator("en")("asyncPromise", { when: replyWhen("Monday 8:00 AM (Europe/Paris)", translator("en")) })).toBe(
+      "We will reply by e-mail by Monday 8:00 AM (Europe/Paris).",
+    );
+    expect(translator("en")("asyncPromise", { when: replyWhen("as soon as possible", translator("en")) })).toBe("We will reply by e-mail as soon as possible.");
+    expect(replyWhen("lunes 8:00", translator("es"))).toBe("antes de lunes 8:00");
+    expect(replyWhen("as soon as possible", translator("fr"))).toBe("dès que possible");
   });
 });
