@@ -18,6 +18,7 @@ import {
   shot,
   socketVisitor,
   type TestAgent,
+  until,
   TUESDAY_10_PARIS,
   w,
   waitForMessages,
@@ -41,7 +42,8 @@ afterAll(async () => {
 
 /** A fresh browser context (own localStorage) in Paris, in English. */
 async function newVisitor(viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Paris", viewport });
+  // Reduced motion: no opening animation, so positions and screenshots are stable.
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Paris", viewport, reducedMotion: "reduce" });
   const page = await context.newPage();
   page.on("pageerror", (err) => console.error("page error:", err));
   return { context, page };
@@ -82,9 +84,12 @@ describe("a visitor talks to the bot, then to María from Billing", () => {
     const context0 = await maria.call<{ conversation: { page: { url: string; title: string } | null } }>("conversation:open", { conversationId });
     expect(context0.conversation.page).toEqual({ url: `${baton.url}/`, title: "Acme Outdoor · Tents, packs and trail gear" });
 
+    await maria.call("typing", { conversationId, typing: true });
+    await page.locator("#baton-widget .typing", { hasText: "María García is typing…" }).waitFor();
     await maria.send(conversationId, "Hi, María here. I can see your invoice question: let me check it for you.");
     expect(await waitForMessages(page, "agent", 1)).toEqual(["Hi, María here. I can see your invoice question: let me check it for you."]);
     expect(await page.locator(`${w.messages} .msg.agent .who`).first().textContent()).toBe("María García");
+    expect(await page.locator("#baton-widget .typing").count()).toBe(0);
     await shot(page, "widget-handoff");
 
     // Every message once: the echo, the ack and the history never duplicate one.
@@ -259,6 +264,39 @@ describe("message text is never markup", () => {
     expect(await page.locator(`${w.messages} b, ${w.messages} script`).count()).toBe(0);
     const stored = await baton.store.conversations.listMessages(await widgetConversationId(page));
     expect(stored.filter((m) => m.author === "visitor").map((m) => m.text)).toEqual([evil]);
+    await context.close();
+  });
+});
+
+describe("the page API and the visitor's language", () => {
+  let baton: TestBaton;
+  beforeAll(async () => {
+    baton = await startTestBaton({ clock: new FakeClock(TUESDAY_10_PARIS) });
+  }, 60_000);
+  afterAll(async () => {
+    await baton?.close();
+  });
+
+  it("opens from window.BatonWidget.open(), identifies the visitor, and speaks the browser's language", T, async () => {
+    const context = await browser.newContext({ locale: "es-ES", timezoneId: "Europe/Madrid" });
+    const page = await context.newPage();
+    await page.goto(`${baton.url}/`);
+    await page.locator(w.launcher).waitFor();
+    expect(await page.locator(w.launcher).getAttribute("aria-label")).toBe("Abrir el chat");
+    await page.evaluate(() => {
+      const api = (window as unknown as { BatonWidget: { open(): void; identify(v: { email: string }): void } }).BatonWidget;
+      api.identify({ email: "lena.vogel@example.de" });
+      api.open();
+    });
+    await page.locator(w.panel).waitFor();
+    expect(await page.locator("#baton-widget #baton-title").textContent()).toBe("Chatea con nosotros");
+    expect(await page.locator(`${w.input}`).getAttribute("placeholder")).toBe("Escribe un mensaje…");
+    // The input has focus as soon as the panel opens.
+    expect(await page.locator("#baton-widget").evaluate((h) => h.shadowRoot?.activeElement?.id)).toBe("baton-input");
+    const conversationId = await widgetConversationId(page);
+    await until(async () => (await baton.store.conversations.getConversation(conversationId))?.customerId === "lena", "the visitor to be identified");
+    const c = await baton.store.conversations.getConversation(conversationId);
+    expect([c?.language, c?.visitorTimeZone]).toEqual(["es", "Europe/Madrid"]);
     await context.close();
   });
 });
