@@ -52,7 +52,7 @@ export abstract class PeerPolicy {
         this.queue.push(id);
         this.waiting.add(id);
         if (this.waiting.size === 1) this.drain();
-        if (this.waiting.has(id)) this.effects.push({ kind: "queued", conversationId: id, position: this.waiting.size, explanation: this.explanation });
+        if (this.waiting.has(id)) this.effects.push({ kind: "queued", conversationId: id, explanation: this.explanation });
         break;
       }
       case "release":

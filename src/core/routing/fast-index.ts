@@ -1,4 +1,4 @@
-import type { AgentRuntime } from "../model.js";
+import type { AgentProfile, AgentRuntime } from "../model.js";
 import { AgentClass, type ClassVerdict, classKey, classSignature, judgeClass, lessLoaded } from "./agent-class.js";
 import type { Constraints } from "./constraints.js";
 import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
@@ -14,10 +14,25 @@ interface Track {
   freeSlots: number;
 }
 
+/** Verdicts of every class for one class signature, indexed by class id. */
+type VerdictRow = (ClassVerdict | undefined)[];
+
 interface Group {
   readonly constraints: Constraints;
   readonly classSig: string;
+  readonly row: VerdictRow;
   readonly heap: IndexedHeap<QueueEntry>;
+}
+
+/** Online agents per class-level layer for one class signature, valid while the roster is unchanged. */
+interface RosterCounts {
+  readonly row: VerdictRow;
+  readonly constraints: Constraints;
+  team: number;
+  skills: number;
+  language: number;
+  tier: number;
+  passing: number;
 }
 
 const byQueueOrder = (a: QueueEntry, b: QueueEntry): boolean => compareRequests(a.request, b.request) < 0;
@@ -26,26 +41,38 @@ function runtime(a: AgentState): AgentRuntime {
   return { ...a.profile, presence: a.presence, active: a.active, idleSince: a.idleSince };
 }
 
+function addDrop(drops: Map<Layer, number>, layer: Layer, n: number): void {
+  drops.set(layer, (drops.get(layer) ?? 0) + n);
+}
+
 /**
- * The production index. Agents sit in classes of identical routing profile, so a pick looks
- * at one verdict and the best free agent per class; queued chats sit in one priority heap per
- * distinct set of constraints, so an agent with freed capacity looks at one head per group.
- * Both costs grow with the number of distinct profiles and constraint sets, not with the
- * number of agents or chats.
+ * The production index.
+ *
+ * Agents sit in classes of identical routing profile; each class keeps its free agents in pick
+ * order. A placement looks only at classes that have a free agent (few, when chats are
+ * queued), and the per-layer counts the explanation needs are cached per constraint shape
+ * until someone comes online, goes offline or changes profile.
+ *
+ * Queued chats sit in one priority heap per distinct set of constraints, so an agent with
+ * freed capacity looks at one head per group, with the group's verdict for the agent's class
+ * cached on the group.
  */
 export class FastIndex implements RouterIndex {
   private readonly classes = new Map<string, AgentClass>();
   private readonly classList: AgentClass[] = [];
+  private readonly classOfProfile = new WeakMap<AgentProfile, AgentClass>();
+  private readonly freeClasses = new Set<AgentClass>();
   private readonly tracks = new Map<string, Track>();
   private readonly agents = new Map<string, AgentState>();
-  private readonly verdicts = new Map<string, (ClassVerdict | undefined)[]>();
+  private readonly verdicts = new Map<string, VerdictRow>();
+  private readonly counts = new Map<string, RosterCounts>();
   private readonly groups = new Map<string, Group>();
   private onlineTotal = 0;
 
   agentChanged(a: AgentState): void {
     const id = a.profile.id;
     this.agents.set(id, a);
-    const cls = this.classFor(a);
+    const cls = this.classFor(a.profile);
     let t = this.tracks.get(id);
     if (t !== undefined && t.cls !== cls) {
       this.untrack(a, t);
@@ -59,6 +86,7 @@ export class FastIndex implements RouterIndex {
     const online = a.presence === "online";
     const cap = online ? a.profile.cap : 0;
     const freeSlots = online ? Math.max(0, a.profile.cap - a.active.length) : 0;
+    if (online !== t.online) this.countOnline(cls, online ? 1 : -1);
     cls.online += Number(online) - Number(t.online);
     this.onlineTotal += Number(online) - Number(t.online);
     cls.onlineCap += cap - t.cap;
@@ -69,8 +97,9 @@ export class FastIndex implements RouterIndex {
     if (freeSlots > 0) {
       if (cls.free.has(a)) cls.free.update(a);
       else cls.free.push(a);
-    } else {
-      cls.free.remove(a);
+      this.freeClasses.add(cls);
+    } else if (cls.free.remove(a) && cls.free.size === 0) {
+      this.freeClasses.delete(cls);
     }
   }
 
@@ -84,7 +113,8 @@ export class FastIndex implements RouterIndex {
   addEntry(e: QueueEntry): void {
     let g = this.groups.get(e.sig);
     if (g === undefined) {
-      g = { constraints: e.constraints, classSig: classSignature(e.constraints), heap: new IndexedHeap(byQueueOrder) };
+      const classSig = classSignature(e.constraints);
+      g = { constraints: e.constraints, classSig, row: this.row(classSig), heap: new IndexedHeap(byQueueOrder) };
       this.groups.set(e.sig, g);
     }
     g.heap.push(e);
@@ -100,56 +130,62 @@ export class FastIndex implements RouterIndex {
   bestAgentFor(c: Constraints): Pick {
     if (c.targetAgentId !== null) return this.judgeTarget(c);
     const sig = classSignature(c);
-    const drops = new Map<Layer, number>();
-    const add = (l: Layer, n: number) => drops.set(l, (drops.get(l) ?? 0) + n);
-    add("presence", this.agents.size - this.onlineTotal);
-    const excludedOnline = c.excludeAgentIds.filter((id) => this.agents.get(id)?.presence === "online");
-    add("excluded", excludedOnline.length);
-    const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
+    const row = this.row(sig);
+    const base = this.rosterCounts(sig, row, c);
+    const drops = new Map<Layer, number>([
+      ["presence", this.agents.size - this.onlineTotal],
+      ["team", base.team],
+      ["skills", base.skills],
+      ["language", base.language],
+      ["tier", base.tier],
+    ]);
+    let passing = base.passing;
+    let passingFree = 0;
+    // Excluded agents drop at the "excluded" layer, not where their class would.
+    let excluded = 0;
+    for (const id of c.excludeAgentIds) {
+      const a = this.agents.get(id);
+      if (a === undefined || a.presence !== "online") continue;
+      excluded++;
+      const v = this.verdictOf(row, (this.tracks.get(id) as Track).cls, c);
+      if (v.fail === null) {
+        passing--;
+        if (a.active.length < a.profile.cap) passingFree--;
+      } else {
+        addDrop(drops, v.fail, -1);
+      }
+    }
+    addDrop(drops, "excluded", excluded);
     const candidates: CandidateKey[] = [];
-    const byId = new Map<string, AgentState>();
-    const push = (a: AgentState, proficiency: number) => {
-      if (byId.has(a.profile.id)) return;
-      byId.set(a.profile.id, a);
-      candidates.push(candidateKey(a, c, proficiency));
-    };
-    for (const cls of this.classList) {
-      if (cls.online === 0) continue;
-      const v = this.verdict(sig, cls, c);
-      let online = cls.online;
-      let free = cls.free.size;
-      for (const id of excludedOnline) {
-        const a = this.agents.get(id) as AgentState;
-        if (this.tracks.get(id)?.cls !== cls) continue;
-        online--;
-        if (cls.free.has(a)) free--;
-      }
-      if (v.fail !== null) {
-        add(v.fail, online);
-        continue;
-      }
-      add("capacity", online - free);
-      for (const a of this.topTwo(cls, c)) push(a, v.proficiency);
+    const chosen = new Map<string, AgentState>();
+    for (const cls of this.freeClasses) {
+      const v = this.verdictOf(row, cls, c);
+      if (v.fail !== null) continue;
+      passingFree += cls.free.size;
+      this.collectTopTwo(cls, c, v.proficiency, candidates, chosen);
     }
-    // The named CSM passes the tier layer even where their class does not.
+    // The named CSM passes the tier layer even where their class does not, and wins the pick.
+    const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
     if (csm !== undefined && csm.presence === "online" && !c.excludeAgentIds.includes(csm.profile.id)) {
-      const cls = (this.tracks.get(csm.profile.id) as Track).cls;
-      const v = this.verdict(sig, cls, c);
+      const v = this.verdictOf(row, (this.tracks.get(csm.profile.id) as Track).cls, c);
+      const free = csm.active.length < csm.profile.cap;
       if (v.fail === "tier") {
-        add("tier", -1);
-        if (csm.active.length >= csm.profile.cap) add("capacity", 1);
-        else push(csm, v.proficiency);
-      } else if (v.fail === null && csm.active.length < csm.profile.cap) {
-        push(csm, v.proficiency);
+        addDrop(drops, "tier", -1);
+        passing++;
+        if (free) passingFree++;
+      }
+      if ((v.fail === null || v.fail === "tier") && free && !chosen.has(csm.profile.id)) {
+        chosen.set(csm.profile.id, csm);
+        candidates.push(candidateKey(csm, c, v.proficiency));
       }
     }
+    drops.set("capacity", passing - passingFree);
     candidates.sort(compareCandidates);
     const best = candidates[0] ?? null;
-    const runnerUp = candidates.find((k) => best !== null && k.id !== best.id) ?? null;
     return {
-      agent: best === null ? null : (byId.get(best.id) ?? null),
+      agent: best === null ? null : (chosen.get(best.id) ?? null),
       key: best,
-      runnerUp,
+      runnerUp: candidates[1] ?? null,
       layers: layersFromDrops(this.agents.size, drops),
     };
   }
@@ -162,8 +198,7 @@ export class FastIndex implements RouterIndex {
     for (const g of this.groups.values()) {
       const head = g.heap.peek();
       if (head === undefined || (best !== null && compareRequests(head.request, best.request) >= 0)) continue;
-      if (!this.mayTake(a, t.cls, g)) continue;
-      best = head;
+      if (this.mayTake(a, t.cls, g)) best = head;
     }
     return best;
   }
@@ -189,9 +224,9 @@ export class FastIndex implements RouterIndex {
       if (a !== undefined && (f === null || f === "capacity")) count(a);
       return out;
     }
-    const sig = classSignature(c);
+    const row = this.row(classSignature(c));
     for (const cls of this.classList) {
-      if (cls.online === 0 || this.verdict(sig, cls, c).fail !== null) continue;
+      if (cls.online === 0 || this.verdictOf(row, cls, c).fail !== null) continue;
       out.online += cls.online;
       out.slots += cls.onlineCap;
       out.free += cls.onlineFreeSlots;
@@ -199,15 +234,14 @@ export class FastIndex implements RouterIndex {
     for (const id of c.excludeAgentIds) {
       const a = this.agents.get(id);
       if (a === undefined || a.presence !== "online") continue;
-      const v = this.verdict(sig, (this.tracks.get(id) as Track).cls, c);
-      if (v.fail !== null) continue;
+      if (this.verdictOf(row, (this.tracks.get(id) as Track).cls, c).fail !== null) continue;
       out.online--;
       out.slots -= a.profile.cap;
       out.free -= Math.max(0, a.profile.cap - a.active.length);
     }
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
     if (csm !== undefined && csm.presence === "online" && !c.excludeAgentIds.includes(csm.profile.id)) {
-      if (this.verdict(sig, (this.tracks.get(csm.profile.id) as Track).cls, c).fail === "tier") count(csm);
+      if (this.verdictOf(row, (this.tracks.get(csm.profile.id) as Track).cls, c).fail === "tier") count(csm);
     }
     return out;
   }
@@ -229,39 +263,75 @@ export class FastIndex implements RouterIndex {
     };
   }
 
+  /**
+   * Class-level layer counts over online agents for one constraint shape: computed once by a
+   * scan of the classes, then kept current as agents come and go (see `countOnline`).
+   */
+  private rosterCounts(sig: string, row: VerdictRow, c: Constraints): RosterCounts {
+    const cached = this.counts.get(sig);
+    if (cached !== undefined) return cached;
+    const n: RosterCounts = { row, constraints: c, team: 0, skills: 0, language: 0, tier: 0, passing: 0 };
+    for (const cls of this.classList) {
+      if (cls.online === 0) continue;
+      const fail = this.verdictOf(row, cls, c).fail;
+      if (fail === null) n.passing += cls.online;
+      else if (fail === "team" || fail === "skills" || fail === "language" || fail === "tier") n[fail] += cls.online;
+    }
+    this.counts.set(sig, n);
+    return n;
+  }
+
   /** Whether agent `a` (of class `cls`) may take the chats of group `g`. */
   private mayTake(a: AgentState, cls: AgentClass, g: Group): boolean {
     const c = g.constraints;
     const id = a.profile.id;
     if (c.targetAgentId !== null && c.targetAgentId !== id) return false;
     if (c.excludeAgentIds.length > 0 && c.excludeAgentIds.includes(id)) return false;
-    const v = this.verdict(g.classSig, cls, c);
+    const v = this.verdictOf(g.row, cls, c);
     if (v.fail === null) return true;
     return v.fail === "tier" && c.csmAgentId === id;
   }
 
-  /** The best two free agents of a class that are not excluded, in pick order. */
-  private topTwo(cls: AgentClass, c: Constraints): AgentState[] {
+  /** Adds the best two free, non-excluded agents of a class to the candidates. */
+  private collectTopTwo(cls: AgentClass, c: Constraints, proficiency: number, out: CandidateKey[], chosen: Map<string, AgentState>): void {
     const heap = cls.free.values();
-    const ok = (a: AgentState | undefined): a is AgentState => a !== undefined && !c.excludeAgentIds.includes(a.profile.id);
-    const [root, l, r] = [heap[0], heap[1], heap[2]];
-    if (ok(root) && (l === undefined || ok(l)) && (r === undefined || ok(r))) {
-      const second = l === undefined ? r : r === undefined ? l : lessLoaded(r, l) ? r : l;
-      return second === undefined ? [root] : [root, second];
+    let first: AgentState | undefined;
+    let second: AgentState | undefined;
+    const excludes = c.excludeAgentIds;
+    if (excludes.length === 0) {
+      // In a binary heap the runner-up is one of the root's children.
+      first = heap[0];
+      const l = heap[1];
+      const r = heap[2];
+      second = l === undefined ? r : r === undefined ? l : lessLoaded(r, l) ? r : l;
+    } else {
+      for (const a of heap) {
+        if (excludes.includes(a.profile.id)) continue;
+        if (first === undefined || lessLoaded(a, first)) {
+          second = first;
+          first = a;
+        } else if (second === undefined || lessLoaded(a, second)) {
+          second = a;
+        }
+      }
     }
-    // An excluded agent sits at the top: rare (declines, transfers), so scan the class.
-    return heap
-      .filter(ok)
-      .sort((x, y) => (lessLoaded(x, y) ? -1 : 1))
-      .slice(0, 2);
+    for (const a of [first, second]) {
+      if (a === undefined || chosen.has(a.profile.id)) continue;
+      chosen.set(a.profile.id, a);
+      out.push(candidateKey(a, c, proficiency));
+    }
   }
 
-  private verdict(sig: string, cls: AgentClass, c: Constraints): ClassVerdict {
+  private row(sig: string): VerdictRow {
     let row = this.verdicts.get(sig);
     if (row === undefined) {
       row = [];
       this.verdicts.set(sig, row);
     }
+    return row;
+  }
+
+  private verdictOf(row: VerdictRow, cls: AgentClass, c: Constraints): ClassVerdict {
     let v = row[cls.id];
     if (v === undefined) {
       v = judgeClass(cls.profile, c);
@@ -270,23 +340,36 @@ export class FastIndex implements RouterIndex {
     return v;
   }
 
-  private classFor(a: AgentState): AgentClass {
-    const key = classKey(a.profile);
-    let cls = this.classes.get(key);
+  private classFor(p: AgentProfile): AgentClass {
+    let cls = this.classOfProfile.get(p);
+    if (cls !== undefined) return cls;
+    const key = classKey(p);
+    cls = this.classes.get(key);
     if (cls === undefined) {
-      cls = new AgentClass(this.classList.length, a.profile);
+      cls = new AgentClass(this.classList.length, p);
       this.classes.set(key, cls);
       this.classList.push(cls);
     }
+    this.classOfProfile.set(p, cls);
     return cls;
   }
 
   private untrack(a: AgentState, t: Track): void {
     t.cls.members.delete(a);
-    t.cls.free.remove(a);
+    if (t.cls.free.remove(a) && t.cls.free.size === 0) this.freeClasses.delete(t.cls);
     t.cls.online -= Number(t.online);
     this.onlineTotal -= Number(t.online);
     t.cls.onlineCap -= t.cap;
     t.cls.onlineFreeSlots -= t.freeSlots;
+    if (t.online) this.countOnline(t.cls, -1);
+  }
+
+  /** Keeps every cached layer count right as one agent of `cls` comes online (+1) or leaves (-1). */
+  private countOnline(cls: AgentClass, delta: 1 | -1): void {
+    for (const n of this.counts.values()) {
+      const fail = this.verdictOf(n.row, cls, n.constraints).fail;
+      if (fail === null) n.passing += delta;
+      else if (fail === "team" || fail === "skills" || fail === "language" || fail === "tier") n[fail] += delta;
+    }
   }
 }

@@ -186,7 +186,7 @@ describe("router properties over random event sequences", () => {
           expect(fast.snapshot()).toEqual(ref.snapshot());
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 

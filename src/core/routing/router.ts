@@ -318,11 +318,10 @@ export class Router {
       this.give(pick.agent, request, appliedSteps, explainPick(pick, pick.agent.profile.name));
       return;
     }
-    const e = this.enterQueue(request, appliedSteps);
+    this.enterQueue(request, appliedSteps);
     this.effects.push({
       kind: "queued",
       conversationId: request.conversationId,
-      position: this.index.rank(e),
       explanation: explainQueued(pick.layers),
     });
   }

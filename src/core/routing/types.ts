@@ -42,7 +42,8 @@ export type Effect =
       readonly expiresAt: number;
       readonly explanation: Explanation;
     }
-  | { readonly kind: "queued"; readonly conversationId: string; readonly position: number; readonly explanation: Explanation }
+  /** Waiting: `Router.positionOf` tells where it stands. */
+  | { readonly kind: "queued"; readonly conversationId: string; readonly explanation: Explanation }
   | { readonly kind: "offer_expired"; readonly conversationId: string; readonly agentId: string }
   | { readonly kind: "escalated"; readonly conversationId: string; readonly step: EscalationStep }
   | { readonly kind: "sla_breached"; readonly conversationId: string; readonly ruleId: string; readonly deadline: number }
