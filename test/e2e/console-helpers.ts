@@ -110,3 +110,50 @@ export async function apiLogin(baseUrl: string, email: string, password: string)
   if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }
+
+/** An agent driven through the /agent socket (to generate traffic without a browser). */
+export interface TestAgent {
+  readonly socket: Socket;
+  send<T = unknown>(event: string, payload: object): Promise<T>;
+  /** Resolves when `conversationId` is assigned to this agent (already assigned ones count). */
+  assigned(conversationId: string, timeoutMs?: number): Promise<void>;
+  close(): void;
+}
+
+/** Signs in through the API, connects "/agent" and goes online. */
+export async function connectAgent(baseUrl: string, email: string, password = "demo"): Promise<TestAgent> {
+  const token = await apiLogin(baseUrl, email, password);
+  const socket = io(`${baseUrl}/agent`, { auth: { token }, transports: ["websocket"] });
+  const seen = new Set<string>();
+  const waiters = new Map<string, () => void>();
+  socket.on("conversation:assigned", (p: { context: { conversation: { id: string } } }) => {
+    const id = p.context.conversation.id;
+    seen.add(id);
+    waiters.get(id)?.();
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  const send = async <T>(event: string, payload: object): Promise<T> => {
+    const ack = (await socket.timeout(10_000).emitWithAck(event, payload)) as { ok: boolean; data?: T; error?: { message: string } };
+    if (!ack.ok) throw new Error(`${event} refused: ${ack.error?.message}`);
+    return ack.data as T;
+  };
+  await send("presence:set", { presence: "online" });
+  return {
+    socket,
+    send,
+    assigned(conversationId, timeoutMs = 10_000) {
+      if (seen.has(conversationId)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${conversationId} was not assigned within ${timeoutMs} ms`)), timeoutMs);
+        waiters.set(conversationId, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    close: () => socket.close(),
+  };
+}

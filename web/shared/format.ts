@@ -85,3 +85,14 @@ export function triggerLabel(kind: string): string {
 export function formatLoad(active: number, cap: number): string {
   return `${active} of ${cap} ${cap === 1 ? "chat" : "chats"}`;
 }
+
+/**
+ * Seconds for chart axes, kept short: "45 s", "2 min", "1.5 h".
+ * @example formatSecondsShort(90) // "90 s"
+ */
+export function formatSecondsShort(seconds: number): string {
+  const s = Math.round(seconds);
+  if (Math.abs(s) < 120) return `${s} s`;
+  if (Math.abs(s) < 7200) return `${+(s / 60).toFixed(1)} min`;
+  return `${+(s / 3600).toFixed(1)} h`;
+}

@@ -1,0 +1,4 @@
+import { render } from "preact";
+import { AdminApp } from "./admin-app.js";
+
+render(<AdminApp />, document.getElementById("app")!);
