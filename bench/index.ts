@@ -1,6 +1,8 @@
 import os from "node:os";
 import { type BenchOptions, parseArgs, type Suite, type SuiteResult } from "./bench-kit.js";
+import { runE2eBench } from "./e2e.bench.js";
 import { runRoutingBench } from "./routing.bench.js";
+import { runSimulatorBench } from "./simulator.bench.js";
 
 /**
  * Every suite `npm run bench` runs, in order. Adding one is one line here: a name and a
@@ -8,6 +10,8 @@ import { runRoutingBench } from "./routing.bench.js";
  */
 const SUITES: readonly Suite[] = [
   { name: "routing", run: runRoutingBench },
+  { name: "e2e", run: runE2eBench },
+  { name: "simulator", run: runSimulatorBench },
 ];
 
 /**

@@ -24,9 +24,6 @@ export async function receiveVisitorMessage(
 ): Promise<{ message: Message; duplicate: boolean }> {
   const { store, nlu } = engine.deps;
   let c = await engine.conversation(input.conversationId);
-  const existing = await store.listMessages(c.id);
-  const again = existing.find((m) => m.clientMessageId === input.clientMessageId && m.author === "visitor");
-  if (again !== undefined) return { message: again, duplicate: true };
   const result = await nlu.analyze(input.text, { previousLanguage: c.language });
   const stored = await store.appendMessage({
     id: engine.deps.newId(),
@@ -51,7 +48,7 @@ export async function receiveVisitorMessage(
   }
   if (c.state === "async" || c.state === "resolved") Object.assign(patch, { state: transition(c.state, "reopened"), resolvedAt: null });
   if (Object.keys(patch).length > 0) c = await store.updateConversation(c.id, { ...patch, updatedAt: m.at });
-  if (c.state === "bot") await botTurn(engine, c, [...existing, m]);
+  if (c.state === "bot") await botTurn(engine, c, await store.listMessages(c.id));
   return stored;
 }
 
