@@ -77,6 +77,22 @@ describe("agent console (real browser)", () => {
     expect(await guard.innerText()).toMatch(/Already known:\s*order number = A-12345/);
     await screenshot(maria, "console-chat-guard");
 
+    // A dropped connection and a page reload both come back to the same desk: the server re-sends
+    // the state on every connection and socket.io replays what was missed.
+    for (const s of baton.io.of("/agent").sockets.values()) if (s.data.agentId === "maria") s.conn.close();
+    await visitor.send("Are you still there?");
+    await transcript.locator(".line-visitor").filter({ hasText: "Are you still there?" }).waitFor();
+    await maria.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+    // A server-side disconnect (restart, failover): socket.io would not retry on its own; the console does.
+    for (const s of baton.io.of("/agent").sockets.values()) if (s.data.agentId === "maria") s.disconnect();
+    await visitor.send("Hello?");
+    await transcript.locator(".line-visitor").filter({ hasText: "Hello?" }).waitFor();
+    await maria.reload();
+    await transcript.locator(".line-visitor").filter({ hasText: "Are you still there?" }).waitFor();
+    await maria.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+    expect(await maria.getByTestId("load").innerText()).toBe("1 of 3 chats");
+    expect(await maria.locator(".seg.presence-online.active").count()).toBe(1);
+
     await box.fill("Thanks Carlos, I can see order A-12345 and invoice INV-2041. Let me check the charge.");
     expect(await guard.count()).toBe(0);
     await box.press("Enter");

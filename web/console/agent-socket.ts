@@ -48,7 +48,12 @@ export function connectAgent(token: string, handlers: AgentSocketHandlers, isOnD
   const { dispatch } = handlers;
   const socket: Socket = io("/agent", { auth: { token }, transports: ["websocket", "polling"] });
   socket.on("connect", () => dispatch({ kind: "connection", connection: "connected" }));
-  socket.on("disconnect", () => dispatch({ kind: "connection", connection: "reconnecting" }));
+  socket.on("disconnect", (reason) => {
+    dispatch({ kind: "connection", connection: "reconnecting" });
+    // socket.io does not retry after a server-side disconnect (a restart or failover): do it here.
+    // If the session is no longer valid, the middleware refuses and `signedOut` follows.
+    if (reason === "io server disconnect") socket.connect();
+  });
   socket.on("connect_error", (err: Error) => {
     // Refused by the server's middleware (bad token): socket.io will not retry by itself.
     if (!socket.active) handlers.signedOut(err.message || "Please sign in again.");
