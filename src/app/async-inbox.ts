@@ -1,25 +1,23 @@
-import { transition } from "../core/conversation/index.js";
+import { isOpen } from "../core/hours/index.js";
 import { DomainError } from "../core/errors.js";
 import type { InboxItem } from "../ports/index.js";
 import { renderInboxReplyMail } from "../adapters/mail/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
 import { postMessage, publishMessage } from "./post-message.js";
-import { replyPromise, visitorStatus } from "./visitor-status.js";
+import { replyPhrase, replyPromise, visitorStatus } from "./visitor-status.js";
 
-/** After an async offer: the visitor keeps waiting (nothing changes) or goes to leave a message. */
+/**
+ * After an async offer: the visitor keeps waiting, or is about to leave a message. Either way
+ * they keep their place in the queue until the message is actually left (`leaveAsyncMessage`),
+ * so closing the form loses nothing.
+ */
 export async function chooseWait(engine: Engine, conversationId: string, choice: "wait" | "leave"): Promise<void> {
   const c = await engine.conversation(conversationId);
   if (c.state !== "queued") throw new DomainError("invalid_transition", "the chat is not waiting in the queue");
   if (choice === "wait") {
     await postMessage(engine, { conversationId, author: "system", text: "Thanks for waiting. We'll be with you as soon as we can." });
-    return;
   }
-  const now = engine.now();
-  const effects = engine.router.apply({ kind: "release", conversationId }, now);
-  const updated = await engine.deps.store.updateConversation(conversationId, { state: transition(c.state, "went_async"), updatedAt: now });
-  await applyRouterEffects(engine, effects);
-  engine.deps.publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
 }
 
 /** The visitor leaves a message for the inbox, with the reply promised by the next business open. */
@@ -36,7 +34,8 @@ export async function leaveAsyncMessage(
     await applyRouterEffects(engine, engine.router.apply({ kind: "release", conversationId }, now));
   } else if (c.state === "async") {
     const rule = engine.rule(c.ruleId);
-    reason = rule?.async ? "rule" : "after_hours";
+    const team = engine.team(rule?.target.team ?? null);
+    reason = rule?.async ? "rule" : team !== null && !isOpen(team.calendar, now) ? "after_hours" : "no_agent";
   } else {
     throw new DomainError("invalid_transition", `a message cannot be left while the chat is ${c.state}`);
   }
@@ -60,7 +59,7 @@ export async function leaveAsyncMessage(
   await postMessage(engine, {
     conversationId,
     author: "system",
-    text: `Thanks! We have your message and will reply to ${input.email} by ${promise.promisedText}.`,
+    text: `Thanks! We have your message and will reply to ${input.email} ${replyPhrase(promise, now)}.`,
   });
   publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
   publisher.publish({ kind: "admins" }, "inbox:new", item);

@@ -6,7 +6,7 @@ import { decideExpectation } from "../core/wait/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
 import { postMessage } from "./post-message.js";
-import { localeFor, replyPromise, visitorStatus, waitFor } from "./visitor-status.js";
+import { localeFor, replyPhrase, replyPromise, visitorStatus, waitFor } from "./visitor-status.js";
 
 export interface HandOffInput {
   readonly conversation: Conversation;
@@ -76,7 +76,7 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
     await postMessage(engine, {
       conversationId: c.id,
       author: "system",
-      text: `${why} Leave us a message with your e-mail and we will reply by ${promise.promisedText}.`,
+      text: `${why} Leave us a message with your e-mail and we will reply ${replyPhrase(promise, now)}.`,
     });
     publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, updated));
     return handoff;
@@ -123,9 +123,10 @@ async function tellWait(engine: Engine, c: Conversation, handoff: Handoff): Prom
     },
     engine.config.wait,
   );
+  const now = engine.now();
   const text =
     expectation.kind === "offer_async"
-      ? `The wait is ${wait.bucket} right now. You can keep waiting, or leave a message and we will reply by e-mail by ${expectation.promisedByText}.`
+      ? `The wait is ${wait.bucket} right now. You can keep waiting, or leave a message and we will reply by e-mail ${replyPhrase(replyPromise(engine, c, now), now)}.`
       : `You are number ${wait.position} in the queue. Estimated wait: ${wait.bucket}.`;
   await postMessage(engine, { conversationId: c.id, author: "system", text });
 }

@@ -8,7 +8,7 @@ export { Engine } from "./engine.js";
 export type { PresentedMessage, QueueEntry, VisitorStatus } from "./events.js";
 export { handOff } from "./hand-off.js";
 export { loadContext } from "./load-context.js";
-export { presentMessage } from "./post-message.js";
+export { presentMessage, presentTranscript } from "./post-message.js";
 export { receiveVisitorMessage } from "./receive-visitor-message.js";
 export { resolveConversation, submitCsat } from "./resolve-conversation.js";
 export { requestFor, restoreRouter, runDue } from "./restore-router.js";

@@ -46,3 +46,10 @@ export async function postMessage(
   publishMessage(engine, m, defaultAuthorName(input.author), input.agentId ?? null);
   return m;
 }
+
+/** A conversation's messages as the widget draws them, agents named. */
+export async function presentTranscript(engine: Engine, messages: readonly Message[]): Promise<PresentedMessage[]> {
+  const needsNames = messages.some((m) => m.author === "agent");
+  const names = needsNames ? new Map((await engine.deps.agents.listAgents()).map((a) => [a.profile.id, a.profile.name])) : new Map<string, string>();
+  return messages.map((m) => presentMessage(m, m.author === "agent" ? (names.get(m.authorId ?? "") ?? "Agent") : defaultAuthorName(m.author)));
+}

@@ -28,6 +28,11 @@ export function localeFor(language: string): string {
   return { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", pt: "pt-PT" }[language] ?? "en-US";
 }
 
+/** "by Monday 9:00 AM (Europe/Paris)", or "as soon as possible" while the team is open. */
+export function replyPhrase(promise: { promisedBy: number; promisedText: string }, now: number): string {
+  return promise.promisedBy <= now ? "as soon as possible" : `by ${promise.promisedText}`;
+}
+
 /** The wait the visitor is shown while queued. */
 export function waitFor(engine: Engine, conversationId: string): { bucket: string; seconds: number; position: number } | null {
   const position = engine.router.positionOf(conversationId);

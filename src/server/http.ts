@@ -9,6 +9,7 @@ import {
   openConversation,
   postBotTurn,
   presentMessage,
+  presentTranscript,
   queueFor,
   requestBotHandoff,
   startVisitorSession,
@@ -109,7 +110,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
         visitorId: session.visitorId,
         conversationId: session.conversation.id,
         status: session.status,
-        messages: session.messages.map((m) => presentMessage(m, m.author === "bot" ? "Baton bot" : m.author === "system" ? "Baton" : m.author === "visitor" ? "Visitor" : "Agent")),
+        messages: await presentTranscript(engine, session.messages),
         inbox: session.inbox,
       };
     },

@@ -4,6 +4,7 @@ import {
   type Engine,
   leaveAsyncMessage,
   presentMessage,
+  presentTranscript,
   receiveVisitorMessage,
   submitCsat,
   visitorStatus,
@@ -52,12 +53,9 @@ export function visitorGateway(nsp: Namespace, engine: Engine, tokens: TokenSign
       engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null)),
     );
     onFrame(socket, "history", VisitorFrames.history, log, async () => {
-      const { store, agents } = engine.deps;
+      const { store } = engine.deps;
       const c = await engine.conversation(conversationId);
-      const names = new Map((await agents.listAgents()).map((a) => [a.profile.id, a.profile.name]));
-      const messages = (await store.listMessages(conversationId)).map((m) =>
-        presentMessage(m, m.author === "agent" ? (names.get(m.authorId ?? "") ?? "Agent") : m.author === "bot" ? "Baton bot" : m.author === "system" ? "Baton" : "Visitor"),
-      );
+      const messages = await presentTranscript(engine, await store.listMessages(conversationId));
       return { status: await visitorStatus(engine, c), messages, inbox: await store.listInbox({ conversationId }) };
     });
     onFrame(socket, "typing", VisitorFrames.typing, log, async (f) => {
