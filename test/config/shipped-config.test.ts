@@ -1,11 +1,10 @@
-// biome-ignore lint/style/noRestrictedImports: this test reads the shipped files; the code under test stays pure.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { nextOpen } from "../hours/index.js";
-import { matchRule, type RuleFacts } from "../rules/index.js";
-import { checkSeedAgainstConfig, parseConfig, parseSeed } from "./index.js";
+import { nextOpen } from "../../src/core/hours/index.js";
+import { matchRule, type RuleFacts } from "../../src/core/rules/index.js";
+import { checkSeedAgainstConfig, parseConfig, parseSeed } from "../../src/core/config/index.js";
 
-const read = (name: string) => readFileSync(new URL(`../../../config/${name}`, import.meta.url), "utf8");
+const read = (name: string) => readFileSync(new URL(`../../config/${name}`, import.meta.url), "utf8");
 const config = parseConfig(read("baton.yaml"), "config/baton.yaml");
 const seed = parseSeed(read("demo-seed.yaml"), "config/demo-seed.yaml");
 
