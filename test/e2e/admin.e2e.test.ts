@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
-import { connectAgent, openVisitor, screenshot, signIn, type TestAgent } from "./console-helpers.js";
+import { apiLogin, connectAgent, openVisitor, screenshot, signIn, signInAgent, type TestAgent } from "./console-helpers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
 
 // Tuesday 24 November 2026, 10:00 in Paris: billing is open, so the rules route (not the async inbox).
@@ -47,6 +47,12 @@ async function generateTraffic(url: string, maria: TestAgent): Promise<void> {
   // Technical support is closed at 04:00 in New York: this one goes to the async inbox.
   const late = await openVisitor(url, { locale: "en-US" });
   await late.send("The app crashes with error E-500 when I log in. I want to talk to a human.");
+  const left = (await late.socket.timeout(5000).emitWithAck("async:leave", {
+    name: "Emma Wilson",
+    email: "emma.wilson@example.co.uk",
+    text: "The app crashes with error E-500 at login. Please e-mail me.",
+  })) as { ok: boolean };
+  expect(left.ok).toBe(true);
   late.close();
   // María takes one chat at a time now.
   await maria.send("cap:set", { cap: 1 });
@@ -199,5 +205,23 @@ describe("admin and dashboard (real browser)", () => {
     expect(download.suggestedFilename()).toMatch(/^baton-seam-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
     expect(csv.split("\n")[0]).toMatch(/,/);
     expect(csv).toContain("billing");
+  }, 60_000);
+
+  it("lets an agent answer the async inbox from the console", async () => {
+    const agentPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await signInAgent(agentPage, baton.url, "tom@demo.baton");
+    await agentPage.getByRole("tab", { name: "Inbox (1)" }).click();
+    const list = agentPage.getByRole("list", { name: "Open inbox messages" });
+    expect(await list.innerText()).toContain("The app crashes with error E-500 at login.");
+    await list.getByLabel("Reply by e-mail to emma.wilson@example.co.uk").fill("Hi Emma, a fix for E-500 is live: please update the app.");
+    // Tom came online and took the chat that waited 45 s of its 60 s SLA.
+    expect(await agentPage.locator(".context-panel .sla").innerText()).toMatch(/0:1[0-5]/);
+    await screenshot(agentPage, "console-inbox");
+    await list.getByRole("button", { name: "Send reply" }).click();
+    await agentPage.getByRole("tab", { name: "Inbox (0)" }).waitFor();
+    await agentPage.getByText("Answered (1)").click();
+    await agentPage.getByText("Reply: Hi Emma, a fix for E-500 is live").waitFor();
+    const inbox = await (await fetch(`${baton.url}/api/admin/inbox`, { headers: { authorization: `Bearer ${await apiLogin(baton.url, "admin@demo.baton", "admin")}` } })).json();
+    expect(inbox).toMatchObject([{ status: "replied", repliedBy: "tom", reply: "Hi Emma, a fix for E-500 is live: please update the app." }]);
   }, 60_000);
 });

@@ -59,9 +59,13 @@ export function InboxView({ items, now, reply }: InboxViewProps) {
               <strong>{i.name ?? i.email}</strong> <span class="muted">{i.email}</span>
             </p>
             <p class="inbox-text">{i.text}</p>
-            <p class={`muted${i.promisedBy < now ? " overdue" : ""}`}>
-              Promised by {formatDateTime(i.promisedBy)} · {humanize(i.reason)}
-            </p>
+            {i.promisedBy <= i.createdAt ? (
+              <p class="muted">Reply as soon as possible · {humanize(i.reason)}</p>
+            ) : (
+              <p class={`muted${i.promisedBy < now ? " overdue" : ""}`}>
+                Promised by {formatDateTime(i.promisedBy)} · {humanize(i.reason)}
+              </p>
+            )}
             <ReplyBox item={i} reply={reply} />
           </li>
         ))}
