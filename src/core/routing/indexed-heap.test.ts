@@ -4,6 +4,7 @@ import { IndexedHeap } from "./indexed-heap.js";
 
 interface Box {
   v: number;
+  heapIndex: number;
 }
 
 describe("IndexedHeap", () => {
@@ -22,7 +23,7 @@ describe("IndexedHeap", () => {
           const live: Box[] = [];
           for (const op of ops) {
             if (op.op === "push") {
-              const b = { v: op.v };
+              const b = { v: op.v, heapIndex: -1 };
               heap.push(b);
               live.push(b);
             } else if (live.length > 0) {
@@ -47,10 +48,10 @@ describe("IndexedHeap", () => {
 
   it("refuses the same item twice and ignores removing an absent one", () => {
     const heap = new IndexedHeap<Box>((a, b) => a.v < b.v);
-    const b = { v: 1 };
+    const b = { v: 1, heapIndex: -1 };
     heap.push(b);
     expect(() => heap.push(b)).toThrow();
-    expect(heap.remove({ v: 1 })).toBe(false);
+    expect(heap.remove({ v: 1, heapIndex: 0 })).toBe(false);
     expect(heap.peek()).toBe(b);
   });
 });

@@ -1,10 +1,15 @@
+/** An item that knows its own slot in the one heap it may be in (-1 when in none). */
+export interface HeapSlot {
+  heapIndex: number;
+}
+
 /**
- * A binary min-heap that knows where each item sits, so an item can be removed or re-ordered
- * in O(log n). The router keeps one per queue group, per agent class and for due times.
+ * A binary min-heap whose items remember their slot, so an item can be removed or re-ordered
+ * in O(log n) without a lookup table. An item belongs to at most one IndexedHeap at a time
+ * (queue entries to their group, agents to their class's free list).
  */
-export class IndexedHeap<T> {
+export class IndexedHeap<T extends HeapSlot> {
   private readonly items: T[] = [];
-  private readonly pos = new Map<T, number>();
 
   constructor(private readonly less: (a: T, b: T) => boolean) {}
 
@@ -13,7 +18,7 @@ export class IndexedHeap<T> {
   }
 
   has(item: T): boolean {
-    return this.pos.has(item);
+    return item.heapIndex >= 0 && this.items[item.heapIndex] === item;
   }
 
   peek(): T | undefined {
@@ -21,9 +26,8 @@ export class IndexedHeap<T> {
   }
 
   push(item: T): void {
-    if (this.pos.has(item)) throw new Error("item already in heap");
+    if (this.has(item)) throw new Error("item already in heap");
     this.items.push(item);
-    this.pos.set(item, this.items.length - 1);
     this.up(this.items.length - 1);
   }
 
@@ -35,28 +39,27 @@ export class IndexedHeap<T> {
 
   /** Removes `item` if present; returns whether it was. */
   remove(item: T): boolean {
-    const i = this.pos.get(item);
-    if (i === undefined) return false;
+    if (!this.has(item)) return false;
+    const i = item.heapIndex;
     const last = this.items.pop() as T;
-    this.pos.delete(item);
+    item.heapIndex = -1;
     if (i < this.items.length) {
       this.items[i] = last;
-      this.pos.set(last, i);
+      last.heapIndex = i;
       this.down(i);
-      this.up(i);
+      this.up(last.heapIndex);
     }
     return true;
   }
 
   /** Call after `item`'s ordering key changed. */
   update(item: T): void {
-    const i = this.pos.get(item);
-    if (i === undefined) return;
-    this.down(i);
-    this.up(i);
+    if (!this.has(item)) return;
+    this.down(item.heapIndex);
+    this.up(item.heapIndex);
   }
 
-  /** The items in no particular order. */
+  /** The items in heap order (the best first, the rest in no particular order). */
   values(): readonly T[] {
     return this.items;
   }
@@ -69,11 +72,11 @@ export class IndexedHeap<T> {
       const p = items[parent] as T;
       if (!this.less(item, p)) break;
       items[i] = p;
-      this.pos.set(p, i);
+      p.heapIndex = i;
       i = parent;
     }
     items[i] = item;
-    this.pos.set(item, i);
+    item.heapIndex = i;
   }
 
   private down(i: number): void {
@@ -88,10 +91,10 @@ export class IndexedHeap<T> {
       const c = items[child] as T;
       if (!this.less(c, item)) break;
       items[i] = c;
-      this.pos.set(c, i);
+      c.heapIndex = i;
       i = child;
     }
     items[i] = item;
-    this.pos.set(item, i);
+    item.heapIndex = i;
   }
 }

@@ -10,6 +10,8 @@ export interface AgentState {
   /** Conversation ids assigned or offered, in the order they arrived. */
   active: string[];
   idleSince: number;
+  /** Slot in the fast index's free-agent heap (-1 when not free). */
+  heapIndex: number;
 }
 
 /** A queued conversation. */
@@ -18,6 +20,8 @@ export interface QueueEntry {
   appliedSteps: number;
   constraints: Constraints;
   sig: string;
+  /** Slot in the fast index's queue-group heap. */
+  heapIndex: number;
 }
 
 export interface Pick {

@@ -154,7 +154,7 @@ export class Router {
     this.effects = [];
     for (const a of snapshot.agents) {
       const { presence, active, idleSince, ...profile } = a;
-      const state: AgentState = { profile, presence, active: [...active], idleSince };
+      const state: AgentState = { profile, presence, active: [...active], idleSince, heapIndex: -1 };
       this.agents.set(a.id, state);
       this.index.agentChanged(state);
     }
@@ -177,7 +177,7 @@ export class Router {
   private upsertAgent(profile: AgentProfile): void {
     const existing = this.agents.get(profile.id);
     if (existing === undefined) {
-      const state: AgentState = { profile, presence: "offline", active: [], idleSince: this.now };
+      const state: AgentState = { profile, presence: "offline", active: [], idleSince: this.now, heapIndex: -1 };
       this.agents.set(profile.id, state);
       this.index.agentChanged(state);
       return;
@@ -328,7 +328,7 @@ export class Router {
 
   private enterQueue(request: RoutingRequest, appliedSteps: number): QueueEntry {
     const constraints = constraintsFor(request, appliedSteps);
-    const e: QueueEntry = { request, appliedSteps, constraints, sig: signatureOf(constraints) };
+    const e: QueueEntry = { request, appliedSteps, constraints, sig: signatureOf(constraints), heapIndex: -1 };
     this.queued.set(request.conversationId, e);
     this.index.addEntry(e);
     this.armQueued(e);
