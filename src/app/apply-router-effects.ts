@@ -110,5 +110,7 @@ export async function publishAgentLoad(engine: Engine, agentId: string): Promise
     agent: { id: a.id, name: a.name, role: a.role, teams: a.teams },
     presence: a.presence,
     load: { active: a.active.length, cap: a.cap },
+    /** The server's clock, so consoles count SLA deadlines down against the same time. */
+    serverNow: engine.now(),
   });
 }

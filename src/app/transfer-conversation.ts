@@ -38,7 +38,7 @@ export async function transferConversation(engine: Engine, input: TransferInput)
   const handoff: Handoff = {
     id: engine.deps.newId(),
     conversationId: c.id,
-    trigger: transferTrigger(now, input.fromAgentId, note),
+    trigger: transferTrigger(now, (await agents.getAgent(input.fromAgentId))?.profile.name ?? input.fromAgentId, note),
     ruleId: previous?.ruleId ?? rule?.id ?? "transfer",
     priority: c.priority,
     slaDeadline: now + slaSeconds * 1000,

@@ -139,7 +139,8 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     await agentOf(req);
     return (await engine.deps.agents.listAgents()).map((a) => {
       const live = engine.router.agent(a.profile.id);
-      return { id: a.profile.id, name: a.profile.name, teams: a.profile.teams, presence: live?.presence ?? a.presence, load: { active: live?.active.length ?? 0, cap: a.profile.cap } };
+      const { id, name, teams, skills, languages, role, senior, translationEnabled, cap } = a.profile;
+      return { id, name, role, teams, skills, languages, senior, translationEnabled, presence: live?.presence ?? a.presence, load: { active: live?.active.length ?? 0, cap } };
     });
   });
 

@@ -1,15 +1,16 @@
 import type { Trigger } from "../model.js";
 
 /**
- * The trigger of an agent's transfer to another agent or team. The note is the reason.
+ * The trigger of an agent's transfer to another agent or team. The note is the reason;
+ * `fromAgent` is how the reason names the sender (their display name).
  * @example
- * transferTrigger(1000, "a1", "needs a refund approval") // { kind: "agent_transfer", ... }
+ * transferTrigger(1000, "María García", "needs a refund approval") // { kind: "agent_transfer", reason: "transferred by María García: needs a refund approval", ... }
  */
-export function transferTrigger(at: number, fromAgentId: string, note: string): Trigger {
+export function transferTrigger(at: number, fromAgent: string, note: string): Trigger {
   return {
     kind: "agent_transfer",
     at,
-    reason: `transferred by ${fromAgentId}: ${note}`,
+    reason: `transferred by ${fromAgent}: ${note}`,
     evidence: { messageIds: [], scores: {} },
   };
 }
