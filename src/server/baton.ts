@@ -97,6 +97,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     tokens,
     botApiKey,
     webRoot: options.webRoot === undefined ? resolve("web/dist") : options.webRoot,
+    scenarioDir: resolve("config/scenarios"),
     readConfigText: () => readFile(configPath, "utf8"),
     saveConfig: async (yaml) => {
       const next = await saveConfigText(configPath, yaml, env);

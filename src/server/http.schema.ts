@@ -31,3 +31,12 @@ export const RangeQuery = z.object({
 });
 
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
+
+export const SimulateBody = z.object({
+  yaml: z.string().min(1).max(200_000),
+  /** A window of the scenario, so a run stays short: it runs in the server process. */
+  hours: z.number().min(0.25).max(8).default(2),
+  seed: z.number().int().nonnegative().optional(),
+  /** Local time of day the window starts ("09:00"); the scenario's own start when absent. */
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "startTime is HH:mm").optional(),
+});

@@ -2,7 +2,9 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import {
   type Engine,
@@ -17,9 +19,10 @@ import {
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
 import { explainMatch } from "../core/rules/index.js";
+import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import { type TokenSigner, verifyPassword } from "./auth.js";
 import { toErrorResponse } from "./error-handler.js";
-import { BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody } from "./http.schema.js";
+import { BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody, SimulateBody } from "./http.schema.js";
 import { AgentLoginBody, VisitorSessionBody } from "./protocol.js";
 import { parseInput } from "./validate.js";
 
@@ -27,6 +30,8 @@ export interface HttpOptions {
   readonly tokens: TokenSigner;
   /** Key external bots send as "Authorization: Bearer <key>". */
   readonly botApiKey: string;
+  /** Where the shipped what-if scenarios live (config/scenarios). */
+  readonly scenarioDir: string;
   /** Built web assets (widget.js, console, admin, demo page). */
   readonly webRoot: string | null;
   /** Admin config edits: validate and persist the YAML. */
@@ -211,6 +216,30 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     await adminOf(req);
     return explainMatch(engine.config.rules, parseInput(RuleMatchBody, req.body));
   });
+  app.get("/api/admin/scenarios", { schema: { tags: ["admin"], summary: "The shipped what-if scenarios (YAML)", security: [{ bearer: [] }] } }, async (req) => {
+    await adminOf(req);
+    const files = (await readdir(opts.scenarioDir)).filter((f) => f.endsWith(".yaml")).sort();
+    return Promise.all(files.map(async (file) => ({ file, yaml: await readFile(join(opts.scenarioDir, file), "utf8") })));
+  });
+  app.post(
+    "/api/admin/simulate",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Run a what-if scenario (a window of up to 8 hours) against Baton's router, round-robin, least-busy and the Erlang-C bound",
+        body: doc(SimulateBody),
+        security: [{ bearer: [] }],
+      },
+    },
+    async (req) => {
+      await adminOf(req);
+      const body = parseInput(SimulateBody, req.body);
+      const bundle = parseScenario(body.yaml, "scenario.yaml", (p) => readFileSync(resolve(opts.scenarioDir, p), "utf8"));
+      const start = body.startTime === undefined ? {} : { start: `${bundle.scenario.start.slice(0, 10)}T${body.startTime}` };
+      const report = simulate(bundle, { durationHours: body.hours, ...start, ...(body.seed === undefined ? {} : { seed: body.seed }) });
+      return { report, html: renderHtml(report) };
+    },
+  );
   app.get("/api/admin/inbox", { schema: { tags: ["admin"], summary: "Async inbox items", security: [{ bearer: [] }] } }, async (req) => {
     await agentOf(req);
     return engine.deps.store.listInbox({});

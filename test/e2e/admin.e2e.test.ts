@@ -207,6 +207,24 @@ describe("admin and dashboard (real browser)", () => {
     expect(csv).toContain("billing");
   }, 60_000);
 
+  it("runs a what-if scenario from the simulator page", async () => {
+    await page.getByRole("button", { name: "Simulator" }).click();
+    await page.getByLabel("Scenario", { exact: true }).selectOption("vip-surge.yaml");
+    await page.getByLabel("Hours").fill("1");
+    await page.getByRole("button", { name: "Run" }).click();
+    const table = page.getByRole("table", { name: "Simulation results" });
+    await table.waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel("Scenario YAML").inputValue()).toContain("VIP");
+    const rows = await table.locator("tbody tr").allInnerTexts();
+    expect(rows.map((r) => r.split("\t")[0])).toEqual(["baton", "round-robin", "least-busy"]);
+    expect(await page.frameLocator('iframe[title="Simulation report"]').locator("svg").count()).toBeGreaterThan(0);
+    await screenshot(page, "admin-simulator");
+    // A broken scenario says what and where.
+    await page.getByLabel("Scenario YAML").fill("name: broken\nseed: -1\n");
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect.poll(() => page.getByRole("alert").innerText(), { timeout: 10_000 }).toMatch(/line/);
+  }, 60_000);
+
   it("lets an agent answer the async inbox from the console", async () => {
     const agentPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await signInAgent(agentPage, baton.url, "tom@demo.baton");

@@ -5,6 +5,7 @@ import type { AgentInfo } from "../console/types.js";
 import { AgentsView } from "./agents-view.js";
 import { Dashboard } from "./dashboard.js";
 import { RulesView } from "./rules-view.js";
+import { SimulatorView } from "./simulator-view.js";
 import { TeamsView } from "./teams-view.js";
 
 const SESSION_KEY = "baton.admin.session";
@@ -13,6 +14,7 @@ const PAGES = [
   { id: "teams", label: "Teams and hours" },
   { id: "agents", label: "Agents" },
   { id: "dashboard", label: "Dashboard" },
+  { id: "simulator", label: "Simulator" },
 ] as const;
 type PageId = (typeof PAGES)[number]["id"];
 
@@ -96,6 +98,7 @@ export function AdminApp() {
         {page === "teams" && <TeamsView token={token} />}
         {page === "agents" && <AgentsView token={token} />}
         {page === "dashboard" && <Dashboard token={token} />}
+        {page === "simulator" && <SimulatorView token={token} />}
       </main>
     </div>
   );

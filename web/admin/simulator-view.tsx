@@ -1,0 +1,152 @@
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../shared/api.js";
+import { useApi } from "./use-api.js";
+
+interface Scenario {
+  readonly file: string;
+  readonly yaml: string;
+}
+
+interface PolicyRow {
+  readonly policy: string;
+  readonly live: number;
+  readonly async: number;
+  readonly abandonmentRate: number | null;
+  readonly sla: { readonly attainment: number | null };
+  readonly wait: { readonly p50: number | null; readonly p90: number | null };
+  readonly occupancy: number | null;
+  readonly misrouteRate: number | null;
+}
+
+interface SimResult {
+  readonly report: { readonly scenario: string; readonly agents: number; readonly durationHours: number; readonly policies: readonly PolicyRow[] };
+  readonly html: string;
+}
+
+const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+const secs = (x: number | null) => (x === null ? "—" : `${Math.round(x)} s`);
+
+/**
+ * What-if runs from the admin: pick a shipped scenario (or edit its YAML), run a window of it
+ * against Baton's router and the peer policies, read the table and the charted report.
+ * Full days belong to `npm run simulate`; this page runs up to 8 hours in the server.
+ */
+export function SimulatorView({ token }: { readonly token: string }) {
+  const scenarios = useApi<Scenario[]>("/api/admin/scenarios", token);
+  const [file, setFile] = useState<string | null>(null);
+  const [yaml, setYaml] = useState("");
+  const [hours, setHours] = useState(2);
+  const [startTime, setStartTime] = useState("10:00");
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<SimResult | null>(null);
+  const choose = (name: string) => {
+    setFile(name);
+    setYaml(scenarios.data?.find((s) => s.file === name)?.yaml ?? "");
+    setResult(null);
+  };
+  useEffect(() => {
+    const first = scenarios.data?.[0];
+    if (first !== undefined && file === null) {
+      setFile(first.file);
+      setYaml(first.yaml);
+    }
+  }, [scenarios.data, file]);
+
+  const run = async (e: Event) => {
+    e.preventDefault();
+    setRunning(true);
+    setError(null);
+    try {
+      setResult(await api<SimResult>("/api/admin/simulate", { body: { yaml, hours, startTime }, token }));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="sim-title">
+      <h2 id="sim-title">What-if simulator</h2>
+      <p class="muted">
+        Generated traffic against the production router, round-robin and least-busy on the same arrivals, with the Erlang-C bound.
+      </p>
+      <form onSubmit={run} class="sim-form">
+        <label>
+          Scenario{" "}
+          <select aria-label="Scenario" value={file ?? ""} onChange={(e) => choose((e.target as HTMLSelectElement).value)}>
+            {(scenarios.data ?? []).map((s) => (
+              <option key={s.file} value={s.file}>
+                {s.file}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <label>
+          From{" "}
+          <input type="time" aria-label="From" value={startTime} onInput={(e) => setStartTime((e.target as HTMLInputElement).value)} />
+        </label>{" "}
+        <label>
+          Hours{" "}
+          <input
+            type="number"
+            min={0.25}
+            max={8}
+            step={0.25}
+            value={hours}
+            onInput={(e) => setHours(Number((e.target as HTMLInputElement).value))}
+          />
+        </label>
+        <label class="block">
+          Scenario YAML
+          <textarea aria-label="Scenario YAML" rows={12} spellcheck={false} value={yaml} onInput={(e) => setYaml((e.target as HTMLTextAreaElement).value)} />
+        </label>
+        <button type="submit" disabled={running || yaml.trim() === ""}>
+          {running ? "Running…" : "Run"}
+        </button>
+      </form>
+      {scenarios.error !== null && <p role="alert">{scenarios.error}</p>}
+      {error !== null && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {result !== null && (
+        <>
+          <table class="data" aria-label="Simulation results">
+            <thead>
+              <tr>
+                <th>policy</th>
+                <th>live</th>
+                <th>async</th>
+                <th>SLA</th>
+                <th>wait p50</th>
+                <th>wait p90</th>
+                <th>abandoned</th>
+                <th>occupancy</th>
+                <th>misrouted</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.report.policies.map((p) => (
+                <tr key={p.policy}>
+                  <td>{p.policy}</td>
+                  <td>{p.live}</td>
+                  <td>{p.async}</td>
+                  <td>{pct(p.sla.attainment)}</td>
+                  <td>{secs(p.wait.p50)}</td>
+                  <td>{secs(p.wait.p90)}</td>
+                  <td>{pct(p.abandonmentRate)}</td>
+                  <td>{pct(p.occupancy)}</td>
+                  <td>{pct(p.misrouteRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <iframe title="Simulation report" class="sim-report" sandbox="" srcdoc={result.html} />
+        </>
+      )}
+    </section>
+  );
+}
