@@ -8,6 +8,7 @@ export async function setAgentPresence(engine: Engine, agentId: string, presence
   const stored = await engine.deps.agents.getAgent(agentId);
   if (stored === null) throw new DomainError("agent_not_found", `no agent ${agentId}`);
   await engine.deps.agents.setPresence(agentId, presence);
+  if (engine.router.agent(agentId) === null) engine.invalidateProfiles();
   if (engine.router.agent(agentId) === null) engine.router.apply({ kind: "agent_upsert", agent: stored.profile }, engine.now());
   await applyRouterEffects(engine, engine.router.apply({ kind: "agent_presence", agentId, presence }, engine.now()));
   await publishAgentLoad(engine, agentId);
@@ -19,6 +20,7 @@ export async function setAgentCap(engine: Engine, agentId: string, cap: number):
   const stored = await engine.deps.agents.getAgent(agentId);
   if (stored === null) throw new DomainError("agent_not_found", `no agent ${agentId}`);
   await engine.deps.agents.setCap(agentId, cap);
+  engine.invalidateProfiles();
   const effects = engine.router.apply({ kind: "agent_upsert", agent: { ...stored.profile, cap } }, engine.now());
   await applyRouterEffects(engine, effects);
   await publishAgentLoad(engine, agentId);

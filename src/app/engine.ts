@@ -1,6 +1,6 @@
 import type { BatonConfig } from "../core/config/index.js";
 import { DomainError } from "../core/errors.js";
-import type { Conversation, RoutingRule, Team } from "../core/model.js";
+import type { AgentProfile, Conversation, RoutingRule, Team } from "../core/model.js";
 import { createRouter, type Effect, type Router } from "../core/routing/index.js";
 import type { AppDeps } from "./deps.js";
 import { Serial } from "./serial.js";
@@ -59,6 +59,27 @@ export class Engine {
 
   recentHandleSeconds(): readonly number[] {
     return this.handles;
+  }
+
+  private roster: { at: number; byId: Map<string, AgentProfile> } | null = null;
+
+  /**
+   * Agent profiles by id, read from the directory at most every few seconds: names and teams go
+   * into every handoff's context and "has joined" message, and change rarely. Cap and presence
+   * changes made through the app refresh it at once.
+   */
+  async profiles(): Promise<ReadonlyMap<string, AgentProfile>> {
+    const now = this.now();
+    if (this.roster === null || now - this.roster.at > 5000 || now < this.roster.at) {
+      const list = await this.deps.agents.listAgents();
+      this.roster = { at: now, byId: new Map(list.map((a) => [a.profile.id, a.profile])) };
+    }
+    return this.roster.byId;
+  }
+
+  /** Forget the cached profiles (after an agent was added or changed). */
+  invalidateProfiles(): void {
+    this.roster = null;
   }
 
   async conversation(id: string): Promise<Conversation> {

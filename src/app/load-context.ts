@@ -4,14 +4,14 @@ import type { Engine } from "./engine.js";
 
 /** Builds the handoff context payload of a conversation from what the store holds. */
 export async function loadContext(engine: Engine, conversationId: string): Promise<HandoffContextV1> {
-  const { store, agents } = engine.deps;
+  const { store } = engine.deps;
   const conversation = await engine.conversation(conversationId);
   const [messages, fields, handoffs, customer, roster] = await Promise.all([
     store.listMessages(conversationId),
     store.listFields(conversationId),
     store.listHandoffs(conversationId),
     conversation.customerId === null ? Promise.resolve(null) : store.getCustomer(conversation.customerId),
-    agents.listAgents(),
+    engine.profiles(),
   ]);
   const current = handoffs[handoffs.length - 1];
   if (current === undefined) throw new DomainError("not_found", `conversation ${conversationId} has not been handed off`);
@@ -26,6 +26,6 @@ export async function loadContext(engine: Engine, conversationId: string): Promi
     rule,
     priority: current.priority,
     slaDeadline: current.slaDeadline,
-    agentNames: Object.fromEntries(roster.map((a) => [a.profile.id, a.profile.name])),
+    agentNames: Object.fromEntries([...roster.values()].map((a) => [a.id, a.name])),
   });
 }

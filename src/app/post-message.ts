@@ -50,6 +50,6 @@ export async function postMessage(
 /** A conversation's messages as the widget draws them, agents named. */
 export async function presentTranscript(engine: Engine, messages: readonly Message[]): Promise<PresentedMessage[]> {
   const needsNames = messages.some((m) => m.author === "agent");
-  const names = needsNames ? new Map((await engine.deps.agents.listAgents()).map((a) => [a.profile.id, a.profile.name])) : new Map<string, string>();
-  return messages.map((m) => presentMessage(m, m.author === "agent" ? (names.get(m.authorId ?? "") ?? "Agent") : defaultAuthorName(m.author)));
+  const profiles = needsNames ? await engine.profiles() : new Map<string, { name: string }>();
+  return messages.map((m) => presentMessage(m, m.author === "agent" ? (profiles.get(m.authorId ?? "")?.name ?? "Agent") : defaultAuthorName(m.author)));
 }

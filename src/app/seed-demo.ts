@@ -11,5 +11,6 @@ export async function seedDemo(engine: Engine, seed: Seed, hashPassword: (plain:
     if (presence !== undefined) await agents.setPresence(profile.id, presence);
   }
   for (const c of seed.customers) await store.upsertCustomer(c);
+  engine.invalidateProfiles();
   return true;
 }

@@ -15,7 +15,7 @@ export interface AgentMessageInput {
  * of a handoff stamps its time to first human (the SLA measure). Idempotent by client id.
  */
 export async function sendAgentMessage(engine: Engine, input: AgentMessageInput): Promise<{ message: Message; duplicate: boolean }> {
-  const { store, agents } = engine.deps;
+  const { store } = engine.deps;
   const c = await engine.conversation(input.conversationId);
   if (c.state !== "assigned" || c.assignedAgentId !== input.agentId) {
     throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
@@ -34,7 +34,7 @@ export async function sendAgentMessage(engine: Engine, input: AgentMessageInput)
   if (stored.duplicate) return stored;
   const handoff = (await store.listHandoffs(c.id)).at(-1);
   if (handoff !== undefined && handoff.firstHumanAt === null) await store.updateHandoff(handoff.id, { firstHumanAt: now });
-  const agent = await agents.getAgent(input.agentId);
-  publishMessage(engine, stored.message, agent?.profile.name ?? "Agent", input.agentId);
+  const agent = (await engine.profiles()).get(input.agentId);
+  publishMessage(engine, stored.message, agent?.name ?? "Agent", input.agentId);
   return stored;
 }

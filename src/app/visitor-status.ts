@@ -7,10 +7,10 @@ import type { Engine } from "./engine.js";
 
 /** The agent's display: "María García" and their first team's name. */
 export async function agentDisplay(engine: Engine, agentId: string): Promise<{ name: string; team: string | null }> {
-  const a = await engine.deps.agents.getAgent(agentId);
-  if (a === null) return { name: "An agent", team: null };
-  const teamId = a.profile.teams[0] ?? null;
-  return { name: a.profile.name, team: engine.team(teamId)?.name ?? teamId };
+  const a = (await engine.profiles()).get(agentId);
+  if (a === undefined) return { name: "An agent", team: null };
+  const teamId = a.teams[0] ?? null;
+  return { name: a.name, team: engine.team(teamId)?.name ?? teamId };
 }
 
 /** The promised reply time for the async path: the next opening of the conversation's team. */
