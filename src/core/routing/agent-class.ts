@@ -37,10 +37,17 @@ export function classKey(p: AgentProfile): string {
   return JSON.stringify([skills, [...p.languages].sort(), p.translationEnabled, p.senior, [...p.teams].sort()]);
 }
 
+const signatures = new WeakMap<Constraints, string>();
+
 /** The class-level part of constraints: everything but the named CSM, exclusions and target. */
 export function classSignature(c: Constraints): string {
-  const tier = c.tier === "any" ? "any" : c.tier === "senior" || c.csmAgentId === null ? "senior" : "none";
-  return JSON.stringify([c.skillSets, c.teams, c.language, c.allowTranslation, tier]);
+  let sig = signatures.get(c);
+  if (sig === undefined) {
+    const tier = c.tier === "any" ? "any" : c.tier === "senior" || c.csmAgentId === null ? "senior" : "none";
+    sig = JSON.stringify([c.skillSets, c.teams, c.language, c.allowTranslation, tier]);
+    signatures.set(c, sig);
+  }
+  return sig;
 }
 
 export interface ClassVerdict {

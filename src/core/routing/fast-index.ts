@@ -61,7 +61,14 @@ export class FastIndex implements RouterIndex {
   private readonly classes = new Map<string, AgentClass>();
   private readonly classList: AgentClass[] = [];
   private readonly classOfProfile = new WeakMap<AgentProfile, AgentClass>();
+  /** Classes with at least one free agent, brought up to date lazily (see `syncFree`). */
   private readonly freeClasses = new Set<AgentClass>();
+  /** Classes whose free list changed since the last sync. */
+  private readonly pendingFree = new Set<AgentClass>();
+  /** Bumped when a class joins or leaves `freeClasses`. */
+  private freeVersion = 0;
+  /** Per class signature: the free classes that pass, valid while `freeVersion` holds. */
+  private readonly passingFree = new Map<string, { version: number; classes: { cls: AgentClass; proficiency: number }[] }>();
   private readonly tracks = new Map<string, Track>();
   private readonly agents = new Map<string, AgentState>();
   private readonly verdicts = new Map<string, VerdictRow>();
@@ -97,10 +104,12 @@ export class FastIndex implements RouterIndex {
     if (freeSlots > 0) {
       if (cls.free.has(a)) cls.free.update(a);
       else cls.free.push(a);
-      this.freeClasses.add(cls);
-    } else if (cls.free.remove(a) && cls.free.size === 0) {
-      this.freeClasses.delete(cls);
+    } else {
+      cls.free.remove(a);
     }
+    // A release and the drain that refills the agent happen in one event; deciding class
+    // membership lazily keeps that round trip from invalidating the passing-class caches.
+    this.pendingFree.add(cls);
   }
 
   agentRemoved(a: AgentState): void {
@@ -158,11 +167,9 @@ export class FastIndex implements RouterIndex {
     addDrop(drops, "excluded", excluded);
     const candidates: CandidateKey[] = [];
     const chosen = new Map<string, AgentState>();
-    for (const cls of this.freeClasses) {
-      const v = this.verdictOf(row, cls, c);
-      if (v.fail !== null) continue;
+    for (const { cls, proficiency } of this.passingFreeClasses(sig, row, c)) {
       passingFree += cls.free.size;
-      this.collectTopTwo(cls, c, v.proficiency, candidates, chosen);
+      this.collectTopTwo(cls, c, proficiency, candidates, chosen);
     }
     // The named CSM passes the tier layer even where their class does not, and wins the pick.
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
@@ -281,6 +288,31 @@ export class FastIndex implements RouterIndex {
     return n;
   }
 
+  private syncFree(): void {
+    for (const cls of this.pendingFree) {
+      const free = cls.free.size > 0;
+      if (free === this.freeClasses.has(cls)) continue;
+      if (free) this.freeClasses.add(cls);
+      else this.freeClasses.delete(cls);
+      this.freeVersion++;
+    }
+    this.pendingFree.clear();
+  }
+
+  /** The classes with a free agent that pass the class-level layers for `sig`, cached. */
+  private passingFreeClasses(sig: string, row: VerdictRow, c: Constraints): readonly { cls: AgentClass; proficiency: number }[] {
+    this.syncFree();
+    const cached = this.passingFree.get(sig);
+    if (cached !== undefined && cached.version === this.freeVersion) return cached.classes;
+    const classes: { cls: AgentClass; proficiency: number }[] = [];
+    for (const cls of this.freeClasses) {
+      const v = this.verdictOf(row, cls, c);
+      if (v.fail === null) classes.push({ cls, proficiency: v.proficiency });
+    }
+    this.passingFree.set(sig, { version: this.freeVersion, classes });
+    return classes;
+  }
+
   /** Whether agent `a` (of class `cls`) may take the chats of group `g`. */
   private mayTake(a: AgentState, cls: AgentClass, g: Group): boolean {
     const c = g.constraints;
@@ -356,7 +388,8 @@ export class FastIndex implements RouterIndex {
 
   private untrack(a: AgentState, t: Track): void {
     t.cls.members.delete(a);
-    if (t.cls.free.remove(a) && t.cls.free.size === 0) this.freeClasses.delete(t.cls);
+    t.cls.free.remove(a);
+    this.pendingFree.add(t.cls);
     t.cls.online -= Number(t.online);
     this.onlineTotal -= Number(t.online);
     t.cls.onlineCap -= t.cap;

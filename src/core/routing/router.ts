@@ -318,7 +318,7 @@ export class Router {
       this.give(pick.agent, request, appliedSteps, explainPick(pick, pick.agent.profile.name));
       return;
     }
-    this.enterQueue(request, appliedSteps);
+    this.enterQueue(request, appliedSteps, constraints);
     this.effects.push({
       kind: "queued",
       conversationId: request.conversationId,
@@ -326,8 +326,7 @@ export class Router {
     });
   }
 
-  private enterQueue(request: RoutingRequest, appliedSteps: number): QueueEntry {
-    const constraints = constraintsFor(request, appliedSteps);
+  private enterQueue(request: RoutingRequest, appliedSteps: number, constraints = constraintsFor(request, appliedSteps)): QueueEntry {
     const e: QueueEntry = { request, appliedSteps, constraints, sig: signatureOf(constraints), heapIndex: -1 };
     this.queued.set(request.conversationId, e);
     this.index.addEntry(e);
