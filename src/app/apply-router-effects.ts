@@ -3,6 +3,7 @@ import type { Effect } from "../core/routing/index.js";
 import type { Engine } from "./engine.js";
 import { loadContext } from "./load-context.js";
 import { postMessage } from "./post-message.js";
+import { systemText } from "./system-text.js";
 import { agentDisplay, visitorStatus } from "./visitor-status.js";
 
 /**
@@ -82,7 +83,7 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
     await postMessage(engine, {
       conversationId,
       author: "system",
-      text: who.team === null ? `${who.name} has joined the chat.` : `${who.name} from ${who.team} has joined the chat.`,
+      text: who.team === null ? systemText(c.language, "joined", { name: who.name }) : systemText(c.language, "joinedTeam", { name: who.name, team: who.team }),
       agentId,
     });
   } else if (where === "offered" && agentId !== null) {
@@ -96,7 +97,7 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
     await postMessage(engine, {
       conversationId,
       author: "system",
-      text: "Your agent had to step away. We are connecting you with someone else, with your conversation so far.",
+      text: systemText(c.language, "stepAway"),
     });
   }
   publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));

@@ -5,6 +5,7 @@ import { renderInboxReplyMail } from "../adapters/mail/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
 import { postMessage, publishMessage } from "./post-message.js";
+import { systemText } from "./system-text.js";
 import { replyPhrase, replyPromise, visitorStatus } from "./visitor-status.js";
 
 /**
@@ -16,7 +17,7 @@ export async function chooseWait(engine: Engine, conversationId: string, choice:
   const c = await engine.conversation(conversationId);
   if (c.state !== "queued") throw new DomainError("invalid_transition", "the chat is not waiting in the queue");
   if (choice === "wait") {
-    await postMessage(engine, { conversationId, author: "system", text: "Thanks for waiting. We'll be with you as soon as we can." });
+    await postMessage(engine, { conversationId, author: "system", text: systemText(c.language, "thanksWaiting") });
   }
 }
 
@@ -59,7 +60,7 @@ export async function leaveAsyncMessage(
   await postMessage(engine, {
     conversationId,
     author: "system",
-    text: `Thanks! We have your message and will reply to ${input.email} ${replyPhrase(promise, now)}.`,
+    text: systemText(c.language, "messageLeft", { email: input.email, when: replyPhrase(promise, now, c.language) }),
   });
   publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
   publisher.publish({ kind: "admins" }, "inbox:new", item);

@@ -6,6 +6,7 @@ import { decideExpectation } from "../core/wait/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
 import { postMessage } from "./post-message.js";
+import { bucketText, systemText } from "./system-text.js";
 import { localeFor, replyPhrase, replyPromise, visitorStatus, waitFor } from "./visitor-status.js";
 
 export interface HandOffInput {
@@ -72,16 +73,16 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
   const updated = await engine.conversation(c.id);
   if (asyncReason !== null) {
     const promise = replyPromise(engine, updated, now);
-    const why = asyncReason === "after_hours" ? "Our team is away right now." : "Nobody who can help with this is available right now.";
+    const why = systemText(c.language, asyncReason === "after_hours" ? "awayNow" : "nobodyNow");
     await postMessage(engine, {
       conversationId: c.id,
       author: "system",
-      text: `${why} Leave us a message with your e-mail and we will reply ${replyPhrase(promise, now)}.`,
+      text: systemText(c.language, "leaveMessage", { why, when: replyPhrase(promise, now, c.language) }),
     });
     publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, updated));
     return handoff;
   }
-  await postMessage(engine, { conversationId: c.id, author: "system", text: "Connecting you with a person who can help…" });
+  await postMessage(engine, { conversationId: c.id, author: "system", text: systemText(c.language, "connecting") });
   const effects = engine.router.apply({ kind: "enqueue", request }, now);
   if (engine.router.stateOf(c.id) === "queued") await tellWait(engine, updated, handoff);
   await applyRouterEffects(engine, effects);
@@ -126,7 +127,7 @@ async function tellWait(engine: Engine, c: Conversation, handoff: Handoff): Prom
   const now = engine.now();
   const text =
     expectation.kind === "offer_async"
-      ? `The wait is ${wait.bucket} right now. You can keep waiting, or leave a message and we will reply by e-mail ${replyPhrase(replyPromise(engine, c, now), now)}.`
-      : `You are number ${wait.position} in the queue. Estimated wait: ${wait.bucket}.`;
+      ? systemText(c.language, "longWait", { wait: bucketText(c.language, wait.bucket), when: replyPhrase(replyPromise(engine, c, now), now, c.language) })
+      : systemText(c.language, "queuePosition", { position: wait.position, wait: bucketText(c.language, wait.bucket) });
   await postMessage(engine, { conversationId: c.id, author: "system", text });
 }

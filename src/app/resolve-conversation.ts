@@ -4,6 +4,7 @@ import type { CsatRecord } from "../ports/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
 import { postMessage } from "./post-message.js";
+import { systemText } from "./system-text.js";
 import { visitorStatus } from "./visitor-status.js";
 
 /** The agent closes the chat: frees their slot (which takes the next queued chat) and asks for CSAT. */
@@ -17,7 +18,7 @@ export async function resolveConversation(engine: Engine, agentId: string | null
   if (handoff?.assignedAt != null) engine.recordHandleTime((now - handoff.assignedAt) / 1000);
   const effects = engine.router.apply({ kind: "release", conversationId }, now);
   const updated = await store.updateConversation(conversationId, { state, resolvedAt: now, updatedAt: now });
-  await postMessage(engine, { conversationId, author: "system", text: "This chat has been resolved. How did we do?", agentId });
+  await postMessage(engine, { conversationId, author: "system", text: systemText(c.language, "resolved"), agentId });
   publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
   publisher.publish({ kind: "conversation", conversationId }, "csat:request", {});
   if (agentId !== null) publisher.publish({ kind: "agent", agentId }, "conversation:removed", { conversationId, reason: "resolved" });

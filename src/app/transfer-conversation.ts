@@ -3,6 +3,7 @@ import type { Handoff, RoutingRequest } from "../core/model.js";
 import { transferTrigger } from "../core/triggers/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
+import { systemText } from "./system-text.js";
 import { postMessage } from "./post-message.js";
 
 export interface TransferInput {
@@ -58,7 +59,7 @@ export async function transferConversation(engine: Engine, input: TransferInput)
   await postMessage(engine, {
     conversationId: c.id,
     author: "system",
-    text: "You are being transferred to a colleague who can help further. They can see the whole conversation.",
+    text: systemText(c.language, "transferred"),
   });
   await applyRouterEffects(engine, effects);
   return handoff;

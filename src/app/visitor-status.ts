@@ -3,6 +3,7 @@ import { formatPromise } from "../core/hours/index.js";
 import type { Conversation } from "../core/model.js";
 import { estimateWait } from "../core/wait/index.js";
 import type { VisitorStatus } from "./events.js";
+import { systemText } from "./system-text.js";
 import type { Engine } from "./engine.js";
 
 /** The agent's display: "María García" and their first team's name. */
@@ -20,7 +21,7 @@ export function replyPromise(engine: Engine, c: Conversation, now: number): { pr
   if (team === undefined) return { promisedBy: now, promisedText: "as soon as possible" };
   const promisedBy = nextOpen(team.calendar, now);
   const zone = c.visitorTimeZone ?? team.calendar.timeZone;
-  const promisedText = promisedBy <= now ? "as soon as possible" : formatPromise(promisedBy, zone, localeFor(c.language), now);
+  const promisedText = promisedBy <= now ? systemText(c.language, "asap") : formatPromise(promisedBy, zone, localeFor(c.language), now);
   return { promisedBy, promisedText };
 }
 
@@ -28,9 +29,9 @@ export function localeFor(language: string): string {
   return { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", pt: "pt-PT" }[language] ?? "en-US";
 }
 
-/** "by Monday 9:00 AM (Europe/Paris)", or "as soon as possible" while the team is open. */
-export function replyPhrase(promise: { promisedBy: number; promisedText: string }, now: number): string {
-  return promise.promisedBy <= now ? "as soon as possible" : `by ${promise.promisedText}`;
+/** "by Monday 9:00 AM (Europe/Paris)", or "as soon as possible" while the team is open, in `language`. */
+export function replyPhrase(promise: { promisedBy: number; promisedText: string }, now: number, language = "en"): string {
+  return promise.promisedBy <= now ? systemText(language, "asap") : systemText(language, "by", { time: promise.promisedText });
 }
 
 /** The wait the visitor is shown while queued. */

@@ -30,7 +30,7 @@ export function startScheduler(engine: Engine, options: { dueEveryMs?: number; b
   };
 }
 
-/** Queue positions to waiting visitors (the first 200) and the queue list to each team's consoles. */
+/** Queue positions to waiting visitors (the first 200) and to each online agent the queue of their teams. */
 export async function broadcastQueue(engine: Engine): Promise<void> {
   const { publisher, store } = engine.deps;
   const queued = engine.router.snapshot().queue.slice(0, 200);
@@ -39,8 +39,9 @@ export async function broadcastQueue(engine: Engine): Promise<void> {
     if (c !== null) publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, c));
   }
   const all = await queueFor(engine, null);
-  publisher.publish({ kind: "admins" }, "queue", all);
-  for (const t of engine.config.teams) {
-    publisher.publish({ kind: "team", team: t.id }, "queue", all.filter((e) => e.team === null || e.team === t.id));
+  for (const a of engine.router.snapshot().agents) {
+    if (a.presence === "offline") continue;
+    const mine = a.role === "admin" ? all : all.filter((e) => e.team === null || a.teams.includes(e.team));
+    publisher.publish({ kind: "agent", agentId: a.id }, "queue", mine);
   }
 }

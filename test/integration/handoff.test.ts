@@ -72,6 +72,17 @@ describe("the handoff over real sockets", () => {
     expect(h?.firstHumanAt).toBe(TUESDAY_10_PARIS);
   });
 
+  it("a Spanish-speaking visitor is told in Spanish who joined", async () => {
+    const ana = track(await agent(baton.url, "ana@demo.baton"));
+    const v = track(await visitor(baton.url, { locale: "es-ES" }));
+    await v.say("Quiero hablar con una persona sobre mi factura, por favor");
+    const { context } = await ana.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    expect(context.ruleId).toBe("non-english");
+    await v.waitFor("message", (m: { author: string; text: string }) => m.author === "system" && m.text === "Te estamos conectando con una persona que pueda ayudarte…");
+    await v.waitFor("message", (m: { author: string; text: string }) => m.author === "system" && m.text.includes("se ha unido al chat"));
+    expect(context.conversation.language).toBe("es");
+  });
+
   it("a fourth chat waits for an agent capped at 3, with an honest wait, and gets her when a slot frees", async () => {
     const maria = track(await agent(baton.url, "maria@demo.baton"));
     const visitors: VisitorClient[] = [];

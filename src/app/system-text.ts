@@ -1,0 +1,147 @@
+/**
+ * What Baton itself says in a conversation ("María from Billing has joined", the wait, the reply
+ * promise), in the conversation's language. Languages without a table fall back to English.
+ */
+type Key =
+  | "connecting"
+  | "joined"
+  | "joinedTeam"
+  | "stepAway"
+  | "transferred"
+  | "resolved"
+  | "thanksWaiting"
+  | "awayNow"
+  | "nobodyNow"
+  | "leaveMessage"
+  | "queuePosition"
+  | "longWait"
+  | "messageLeft"
+  | "asap"
+  | "by"
+  | "underMinutes"
+  | "underMinute"
+  | "aboutMinutes";
+
+const EN: Record<Key, string> = {
+  connecting: "Connecting you with a person who can help…",
+  joined: "{name} has joined the chat.",
+  joinedTeam: "{name} from {team} has joined the chat.",
+  stepAway: "Your agent had to step away. We are connecting you with someone else, with your conversation so far.",
+  transferred: "You are being transferred to a colleague who can help further. They can see the whole conversation.",
+  resolved: "This chat has been resolved. How did we do?",
+  thanksWaiting: "Thanks for waiting. We'll be with you as soon as we can.",
+  awayNow: "Our team is away right now.",
+  nobodyNow: "Nobody who can help with this is available right now.",
+  leaveMessage: "{why} Leave us a message with your e-mail and we will reply {when}.",
+  queuePosition: "You are number {position} in the queue. Estimated wait: {wait}.",
+  longWait: "The wait is {wait} right now. You can keep waiting, or leave a message and we will reply by e-mail {when}.",
+  messageLeft: "Thanks! We have your message and will reply to {email} {when}.",
+  asap: "as soon as possible",
+  by: "by {time}",
+  underMinute: "under 1 minute",
+  underMinutes: "under {n} minutes",
+  aboutMinutes: "about {n} minutes",
+};
+
+const TABLES: Readonly<Record<string, Record<Key, string>>> = {
+  en: EN,
+  es: {
+    connecting: "Te estamos conectando con una persona que pueda ayudarte…",
+    joined: "{name} se ha unido al chat.",
+    joinedTeam: "{name} de {team} se ha unido al chat.",
+    stepAway: "Tu agente ha tenido que ausentarse. Te conectamos con otra persona, que verá toda la conversación.",
+    transferred: "Te transferimos a un compañero que puede ayudarte mejor. Verá toda la conversación.",
+    resolved: "Este chat se ha resuelto. ¿Qué tal lo hicimos?",
+    thanksWaiting: "Gracias por esperar. Te atenderemos lo antes posible.",
+    awayNow: "Nuestro equipo no está disponible ahora.",
+    nobodyNow: "Ahora mismo no hay nadie disponible que pueda ayudarte con esto.",
+    leaveMessage: "{why} Déjanos un mensaje con tu correo y te responderemos {when}.",
+    queuePosition: "Eres el número {position} en la cola. Espera estimada: {wait}.",
+    longWait: "La espera ahora es de {wait}. Puedes seguir esperando o dejar un mensaje y te responderemos por correo {when}.",
+    messageLeft: "¡Gracias! Tenemos tu mensaje y responderemos a {email} {when}.",
+    asap: "lo antes posible",
+    by: "antes del {time}",
+    underMinute: "menos de 1 minuto",
+    underMinutes: "menos de {n} minutos",
+    aboutMinutes: "unos {n} minutos",
+  },
+  fr: {
+    connecting: "Nous vous mettons en relation avec une personne qui peut vous aider…",
+    joined: "{name} a rejoint la conversation.",
+    joinedTeam: "{name} ({team}) a rejoint la conversation.",
+    stepAway: "Votre conseiller a dû s'absenter. Nous vous mettons en relation avec quelqu'un d'autre, qui voit toute la conversation.",
+    transferred: "Nous vous transférons à un collègue qui pourra vous aider. Il voit toute la conversation.",
+    resolved: "Cette conversation est résolue. Comment nous en sommes-nous sortis ?",
+    thanksWaiting: "Merci de patienter. Nous sommes à vous dès que possible.",
+    awayNow: "Notre équipe est absente pour le moment.",
+    nobodyNow: "Personne ne peut vous aider sur ce sujet pour le moment.",
+    leaveMessage: "{why} Laissez-nous un message avec votre e-mail et nous vous répondrons {when}.",
+    queuePosition: "Vous êtes numéro {position} dans la file. Attente estimée : {wait}.",
+    longWait: "L'attente est de {wait} en ce moment. Vous pouvez patienter, ou laisser un message et nous répondrons par e-mail {when}.",
+    messageLeft: "Merci ! Nous avons votre message et répondrons à {email} {when}.",
+    asap: "dès que possible",
+    by: "d'ici {time}",
+    underMinute: "moins d'1 minute",
+    underMinutes: "moins de {n} minutes",
+    aboutMinutes: "environ {n} minutes",
+  },
+  de: {
+    connecting: "Wir verbinden Sie mit einer Person, die helfen kann…",
+    joined: "{name} ist dem Chat beigetreten.",
+    joinedTeam: "{name} ({team}) ist dem Chat beigetreten.",
+    stepAway: "Ihr Ansprechpartner musste kurz weg. Wir verbinden Sie mit jemand anderem, der den ganzen Verlauf sieht.",
+    transferred: "Wir übergeben Sie an eine Kollegin oder einen Kollegen, die weiterhelfen können. Der ganze Verlauf ist sichtbar.",
+    resolved: "Dieser Chat ist erledigt. Wie zufrieden waren Sie?",
+    thanksWaiting: "Danke für Ihre Geduld. Wir sind so bald wie möglich für Sie da.",
+    awayNow: "Unser Team ist gerade nicht erreichbar.",
+    nobodyNow: "Gerade ist niemand verfügbar, der dabei helfen kann.",
+    leaveMessage: "{why} Hinterlassen Sie uns eine Nachricht mit Ihrer E-Mail-Adresse; wir antworten {when}.",
+    queuePosition: "Sie sind Nummer {position} in der Warteschlange. Geschätzte Wartezeit: {wait}.",
+    longWait: "Die Wartezeit beträgt gerade {wait}. Sie können warten oder eine Nachricht hinterlassen; wir antworten per E-Mail {when}.",
+    messageLeft: "Danke! Wir haben Ihre Nachricht und antworten an {email} {when}.",
+    asap: "so bald wie möglich",
+    by: "bis {time}",
+    underMinute: "unter 1 Minute",
+    underMinutes: "unter {n} Minuten",
+    aboutMinutes: "etwa {n} Minuten",
+  },
+  pt: {
+    connecting: "A ligá-lo a uma pessoa que pode ajudar…",
+    joined: "{name} entrou na conversa.",
+    joinedTeam: "{name} ({team}) entrou na conversa.",
+    stepAway: "O seu agente teve de se ausentar. Vamos ligá-lo a outra pessoa, que vê toda a conversa.",
+    transferred: "Vamos transferi-lo para um colega que pode ajudar. Ele vê toda a conversa.",
+    resolved: "Esta conversa foi resolvida. Como nos saímos?",
+    thanksWaiting: "Obrigado por esperar. Estaremos consigo assim que possível.",
+    awayNow: "A nossa equipa não está disponível agora.",
+    nobodyNow: "Neste momento não há ninguém disponível que possa ajudar com isto.",
+    leaveMessage: "{why} Deixe-nos uma mensagem com o seu e-mail e responderemos {when}.",
+    queuePosition: "É o número {position} na fila. Espera estimada: {wait}.",
+    longWait: "A espera é de {wait} neste momento. Pode continuar à espera ou deixar uma mensagem e responderemos por e-mail {when}.",
+    messageLeft: "Obrigado! Recebemos a sua mensagem e responderemos para {email} {when}.",
+    asap: "assim que possível",
+    by: "até {time}",
+    underMinute: "menos de 1 minuto",
+    underMinutes: "menos de {n} minutos",
+    aboutMinutes: "cerca de {n} minutos",
+  },
+};
+
+/**
+ * One of Baton's own sentences in `language`, with `{placeholders}` filled.
+ * @example
+ * systemText("es", "joinedTeam", { name: "María", team: "Billing" }) // "María de Billing se ha unido al chat."
+ */
+export function systemText(language: string, key: Key, params: Readonly<Record<string, string | number>> = {}): string {
+  const table = TABLES[language] ?? EN;
+  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+/** A wait bucket from the core ("under 2 minutes", "about 5 minutes") in `language`. */
+export function bucketText(language: string, bucket: string): string {
+  const under = /^under (\d+) minutes?$/.exec(bucket);
+  if (under !== null) return under[1] === "1" ? systemText(language, "underMinute") : systemText(language, "underMinutes", { n: under[1] ?? "" });
+  const about = /^about (\d+) minutes?$/.exec(bucket);
+  if (about !== null) return systemText(language, "aboutMinutes", { n: about[1] ?? "" });
+  return bucket;
+}
