@@ -6,63 +6,113 @@ export type DueItem =
 
 type NewDueItem = DueItem extends infer D ? (D extends DueItem ? Omit<D, "seq"> : never) : never;
 
-function earlier(a: DueItem, b: DueItem): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+/** Width of one bucket of the calendar queue. */
+const BUCKET_MS = 1000;
+
+interface Bucket {
+  readonly items: DueItem[];
+  /** Items before `next` have been handed out. */
+  next: number;
+  /** Whether items from `next` on are in (at, seq) order. */
+  sorted: boolean;
 }
 
+const byTime = (a: DueItem, b: DueItem): number => a.at - b.at || a.seq - b.seq;
+
 /**
- * Deadlines held as data, in a plain binary heap ordered by time then insertion: the scheduler
- * adapter asks for `nextAt()` and the router pops what is due. Items are never removed early;
- * the router skips the ones that no longer apply.
+ * Deadlines held as data: the scheduler adapter asks for `nextAt()` and the router pops what
+ * is due, in (time, insertion) order. A calendar queue: items go into one-second buckets (an
+ * append), a small heap orders the bucket keys, and a bucket is sorted once when it comes up.
+ * Items are never removed early; the router skips the ones that no longer apply.
  */
 export class DueList {
   private seq = 0;
-  private readonly heap: DueItem[] = [];
+  private count = 0;
+  private readonly buckets = new Map<number, Bucket>();
+  /** Min-heap of bucket keys. */
+  private readonly keys: number[] = [];
 
   add(item: NewDueItem): void {
-    const heap = this.heap;
     const entry = { ...item, seq: this.seq++ } as DueItem;
-    let i = heap.length;
-    heap.push(entry);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent] as DueItem;
-      if (!earlier(entry, p)) break;
-      heap[i] = p;
-      i = parent;
+    const key = Math.floor(entry.at / BUCKET_MS);
+    let b = this.buckets.get(key);
+    if (b === undefined) {
+      b = { items: [], next: 0, sorted: true };
+      this.buckets.set(key, b);
+      this.pushKey(key);
     }
-    heap[i] = entry;
+    const last = b.items[b.items.length - 1];
+    if (b.sorted && last !== undefined && b.items.length > b.next && byTime(last, entry) > 0) b.sorted = false;
+    b.items.push(entry);
+    this.count++;
   }
 
   nextAt(): number | null {
-    return this.heap[0]?.at ?? null;
+    const b = this.head();
+    return b === null ? null : (b.items[b.next] as DueItem).at;
   }
 
   /** Removes and returns the earliest item due at or before `now`. */
   popDue(now: number): DueItem | null {
-    const heap = this.heap;
-    const top = heap[0];
-    if (top === undefined || top.at > now) return null;
-    const last = heap.pop() as DueItem;
-    const n = heap.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const child = r < n && earlier(heap[r] as DueItem, heap[l] as DueItem) ? r : l;
-        const c = heap[child] as DueItem;
-        if (!earlier(c, last)) break;
-        heap[i] = c;
-        i = child;
-      }
-      heap[i] = last;
+    const b = this.head();
+    if (b === null) return null;
+    const item = b.items[b.next] as DueItem;
+    if (item.at > now) return null;
+    b.next++;
+    this.count--;
+    if (b.next === b.items.length) {
+      this.buckets.delete(this.keys[0] as number);
+      this.popKey();
     }
-    return top;
+    return item;
   }
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
+  }
+
+  /** The earliest bucket, sorted from its cursor on; null when empty. */
+  private head(): Bucket | null {
+    const key = this.keys[0];
+    if (key === undefined) return null;
+    const b = this.buckets.get(key) as Bucket;
+    if (!b.sorted) {
+      const rest = b.items.splice(b.next).sort(byTime);
+      b.items.push(...rest);
+      b.sorted = true;
+    }
+    return b;
+  }
+
+  private pushKey(key: number): void {
+    const h = this.keys;
+    let i = h.length;
+    h.push(key);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = h[parent] as number;
+      if (p <= key) break;
+      h[i] = p;
+      i = parent;
+    }
+    h[i] = key;
+  }
+
+  private popKey(): void {
+    const h = this.keys;
+    const last = h.pop() as number;
+    const n = h.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const child = r < n && (h[r] as number) < (h[l] as number) ? r : l;
+      if ((h[child] as number) >= last) break;
+      h[i] = h[child] as number;
+      i = child;
+    }
+    h[i] = last;
   }
 }
