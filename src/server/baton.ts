@@ -123,7 +123,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   publisher.attach(io);
-  visitorGateway(io.of("/visitor"), engine, tokens);
+  visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds);
   agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
   const stopScheduler = startScheduler(engine);
   await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });

@@ -16,7 +16,12 @@ import { VisitorFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
 /** The widget's real-time channel: one room per conversation, every frame validated. */
-export function visitorGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner): void {
+export function visitorGateway(
+  nsp: Namespace,
+  engine: Engine,
+  tokens: TokenSigner,
+  observeMessageSeconds: (seconds: number) => void = () => {},
+): void {
   const log = engine.deps.log;
   nsp.use((socket, next) => {
     try {
@@ -35,9 +40,11 @@ export function visitorGateway(nsp: Namespace, engine: Engine, tokens: TokenSign
     const conversationId = socket.data.conversationId as string;
     void socket.join(room.conversation(conversationId));
     onFrame(socket, "message:send", VisitorFrames["message:send"], log, async (f) => {
+      const started = performance.now();
       const { message, duplicate } = await engine.command(() =>
         receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page }),
       );
+      observeMessageSeconds((performance.now() - started) / 1000);
       return { message: presentMessage(message, "Visitor"), duplicate };
     });
     onFrame(socket, "wait:choose", VisitorFrames["wait:choose"], log, (f) =>

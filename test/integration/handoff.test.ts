@@ -165,6 +165,20 @@ describe("the handoff over real sockets", () => {
     expect(login.status).toBe(401);
   });
 
+  it("Prometheus metrics count decisions, queue depth and message latency", async () => {
+    const maria = track(await agent(baton.url, "maria@demo.baton"));
+    await maria.call("cap:set", { cap: 0 });
+    const v = track(await visitor(baton.url));
+    await v.say("Please get me a human about my invoice");
+    const text = await (await fetch(`${baton.url}/metrics`)).text();
+    await maria.call("cap:set", { cap: 3 });
+    expect(text).toMatch(/baton_visitor_message_seconds_count \d+/);
+    expect(Number(/baton_visitor_message_seconds_count (\d+)/.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/baton_queue_depth\{rule="billing"\} 1/);
+    expect(text).toMatch(/baton_routing_decisions_total\{kind="queued"\} \d+/);
+    expect(text).toMatch(/baton_agents\{presence="online"\} 1/);
+  });
+
   it("the Bot API posts turns and hands off with the fields the external bot collected", async () => {
     const tom = track(await agent(baton.url, "tom@demo.baton"));
     const v = track(await visitor(baton.url));
