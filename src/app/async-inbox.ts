@@ -1,7 +1,7 @@
 import { isOpen } from "../core/hours/index.js";
 import { DomainError } from "../core/errors.js";
 import type { InboxItem } from "../ports/index.js";
-import { renderInboxReplyMail } from "../adapters/mail/index.js";
+import { renderInboxReplyMail } from "./inbox-reply-mail.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
 import { postMessage, publishMessage } from "./post-message.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderInboxReplyMail } from "./inbox-reply.mail.js";
+import { escapeHtml, renderInboxReplyMail } from "./inbox-reply-mail.js";
 
 describe("renderInboxReplyMail", () => {
   const base = {
