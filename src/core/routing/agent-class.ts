@@ -44,7 +44,13 @@ export function classSignature(c: Constraints): string {
   let sig = signatures.get(c);
   if (sig === undefined) {
     const tier = c.tier === "any" ? "any" : c.tier === "senior" || c.csmAgentId === null ? "senior" : "none";
-    sig = JSON.stringify([c.skillSets, c.teams, c.language, c.allowTranslation, tier]);
+    sig = [
+      c.skillSets.map((set) => set.join("\u0002")).join("\u0003"),
+      c.teams === null ? "*" : c.teams.join("\u0002"),
+      c.language,
+      c.allowTranslation ? "t" : "f",
+      tier,
+    ].join("\u0001");
     signatures.set(c, sig);
   }
   return sig;

@@ -52,22 +52,27 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
   };
 }
 
+/** Separators no skill, team, language or id contains. */
+const FIELD = "\u0001";
+const ITEM = "\u0002";
+const SET = "\u0003";
+
 /**
  * A key equal for two requests exactly when every agent is eligible for both or neither.
  * Queued requests with the same key share one priority heap.
  */
 export function signatureOf(c: Constraints): string {
-  const csm = c.tier === "any" ? null : c.csmAgentId;
-  return JSON.stringify([
-    c.skillSets,
-    c.teams,
+  const csm = c.tier === "any" ? "" : (c.csmAgentId ?? "");
+  return [
+    c.skillSets.map((s) => s.join(ITEM)).join(SET),
+    c.teams === null ? "*" : c.teams.join(ITEM),
     c.language,
-    c.allowTranslation,
+    c.allowTranslation ? "t" : "f",
     c.tier,
     csm,
-    c.excludeAgentIds,
-    c.targetAgentId,
-  ]);
+    c.excludeAgentIds.join(ITEM),
+    c.targetAgentId ?? "",
+  ].join(FIELD);
 }
 
 /** Epoch ms at which escalation step `index` of a request becomes due. */
