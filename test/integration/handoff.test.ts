@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -266,6 +266,46 @@ describe("after hours and restarts", () => {
       for (const [i, id] of ids.entries()) expect(await second.store.conversations.listMessages(id)).toEqual(messages[i]);
     } finally {
       await second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("offer mode", () => {
+  it("offers the chat, a decline moves it to the next agent, an accept assigns it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "baton-offers-"));
+    const configPath = join(dir, "baton.yaml");
+    writeFileSync(configPath, readFileSync("config/baton.yaml", "utf8").replace(/offers:\n(\s+)enabled: false/, "offers:\n$1enabled: true"));
+    const clock = new FakeClock(TUESDAY_10_PARIS);
+    const baton = await startTestBaton({ clock, configPath });
+    try {
+      expect(baton.engine.router.options.offers.enabled).toBe(true);
+      const maria = await agent(baton.url, "maria@demo.baton");
+      const tom = await agent(baton.url, "tom@demo.baton");
+      const v = await visitor(baton.url);
+      await v.say("I want to talk to a human about my invoice");
+      type Offered = { context: HandoffContextV1; expiresAt: number };
+      const offer = await maria.waitFor<Offered>("conversation:offered", (p) => p.context.conversation.id === v.conversationId);
+      expect(offer.expiresAt).toBe(TUESDAY_10_PARIS + 30_000);
+      expect((await baton.store.conversations.getConversation(v.conversationId))?.state).toBe("offered");
+      expect((await maria.call("offer:decline", { conversationId: v.conversationId })).ok).toBe(true);
+      await tom.waitFor<Offered>("conversation:offered", (p) => p.context.conversation.id === v.conversationId);
+      expect(await maria.call("offer:accept", { conversationId: v.conversationId })).toMatchObject({ ok: false, error: { code: "offer_not_found" } });
+      expect((await tom.call("offer:accept", { conversationId: v.conversationId })).ok).toBe(true);
+      await tom.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+      const c = await baton.store.conversations.getConversation(v.conversationId);
+      expect(c).toMatchObject({ state: "assigned", assignedAgentId: "tom" });
+      await v.waitFor("message", (m: { author: string; text: string }) => m.author === "system" && m.text.includes("Tom Becker"));
+      // An offer nobody answers times out (the scheduler ticks the router) and goes on.
+      const v2 = await visitor(baton.url);
+      await v2.say("I want to talk to a human about my invoice");
+      await maria.waitFor<Offered>("conversation:offered", (p) => p.context.conversation.id === v2.conversationId);
+      clock.advance(31_000);
+      await maria.waitFor("conversation:removed", (p: { conversationId: string; reason: string }) => p.conversationId === v2.conversationId && p.reason === "offer_timeout");
+      await tom.waitFor<Offered>("conversation:offered", (p) => p.context.conversation.id === v2.conversationId);
+      for (const s of [maria, tom, v, v2]) s.close();
+    } finally {
+      await baton.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
