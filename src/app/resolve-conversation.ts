@@ -42,3 +42,23 @@ export async function submitCsat(engine: Engine, conversationId: string, score: 
   await store.recordCsat(record);
   return record;
 }
+
+/**
+ * The visitor left (no widget connected for a while) before a human took the chat: it leaves the
+ * queue so no agent picks up an empty room. Chats already with an agent stay theirs to resolve.
+ */
+export async function abandonConversation(engine: Engine, conversationId: string): Promise<boolean> {
+  const c = await engine.conversation(conversationId);
+  if (c.state !== "queued" && c.state !== "offered") return false;
+  const now = engine.now();
+  const effects = engine.router.apply({ kind: "release", conversationId }, now);
+  await engine.deps.store.updateConversation(conversationId, { state: transition(c.state, "resolved"), resolvedAt: now, updatedAt: now });
+  await postMessage(engine, { conversationId, author: "system", text: systemText(c.language, "visitorLeft") });
+  if (c.state === "offered" && c.assignedAgentId !== null) {
+    engine.deps.publisher.publish({ kind: "agent", agentId: c.assignedAgentId }, "conversation:removed", { conversationId, reason: "visitor_left" });
+  }
+  engine.deps.log.info({ conversationId }, "visitor left the queue");
+  await applyRouterEffects(engine, effects);
+  engine.queueDirty = true;
+  return true;
+}

@@ -20,7 +20,8 @@ type Key =
   | "by"
   | "underMinutes"
   | "underMinute"
-  | "aboutMinutes";
+  | "aboutMinutes"
+  | "visitorLeft";
 
 const EN: Record<Key, string> = {
   connecting: "Connecting you with a person who can help…",
@@ -41,6 +42,7 @@ const EN: Record<Key, string> = {
   underMinute: "under 1 minute",
   underMinutes: "under {n} minutes",
   aboutMinutes: "about {n} minutes",
+  visitorLeft: "The visitor left before anyone could join.",
 };
 
 const TABLES: Readonly<Record<string, Record<Key, string>>> = {
@@ -64,6 +66,7 @@ const TABLES: Readonly<Record<string, Record<Key, string>>> = {
     underMinute: "menos de 1 minuto",
     underMinutes: "menos de {n} minutos",
     aboutMinutes: "unos {n} minutos",
+    visitorLeft: "El visitante se fue antes de que alguien pudiera atenderle.",
   },
   fr: {
     connecting: "Nous vous mettons en relation avec une personne qui peut vous aider…",
@@ -84,6 +87,7 @@ const TABLES: Readonly<Record<string, Record<Key, string>>> = {
     underMinute: "moins d'1 minute",
     underMinutes: "moins de {n} minutes",
     aboutMinutes: "environ {n} minutes",
+    visitorLeft: "Le visiteur est parti avant qu'un conseiller ne le rejoigne.",
   },
   de: {
     connecting: "Wir verbinden Sie mit einer Person, die helfen kann…",
@@ -104,6 +108,7 @@ const TABLES: Readonly<Record<string, Record<Key, string>>> = {
     underMinute: "unter 1 Minute",
     underMinutes: "unter {n} Minuten",
     aboutMinutes: "etwa {n} Minuten",
+    visitorLeft: "Der Besucher ist gegangen, bevor jemand übernehmen konnte.",
   },
   pt: {
     connecting: "A ligá-lo a uma pessoa que pode ajudar…",
@@ -124,6 +129,7 @@ const TABLES: Readonly<Record<string, Record<Key, string>>> = {
     underMinute: "menos de 1 minuto",
     underMinutes: "menos de {n} minutos",
     aboutMinutes: "cerca de {n} minutos",
+    visitorLeft: "O visitante saiu antes de alguém se juntar.",
   },
 };
 

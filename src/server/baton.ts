@@ -38,6 +38,8 @@ export interface BatonOptions {
   readonly nlu?: CreateNluOptions;
   readonly webRoot?: string | null;
   readonly offlineGraceMs?: number;
+  /** How long a queued visitor may be disconnected before their chat leaves the queue (5 minutes). */
+  readonly abandonAfterMs?: number;
   readonly botApiKey?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -123,7 +125,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   publisher.attach(io);
-  visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds);
+  visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds, options.abandonAfterMs);
   agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
   const stopScheduler = startScheduler(engine);
   await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });

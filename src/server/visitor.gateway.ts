@@ -1,5 +1,6 @@
 import type { Namespace } from "socket.io";
 import {
+  abandonConversation,
   chooseWait,
   type Engine,
   leaveAsyncMessage,
@@ -21,7 +22,11 @@ export function visitorGateway(
   engine: Engine,
   tokens: TokenSigner,
   observeMessageSeconds: (seconds: number) => void = () => {},
+  /** How long a queued visitor may be gone (no widget connected) before the chat leaves the queue. */
+  abandonAfterMs = 5 * 60 * 1000,
 ): void {
+  const connected = new Map<string, number>();
+  const timers = new Map<string, NodeJS.Timeout>();
   const log = engine.deps.log;
   nsp.use((socket, next) => {
     try {
@@ -39,6 +44,27 @@ export function visitorGateway(
   nsp.on("connection", (socket) => {
     const conversationId = socket.data.conversationId as string;
     void socket.join(room.conversation(conversationId));
+    connected.set(conversationId, (connected.get(conversationId) ?? 0) + 1);
+    clearTimeout(timers.get(conversationId));
+    timers.delete(conversationId);
+    socket.on("disconnect", () => {
+      const left = (connected.get(conversationId) ?? 1) - 1;
+      if (left > 0) {
+        connected.set(conversationId, left);
+        return;
+      }
+      connected.delete(conversationId);
+      timers.set(
+        conversationId,
+        setTimeout(() => {
+          timers.delete(conversationId);
+          if (connected.has(conversationId)) return;
+          engine
+            .command(() => abandonConversation(engine, conversationId))
+            .catch((err: unknown) => log.error({ err, conversationId }, "could not take an abandoned chat out of the queue"));
+        }, abandonAfterMs).unref(),
+      );
+    });
     onFrame(socket, "message:send", VisitorFrames["message:send"], log, async (f) => {
       const started = performance.now();
       const { message, duplicate } = await engine.command(() =>

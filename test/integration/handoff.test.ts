@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { io } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import { resolveConversation, setAgentPresence } from "../../src/app/index.js";
@@ -307,6 +308,37 @@ describe("offer mode", () => {
     } finally {
       await baton.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("visitors who leave the queue", () => {
+  it("a queued chat leaves the queue when the visitor is gone past the grace time, not when they come back in time", async () => {
+    const clock = new FakeClock(TUESDAY_10_PARIS);
+    const baton = await startTestBaton({ clock, abandonAfterMs: 300 });
+    try {
+      const maria = await agent(baton.url, "maria@demo.baton");
+      await maria.call("cap:set", { cap: 0 });
+      const gone = await visitor(baton.url);
+      await gone.say("I want to talk to a human about my invoice");
+      const back = await visitor(baton.url);
+      await back.say("I want to talk to a human about my invoice too");
+      expect(baton.engine.router.queueLength).toBe(2);
+      gone.close();
+      back.close();
+      const again = io(`${baton.url}/visitor`, { auth: { token: back.token }, transports: ["websocket"], reconnection: false });
+      await new Promise<void>((resolve) => again.once("connect", () => resolve()));
+      await new Promise((r) => setTimeout(r, 900));
+      expect(baton.engine.router.stateOf(gone.conversationId)).toBeNull();
+      expect(baton.engine.router.stateOf(back.conversationId)).toBe("queued");
+      const c = await baton.store.conversations.getConversation(gone.conversationId);
+      expect(c?.state).toBe("resolved");
+      const last = (await baton.store.conversations.listMessages(gone.conversationId)).at(-1);
+      expect(last).toMatchObject({ author: "system", text: "The visitor left before anyone could join." });
+      again.close();
+      maria.close();
+    } finally {
+      await baton.close();
     }
   }, 60_000);
 });
