@@ -1,6 +1,7 @@
 import type { HandoffContextV1 } from "../core/context/index.js";
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
+import type { RouterSnapshot } from "../core/routing/index.js";
 import type { Engine } from "./engine.js";
 import type { QueueEntry } from "./events.js";
 import { loadContext } from "./load-context.js";
@@ -25,10 +26,13 @@ export async function openConversation(engine: Engine, agent: AgentProfile, conv
 }
 
 /** The queue as an agent's console shows it: their teams' chats (all chats for admins), best first. */
-export async function queueFor(engine: Engine, agent: AgentProfile | null): Promise<QueueEntry[]> {
+export async function queueFor(
+  engine: Engine,
+  agent: AgentProfile | null,
+  queue: RouterSnapshot["queue"] = engine.router.snapshot().queue,
+): Promise<QueueEntry[]> {
   const { store } = engine.deps;
-  const snap = engine.router.snapshot();
-  const visible = snap.queue.filter(
+  const visible = queue.filter(
     (q) => agent === null || agent.role === "admin" || q.request.team === null || agent.teams.includes(q.request.team),
   );
   const out: QueueEntry[] = [];

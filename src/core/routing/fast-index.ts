@@ -1,11 +1,11 @@
-import type { AgentProfile, AgentRuntime } from "../model.js";
+import type { AgentProfile } from "../model.js";
 import { AgentClass, type ClassVerdict, classKey, classSignature, judgeClass, lessLoaded } from "./agent-class.js";
 import type { Constraints } from "./constraints.js";
 import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
 import { IndexedHeap } from "./indexed-heap.js";
 import { layersFromDrops } from "./layers.js";
 import { type CandidateKey, compareCandidates, compareRequests } from "./order.js";
-import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex } from "./router-index.js";
+import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
 
 interface Track {
   cls: AgentClass;
@@ -36,10 +36,6 @@ interface RosterCounts {
 }
 
 const byQueueOrder = (a: QueueEntry, b: QueueEntry): boolean => compareRequests(a.request, b.request) < 0;
-
-function runtime(a: AgentState): AgentRuntime {
-  return { ...a.profile, presence: a.presence, active: a.active, idleSince: a.idleSince };
-}
 
 function addDrop(drops: Map<Layer, number>, layer: Layer, n: number): void {
   drops.set(layer, (drops.get(layer) ?? 0) + n);
@@ -227,7 +223,7 @@ export class FastIndex implements RouterIndex {
     };
     if (c.targetAgentId !== null) {
       const a = this.agents.get(c.targetAgentId);
-      const f = a === undefined ? "target" : failingLayer(runtime(a), c);
+      const f = a === undefined ? "target" : failingLayer(runtimeView(a), c);
       if (a !== undefined && (f === null || f === "capacity")) count(a);
       return out;
     }
@@ -259,7 +255,7 @@ export class FastIndex implements RouterIndex {
     const drops = new Map<Layer, number>();
     const a = this.agents.get(c.targetAgentId as string);
     drops.set("target", this.agents.size - (a === undefined ? 0 : 1));
-    const f = a === undefined ? null : failingLayer(runtime(a), c);
+    const f = a === undefined ? null : failingLayer(runtimeView(a), c);
     if (a !== undefined && f !== null) drops.set(f, 1);
     const ok = a !== undefined && f === null;
     return {

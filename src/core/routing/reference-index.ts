@@ -1,13 +1,8 @@
-import type { AgentRuntime } from "../model.js";
 import type { Constraints } from "./constraints.js";
 import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
 import { layerCounts } from "./layers.js";
 import { type CandidateKey, compareCandidates, compareRequests } from "./order.js";
-import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex } from "./router-index.js";
-
-function runtime(a: AgentState): AgentRuntime {
-  return { ...a.profile, presence: a.presence, active: a.active, idleSince: a.idleSince };
-}
+import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
 
 /**
  * The routing specification in its plainest form: every question answered by a linear scan
@@ -39,7 +34,7 @@ export class ReferenceIndex implements RouterIndex {
     let best: { a: AgentState; key: CandidateKey } | null = null;
     let runnerUp: CandidateKey | null = null;
     for (const a of this.agents.values()) {
-      const f = failingLayer(runtime(a), c);
+      const f = failingLayer(runtimeView(a), c);
       failing.push(f);
       if (f !== null) continue;
       const key = candidateKey(a, c, proficiencyFor(a.profile, c));
@@ -59,7 +54,7 @@ export class ReferenceIndex implements RouterIndex {
   }
 
   bestEntryFor(a: AgentState): QueueEntry | null {
-    const r = runtime(a);
+    const r = runtimeView(a);
     let best: QueueEntry | null = null;
     for (const e of this.queue) {
       if (failingLayer(r, e.constraints) !== null) continue;
@@ -81,7 +76,7 @@ export class ReferenceIndex implements RouterIndex {
     let slots = 0;
     let free = 0;
     for (const a of this.agents.values()) {
-      const f = failingLayer(runtime(a), c);
+      const f = failingLayer(runtimeView(a), c);
       if (f !== null && f !== "capacity") continue;
       online++;
       slots += a.profile.cap;

@@ -1,4 +1,4 @@
-import type { AgentProfile, Presence, RoutingRequest } from "../model.js";
+import type { AgentProfile, AgentRuntime, Presence, RoutingRequest } from "../model.js";
 import type { Constraints } from "./constraints.js";
 import type { CandidateKey } from "./order.js";
 import type { LayerStep } from "./types.js";
@@ -62,4 +62,9 @@ export function candidateKey(a: AgentState, c: Constraints, proficiency: number)
     cap: a.profile.cap,
     idleSince: a.idleSince,
   };
+}
+
+/** The agent as eligibility checks read it; shares `active` with the router's state (no copy). */
+export function runtimeView(a: AgentState): AgentRuntime {
+  return { ...a.profile, presence: a.presence, active: a.active, idleSince: a.idleSince };
 }
