@@ -16,6 +16,8 @@ export class AgentClass {
   online = 0;
   onlineCap = 0;
   onlineFreeSlots = 0;
+  /** Whether the index counts this class among those with a free agent. */
+  inFree = false;
 
   constructor(
     readonly id: number,
@@ -37,23 +39,16 @@ export function classKey(p: AgentProfile): string {
   return JSON.stringify([skills, [...p.languages].sort(), p.translationEnabled, p.senior, [...p.teams].sort()]);
 }
 
-const signatures = new WeakMap<Constraints, string>();
-
 /** The class-level part of constraints: everything but the named CSM, exclusions and target. */
 export function classSignature(c: Constraints): string {
-  let sig = signatures.get(c);
-  if (sig === undefined) {
-    const tier = c.tier === "any" ? "any" : c.tier === "senior" || c.csmAgentId === null ? "senior" : "none";
-    sig = [
-      c.skillSets.map((set) => set.join("\u0002")).join("\u0003"),
-      c.teams === null ? "*" : c.teams.join("\u0002"),
-      c.language,
-      c.allowTranslation ? "t" : "f",
-      tier,
-    ].join("\u0001");
-    signatures.set(c, sig);
-  }
-  return sig;
+  const tier = c.tier === "any" ? "any" : c.tier === "senior" || c.csmAgentId === null ? "senior" : "none";
+  return [
+    c.skillSets.map((set) => set.join("\u0002")).join("\u0003"),
+    c.teams === null ? "*" : c.teams.join("\u0002"),
+    c.language,
+    c.allowTranslation ? "t" : "f",
+    tier,
+  ].join("\u0001");
 }
 
 export interface ClassVerdict {

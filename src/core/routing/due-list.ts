@@ -1,10 +1,8 @@
 /** Something the router must do at a given time. Stale items are skipped when they come due. */
 export type DueItem =
-  | { readonly kind: "offer_timeout"; readonly at: number; readonly seq: number; readonly conversationId: string; readonly agentId: string }
-  | { readonly kind: "escalate"; readonly at: number; readonly seq: number; readonly conversationId: string; readonly step: number }
-  | { readonly kind: "sla"; readonly at: number; readonly seq: number; readonly conversationId: string };
-
-type NewDueItem = DueItem extends infer D ? (D extends DueItem ? Omit<D, "seq"> : never) : never;
+  | { readonly kind: "offer_timeout"; readonly at: number; readonly conversationId: string; readonly agentId: string }
+  | { readonly kind: "escalate"; readonly at: number; readonly conversationId: string; readonly step: number }
+  | { readonly kind: "sla"; readonly at: number; readonly conversationId: string };
 
 /** Width of one bucket of the calendar queue. */
 const BUCKET_MS = 1000;
@@ -13,11 +11,12 @@ interface Bucket {
   readonly items: DueItem[];
   /** Items before `next` have been handed out. */
   next: number;
-  /** Whether items from `next` on are in (at, seq) order. */
+  /** Whether items from `next` on are in time order (ties in insertion order). */
   sorted: boolean;
 }
 
-const byTime = (a: DueItem, b: DueItem): number => a.at - b.at || a.seq - b.seq;
+/** Array sort is stable, so items due at the same time keep their insertion order. */
+const byTime = (a: DueItem, b: DueItem): number => a.at - b.at;
 
 /**
  * Deadlines held as data: the scheduler adapter asks for `nextAt()` and the router pops what
@@ -26,14 +25,12 @@ const byTime = (a: DueItem, b: DueItem): number => a.at - b.at || a.seq - b.seq;
  * Items are never removed early; the router skips the ones that no longer apply.
  */
 export class DueList {
-  private seq = 0;
   private count = 0;
   private readonly buckets = new Map<number, Bucket>();
   /** Min-heap of bucket keys. */
   private readonly keys: number[] = [];
 
-  add(item: NewDueItem): void {
-    const entry = { ...item, seq: this.seq++ } as DueItem;
+  add(entry: DueItem): void {
     const key = Math.floor(entry.at / BUCKET_MS);
     let b = this.buckets.get(key);
     if (b === undefined) {
@@ -42,7 +39,7 @@ export class DueList {
       this.pushKey(key);
     }
     const last = b.items[b.items.length - 1];
-    if (b.sorted && last !== undefined && b.items.length > b.next && byTime(last, entry) > 0) b.sorted = false;
+    if (b.sorted && last !== undefined && b.items.length > b.next && last.at > entry.at) b.sorted = false;
     b.items.push(entry);
     this.count++;
   }

@@ -29,8 +29,19 @@ export function explainPick(pick: Pick, name: string): Explanation {
   };
 }
 
-/** Why a chat had to wait: which layer left nobody. */
+const queuedExplanations = new WeakMap<readonly LayerStep[], Explanation>();
+
+/** Why a chat had to wait: which layer left nobody. The same layer steps give the same (frozen) explanation. */
 export function explainQueued(layers: readonly LayerStep[]): Explanation {
+  let explanation = queuedExplanations.get(layers);
+  if (explanation === undefined) {
+    explanation = Object.freeze(queuedExplanation(layers));
+    queuedExplanations.set(layers, explanation);
+  }
+  return explanation;
+}
+
+function queuedExplanation(layers: readonly LayerStep[]): Explanation {
   const gone = layers.find((l) => l.after === 0 && l.before > 0);
   const summary =
     layers[0]?.before === 0
@@ -38,7 +49,7 @@ export function explainQueued(layers: readonly LayerStep[]): Explanation {
       : gone === undefined
         ? "queued: no eligible agent is free"
         : `queued: no eligible agent left after the ${gone.layer} layer (${filtered(layers).join(", ")})`;
-  return { summary, layers, reasons: filtered(layers) };
+  return { summary, layers, reasons: Object.freeze(filtered(layers)) };
 }
 
 /** Why an agent with freed capacity took this queued chat. */

@@ -1,11 +1,12 @@
 import type { AgentProfile } from "../model.js";
-import { AgentClass, type ClassVerdict, classKey, classSignature, judgeClass, lessLoaded } from "./agent-class.js";
+import { AgentClass, classKey, classSignature, judgeClass, lessLoaded } from "./agent-class.js";
 import type { Constraints } from "./constraints.js";
 import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
 import { IndexedHeap } from "./indexed-heap.js";
 import { layersFromDrops } from "./layers.js";
 import { type CandidateKey, compareCandidates, compareRequests } from "./order.js";
 import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
+import type { LayerStep } from "./types.js";
 
 interface Track {
   cls: AgentClass;
@@ -14,62 +15,95 @@ interface Track {
   freeSlots: number;
 }
 
-/** Verdicts of every class for one class signature, indexed by class id. */
-type VerdictRow = (ClassVerdict | undefined)[];
+/** A class's verdict for a class shape, as stored: 0 not judged yet, then pass or the failing layer. */
+const UNKNOWN = 0;
+const PASS = 1;
+const FAIL_CODES: Readonly<Record<"team" | "skills" | "language" | "tier", number>> = { team: 2, skills: 3, language: 4, tier: 5 };
+const TIER = FAIL_CODES.tier;
+/** Index in `LAYERS` (and in a drops array) of each failure code. */
+const LAYER_OF_CODE = [-1, -1, 3, 4, 5, 6];
+const TARGET = 0;
+const PRESENCE = 1;
+const EXCLUDED = 2;
+const CAPACITY = 7;
 
-interface Group {
-  readonly constraints: Constraints;
-  readonly classSig: string;
-  readonly row: VerdictRow;
-  readonly heap: IndexedHeap<QueueEntry>;
+/**
+ * Everything the index knows about one class signature (constraints up to the named CSM,
+ * exclusions and target): each class's verdict, and among online agents how many each
+ * class-level layer filters out, and which classes with a free agent pass. All kept current
+ * as agents come, go and fill up, so a placement reads them instead of scanning.
+ */
+class ClassShape {
+  /** Verdict code per class id (see PASS, FAIL_CODES), and the class's proficiency. */
+  codes = new Int8Array(64);
+  proficiency = new Float64Array(64);
+  /** Online agents dropped per LAYERS index (team, skills, language, tier), and passing. */
+  readonly drops = [0, 0, 0, 0, 0, 0, 0, 0];
+  passing = 0;
+  readonly passingFree = new Set<AgentClass>();
+
+  constructor(
+    readonly sig: string,
+    readonly constraints: Constraints,
+  ) {}
 }
 
-/** Online agents per class-level layer for one class signature, valid while the roster is unchanged. */
-interface RosterCounts {
-  readonly row: VerdictRow;
+/** One full constraint set: a queue group (its chats in queue order) and cached explanations. */
+interface Shape {
+  readonly sig: string;
   readonly constraints: Constraints;
-  team: number;
-  skills: number;
-  language: number;
-  tier: number;
-  passing: number;
+  readonly cs: ClassShape;
+  readonly heap: IndexedHeap<QueueEntry>;
+  /** Whether the shape is in `groupList`. */
+  listed: boolean;
+  /** The last layer steps handed out for this shape, and the drops they were built from. */
+  layers: readonly LayerStep[] | null;
+  readonly layerDrops: number[];
+  layerTotal: number;
+}
+
+/** Per agent class: the queue groups it may take from by class-level layers. */
+interface ClassGroups {
+  epoch: number;
+  /** How many entries of `groupList` have been judged. */
+  seen: number;
+  readonly groups: Shape[];
 }
 
 const byQueueOrder = (a: QueueEntry, b: QueueEntry): boolean => compareRequests(a.request, b.request) < 0;
 
-function addDrop(drops: Map<Layer, number>, layer: Layer, n: number): void {
-  drops.set(layer, (drops.get(layer) ?? 0) + n);
-}
+/** Keep shapes without queued chats for reuse until they outnumber the busy ones by this much. */
+const SPARE_SHAPES = 512;
 
 /**
  * The production index.
  *
  * Agents sit in classes of identical routing profile; each class keeps its free agents in pick
- * order. A placement looks only at classes that have a free agent (few, when chats are
- * queued), and the per-layer counts the explanation needs are cached per constraint shape
- * until someone comes online, goes offline or changes profile.
+ * order. For each class signature the index keeps the classes' verdicts, the per-layer counts
+ * of online agents and the set of passing classes that have a free agent, all updated
+ * incrementally, so placing a chat looks only at classes that could take it now (few, when
+ * chats are queued), and its explanation is reused while those counts hold.
  *
- * Queued chats sit in one priority heap per distinct set of constraints, so an agent with
- * freed capacity looks at one head per group, with the group's verdict for the agent's class
- * cached on the group.
+ * Queued chats sit in one priority heap per distinct set of constraints (a group). Each agent
+ * class keeps the list of groups its profile may take from, so an agent with freed capacity
+ * compares the heads of those groups only.
  */
 export class FastIndex implements RouterIndex {
   private readonly classes = new Map<string, AgentClass>();
   private readonly classList: AgentClass[] = [];
   private readonly classOfProfile = new WeakMap<AgentProfile, AgentClass>();
-  /** Classes with at least one free agent, brought up to date lazily (see `syncFree`). */
-  private readonly freeClasses = new Set<AgentClass>();
-  /** Classes whose free list changed since the last sync. */
+  /** Classes whose free list changed since the last sync (see `syncFree`). */
   private readonly pendingFree = new Set<AgentClass>();
-  /** Bumped when a class joins or leaves `freeClasses`. */
-  private freeVersion = 0;
-  /** Per class signature: the free classes that pass, valid while `freeVersion` holds. */
-  private readonly passingFree = new Map<string, { version: number; classes: { cls: AgentClass; proficiency: number }[] }>();
   private readonly tracks = new Map<string, Track>();
   private readonly agents = new Map<string, AgentState>();
-  private readonly verdicts = new Map<string, VerdictRow>();
-  private readonly counts = new Map<string, RosterCounts>();
-  private readonly groups = new Map<string, Group>();
+  private readonly classShapes = new Map<string, ClassShape>();
+  private readonly classShapeList: ClassShape[] = [];
+  private readonly shapes = new Map<string, Shape>();
+  /** Shapes that have had queued chats, in the order they first did; see `compact`. */
+  private groupList: Shape[] = [];
+  private groupEpoch = 0;
+  private busyShapes = 0;
+  private readonly classGroups: ClassGroups[] = [];
   private onlineTotal = 0;
 
   agentChanged(a: AgentState): void {
@@ -89,9 +123,11 @@ export class FastIndex implements RouterIndex {
     const online = a.presence === "online";
     const cap = online ? a.profile.cap : 0;
     const freeSlots = online ? Math.max(0, a.profile.cap - a.active.length) : 0;
-    if (online !== t.online) this.countOnline(cls, online ? 1 : -1);
-    cls.online += Number(online) - Number(t.online);
-    this.onlineTotal += Number(online) - Number(t.online);
+    if (online !== t.online) {
+      this.countOnline(cls, online ? 1 : -1);
+      cls.online += online ? 1 : -1;
+      this.onlineTotal += online ? 1 : -1;
+    }
     cls.onlineCap += cap - t.cap;
     cls.onlineFreeSlots += freeSlots - t.freeSlots;
     t.online = online;
@@ -104,7 +140,7 @@ export class FastIndex implements RouterIndex {
       cls.free.remove(a);
     }
     // A release and the drain that refills the agent happen in one event; deciding class
-    // membership lazily keeps that round trip from invalidating the passing-class caches.
+    // membership lazily keeps that round trip from touching every class shape.
     this.pendingFree.add(cls);
   }
 
@@ -116,101 +152,103 @@ export class FastIndex implements RouterIndex {
   }
 
   addEntry(e: QueueEntry): void {
-    let g = this.groups.get(e.sig);
-    if (g === undefined) {
-      const classSig = classSignature(e.constraints);
-      g = { constraints: e.constraints, classSig, row: this.row(classSig), heap: new IndexedHeap(byQueueOrder) };
-      this.groups.set(e.sig, g);
+    const s = this.shape(e.constraints, e.sig);
+    if (s.heap.size === 0) this.busyShapes++;
+    s.heap.push(e);
+    if (!s.listed) {
+      s.listed = true;
+      this.groupList.push(s);
     }
-    g.heap.push(e);
   }
 
   removeEntry(e: QueueEntry): void {
-    const g = this.groups.get(e.sig);
-    if (g === undefined) return;
-    g.heap.remove(e);
-    if (g.heap.size === 0) this.groups.delete(e.sig);
+    const s = this.shapes.get(e.sig);
+    if (s === undefined || !s.heap.remove(e)) return;
+    if (s.heap.size === 0) this.busyShapes--;
   }
 
-  bestAgentFor(c: Constraints): Pick {
+  bestAgentFor(c: Constraints, sig: string): Pick {
     if (c.targetAgentId !== null) return this.judgeTarget(c);
-    const sig = classSignature(c);
-    const row = this.row(sig);
-    const base = this.rosterCounts(sig, row, c);
-    const drops = new Map<Layer, number>([
-      ["presence", this.agents.size - this.onlineTotal],
-      ["team", base.team],
-      ["skills", base.skills],
-      ["language", base.language],
-      ["tier", base.tier],
-    ]);
-    let passing = base.passing;
+    const shape = this.shape(c, sig);
+    const cs = shape.cs;
+    this.syncFree();
+    const drops = cs.drops.slice();
+    drops[PRESENCE] = this.agents.size - this.onlineTotal;
+    let passing = cs.passing;
     let passingFree = 0;
     // Excluded agents drop at the "excluded" layer, not where their class would.
-    let excluded = 0;
     for (const id of c.excludeAgentIds) {
       const a = this.agents.get(id);
       if (a === undefined || a.presence !== "online") continue;
-      excluded++;
-      const v = this.verdictOf(row, (this.tracks.get(id) as Track).cls, c);
-      if (v.fail === null) {
+      bump(drops, EXCLUDED, 1);
+      const code = this.codeOf(cs, (this.tracks.get(id) as Track).cls);
+      if (code === PASS) {
         passing--;
         if (a.active.length < a.profile.cap) passingFree--;
       } else {
-        addDrop(drops, v.fail, -1);
+        bump(drops, LAYER_OF_CODE[code] as number, -1);
       }
     }
-    addDrop(drops, "excluded", excluded);
-    const candidates: CandidateKey[] = [];
-    const chosen = new Map<string, AgentState>();
-    for (const { cls, proficiency } of this.passingFreeClasses(sig, row, c)) {
+    let candidates: CandidateKey[] | null = null;
+    let chosen: Map<string, AgentState> | null = null;
+    for (const cls of cs.passingFree) {
       passingFree += cls.free.size;
-      this.collectTopTwo(cls, c, proficiency, candidates, chosen);
+      candidates ??= [];
+      chosen ??= new Map();
+      this.collectTopTwo(cls, c, cs.proficiency[cls.id] as number, candidates, chosen);
     }
     // The named CSM passes the tier layer even where their class does not, and wins the pick.
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
     if (csm !== undefined && csm.presence === "online" && !c.excludeAgentIds.includes(csm.profile.id)) {
-      const v = this.verdictOf(row, (this.tracks.get(csm.profile.id) as Track).cls, c);
+      const cls = (this.tracks.get(csm.profile.id) as Track).cls;
+      const code = this.codeOf(cs, cls);
       const free = csm.active.length < csm.profile.cap;
-      if (v.fail === "tier") {
-        addDrop(drops, "tier", -1);
+      if (code === TIER) {
+        bump(drops, LAYER_OF_CODE[TIER] as number, -1);
         passing++;
         if (free) passingFree++;
       }
-      if ((v.fail === null || v.fail === "tier") && free && !chosen.has(csm.profile.id)) {
+      chosen ??= new Map();
+      if ((code === PASS || code === TIER) && free && !chosen.has(csm.profile.id)) {
         chosen.set(csm.profile.id, csm);
-        candidates.push(candidateKey(csm, c, v.proficiency));
+        candidates ??= [];
+        candidates.push(candidateKey(csm, c, cs.proficiency[cls.id] as number));
       }
     }
-    drops.set("capacity", passing - passingFree);
+    drops[CAPACITY] = passing - passingFree;
+    const layers = this.layersOf(shape, drops);
+    if (candidates === null || candidates.length === 0) return { agent: null, key: null, runnerUp: null, layers };
     candidates.sort(compareCandidates);
-    const best = candidates[0] ?? null;
-    return {
-      agent: best === null ? null : (chosen.get(best.id) ?? null),
-      key: best,
-      runnerUp: candidates[1] ?? null,
-      layers: layersFromDrops(this.agents.size, drops),
-    };
+    const best = candidates[0] as CandidateKey;
+    return { agent: chosen?.get(best.id) ?? null, key: best, runnerUp: candidates[1] ?? null, layers };
   }
 
   bestEntryFor(a: AgentState): QueueEntry | null {
     if (a.presence !== "online" || a.active.length >= a.profile.cap) return null;
     const t = this.tracks.get(a.profile.id);
     if (t === undefined) return null;
+    const groups = this.groupsOf(t.cls);
+    const id = a.profile.id;
     let best: QueueEntry | null = null;
-    for (const g of this.groups.values()) {
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i] as Shape;
       const head = g.heap.peek();
       if (head === undefined || (best !== null && compareRequests(head.request, best.request) >= 0)) continue;
-      if (this.mayTake(a, t.cls, g)) best = head;
+      const c = g.constraints;
+      if (c.targetAgentId !== null && c.targetAgentId !== id) continue;
+      if (c.excludeAgentIds.length > 0 && c.excludeAgentIds.includes(id)) continue;
+      // Groups the class fails only at the tier layer are listed for their named CSM.
+      if (c.csmAgentId !== id && g.cs.codes[t.cls.id] !== PASS) continue;
+      best = head;
     }
     return best;
   }
 
   rank(e: QueueEntry): number {
-    const g = this.groups.get(e.sig);
-    if (g === undefined) return 1;
+    const s = this.shapes.get(e.sig);
+    if (s === undefined) return 1;
     let ahead = 0;
-    for (const other of g.heap.values()) if (compareRequests(other.request, e.request) < 0) ahead++;
+    for (const other of s.heap.values()) if (compareRequests(other.request, e.request) < 0) ahead++;
     return ahead + 1;
   }
 
@@ -227,9 +265,9 @@ export class FastIndex implements RouterIndex {
       if (a !== undefined && (f === null || f === "capacity")) count(a);
       return out;
     }
-    const row = this.row(classSignature(c));
+    const cs = this.classShape(c);
     for (const cls of this.classList) {
-      if (cls.online === 0 || this.verdictOf(row, cls, c).fail !== null) continue;
+      if (cls.online === 0 || this.codeOf(cs, cls) !== PASS) continue;
       out.online += cls.online;
       out.slots += cls.onlineCap;
       out.free += cls.onlineFreeSlots;
@@ -237,14 +275,14 @@ export class FastIndex implements RouterIndex {
     for (const id of c.excludeAgentIds) {
       const a = this.agents.get(id);
       if (a === undefined || a.presence !== "online") continue;
-      if (this.verdictOf(row, (this.tracks.get(id) as Track).cls, c).fail !== null) continue;
+      if (this.codeOf(cs, (this.tracks.get(id) as Track).cls) !== PASS) continue;
       out.online--;
       out.slots -= a.profile.cap;
       out.free -= Math.max(0, a.profile.cap - a.active.length);
     }
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
     if (csm !== undefined && csm.presence === "online" && !c.excludeAgentIds.includes(csm.profile.id)) {
-      if (this.verdictOf(row, (this.tracks.get(csm.profile.id) as Track).cls, c).fail === "tier") count(csm);
+      if (this.codeOf(cs, (this.tracks.get(csm.profile.id) as Track).cls) === TIER) count(csm);
     }
     return out;
   }
@@ -252,11 +290,11 @@ export class FastIndex implements RouterIndex {
   // ---------- internals ----------
 
   private judgeTarget(c: Constraints): Pick {
-    const drops = new Map<Layer, number>();
+    const drops = [0, 0, 0, 0, 0, 0, 0, 0];
     const a = this.agents.get(c.targetAgentId as string);
-    drops.set("target", this.agents.size - (a === undefined ? 0 : 1));
+    drops[TARGET] = this.agents.size - (a === undefined ? 0 : 1);
     const f = a === undefined ? null : failingLayer(runtimeView(a), c);
-    if (a !== undefined && f !== null) drops.set(f, 1);
+    if (f !== null) drops[layerIndex(f)] = 1;
     const ok = a !== undefined && f === null;
     return {
       agent: ok ? a : null,
@@ -266,58 +304,125 @@ export class FastIndex implements RouterIndex {
     };
   }
 
-  /**
-   * Class-level layer counts over online agents for one constraint shape: computed once by a
-   * scan of the classes, then kept current as agents come and go (see `countOnline`).
-   */
-  private rosterCounts(sig: string, row: VerdictRow, c: Constraints): RosterCounts {
-    const cached = this.counts.get(sig);
-    if (cached !== undefined) return cached;
-    const n: RosterCounts = { row, constraints: c, team: 0, skills: 0, language: 0, tier: 0, passing: 0 };
-    for (const cls of this.classList) {
-      if (cls.online === 0) continue;
-      const fail = this.verdictOf(row, cls, c).fail;
-      if (fail === null) n.passing += cls.online;
-      else if (fail === "team" || fail === "skills" || fail === "language" || fail === "tier") n[fail] += cls.online;
+  /** The interned shape for a full signature; the first time, its class shape too. */
+  private shape(c: Constraints, sig: string): Shape {
+    let s = this.shapes.get(sig);
+    if (s === undefined) {
+      if (this.shapes.size >= 2 * this.busyShapes + SPARE_SHAPES) this.compact();
+      s = {
+        sig,
+        constraints: c,
+        cs: this.classShape(c),
+        heap: new IndexedHeap(byQueueOrder),
+        listed: false,
+        layers: null,
+        layerDrops: [],
+        layerTotal: -1,
+      };
+      this.shapes.set(sig, s);
     }
-    this.counts.set(sig, n);
-    return n;
+    return s;
   }
 
+  /**
+   * The class shape for these constraints. A new one is counted by one scan of the classes;
+   * from then on `countOnline` and `syncFree` keep it current.
+   */
+  private classShape(c: Constraints): ClassShape {
+    const sig = classSignature(c);
+    let cs = this.classShapes.get(sig);
+    if (cs !== undefined) return cs;
+    cs = new ClassShape(sig, c);
+    this.classShapes.set(sig, cs);
+    this.classShapeList.push(cs);
+    this.syncFree();
+    for (const cls of this.classList) {
+      const code = this.codeOf(cs, cls);
+      if (cls.online > 0) {
+        if (code === PASS) cs.passing += cls.online;
+        else bump(cs.drops, LAYER_OF_CODE[code] as number, cls.online);
+      }
+      if (cls.inFree && code === PASS) cs.passingFree.add(cls);
+    }
+    return cs;
+  }
+
+  /** The layer steps for these drops: the same array as last time when nothing changed. */
+  private layersOf(shape: Shape, drops: number[]): readonly LayerStep[] {
+    const total = this.agents.size;
+    const last = shape.layerDrops;
+    let same = shape.layers !== null && shape.layerTotal === total;
+    for (let i = 0; same && i < drops.length; i++) same = last[i] === drops[i];
+    if (same) return shape.layers as readonly LayerStep[];
+    const layers = Object.freeze(layersFromDrops(total, drops).map((step) => Object.freeze(step)));
+    shape.layers = layers;
+    shape.layerTotal = total;
+    last.length = 0;
+    last.push(...drops);
+    return layers;
+  }
+
+  /** Brings every class shape's set of passing free classes up to date. */
   private syncFree(): void {
+    if (this.pendingFree.size === 0) return;
     for (const cls of this.pendingFree) {
       const free = cls.free.size > 0;
-      if (free === this.freeClasses.has(cls)) continue;
-      if (free) this.freeClasses.add(cls);
-      else this.freeClasses.delete(cls);
-      this.freeVersion++;
+      if (free === cls.inFree) continue;
+      cls.inFree = free;
+      for (const cs of this.classShapeList) {
+        if (!free) cs.passingFree.delete(cls);
+        else if (this.codeOf(cs, cls) === PASS) cs.passingFree.add(cls);
+      }
     }
     this.pendingFree.clear();
   }
 
-  /** The classes with a free agent that pass the class-level layers for `sig`, cached. */
-  private passingFreeClasses(sig: string, row: VerdictRow, c: Constraints): readonly { cls: AgentClass; proficiency: number }[] {
-    this.syncFree();
-    const cached = this.passingFree.get(sig);
-    if (cached !== undefined && cached.version === this.freeVersion) return cached.classes;
-    const classes: { cls: AgentClass; proficiency: number }[] = [];
-    for (const cls of this.freeClasses) {
-      const v = this.verdictOf(row, cls, c);
-      if (v.fail === null) classes.push({ cls, proficiency: v.proficiency });
+  /** The groups this class may take from, brought up to date with the group list. */
+  private groupsOf(cls: AgentClass): readonly Shape[] {
+    let cg = this.classGroups[cls.id];
+    if (cg === undefined || cg.epoch !== this.groupEpoch) {
+      cg = { epoch: this.groupEpoch, seen: 0, groups: [] };
+      this.classGroups[cls.id] = cg;
     }
-    this.passingFree.set(sig, { version: this.freeVersion, classes });
-    return classes;
+    const list = this.groupList;
+    for (; cg.seen < list.length; cg.seen++) {
+      const g = list[cg.seen] as Shape;
+      const code = this.codeOf(g.cs, cls);
+      if (code === PASS || (code === TIER && g.constraints.csmAgentId !== null)) cg.groups.push(g);
+    }
+    return cg.groups;
   }
 
-  /** Whether agent `a` (of class `cls`) may take the chats of group `g`. */
-  private mayTake(a: AgentState, cls: AgentClass, g: Group): boolean {
-    const c = g.constraints;
-    const id = a.profile.id;
-    if (c.targetAgentId !== null && c.targetAgentId !== id) return false;
-    if (c.excludeAgentIds.length > 0 && c.excludeAgentIds.includes(id)) return false;
-    const v = this.verdictOf(g.row, cls, c);
-    if (v.fail === null) return true;
-    return v.fail === "tier" && c.csmAgentId === id;
+  /** Forgets shapes with no queued chats (kept until now for their cached counts). */
+  private compact(): void {
+    for (const [sig, s] of this.shapes) {
+      if (s.heap.size > 0) continue;
+      this.shapes.delete(sig);
+      s.listed = false;
+    }
+    this.groupList = this.groupList.filter((s) => s.listed);
+    this.groupEpoch++;
+  }
+
+  private codeOf(cs: ClassShape, cls: AgentClass): number {
+    const id = cls.id;
+    if (id >= cs.codes.length) {
+      const size = Math.max(2 * cs.codes.length, this.classList.length);
+      const codes = new Int8Array(size);
+      codes.set(cs.codes);
+      cs.codes = codes;
+      const proficiency = new Float64Array(size);
+      proficiency.set(cs.proficiency);
+      cs.proficiency = proficiency;
+    }
+    let code = cs.codes[id] as number;
+    if (code === UNKNOWN) {
+      const v = judgeClass(cls.profile, cs.constraints);
+      code = v.fail === null ? PASS : FAIL_CODES[v.fail as keyof typeof FAIL_CODES];
+      cs.codes[id] = code;
+      cs.proficiency[id] = v.proficiency;
+    }
+    return code;
   }
 
   /** Adds the best two free, non-excluded agents of a class to the candidates. */
@@ -350,24 +455,6 @@ export class FastIndex implements RouterIndex {
     }
   }
 
-  private row(sig: string): VerdictRow {
-    let row = this.verdicts.get(sig);
-    if (row === undefined) {
-      row = [];
-      this.verdicts.set(sig, row);
-    }
-    return row;
-  }
-
-  private verdictOf(row: VerdictRow, cls: AgentClass, c: Constraints): ClassVerdict {
-    let v = row[cls.id];
-    if (v === undefined) {
-      v = judgeClass(cls.profile, c);
-      row[cls.id] = v;
-    }
-    return v;
-  }
-
   private classFor(p: AgentProfile): AgentClass {
     let cls = this.classOfProfile.get(p);
     if (cls !== undefined) return cls;
@@ -386,19 +473,46 @@ export class FastIndex implements RouterIndex {
     t.cls.members.delete(a);
     t.cls.free.remove(a);
     this.pendingFree.add(t.cls);
-    t.cls.online -= Number(t.online);
-    this.onlineTotal -= Number(t.online);
     t.cls.onlineCap -= t.cap;
     t.cls.onlineFreeSlots -= t.freeSlots;
-    if (t.online) this.countOnline(t.cls, -1);
+    if (t.online) {
+      this.countOnline(t.cls, -1);
+      t.cls.online--;
+      this.onlineTotal--;
+    }
   }
 
-  /** Keeps every cached layer count right as one agent of `cls` comes online (+1) or leaves (-1). */
+  /** Keeps every class shape's layer counts right as one agent of `cls` comes online (+1) or leaves (-1). */
   private countOnline(cls: AgentClass, delta: 1 | -1): void {
-    for (const n of this.counts.values()) {
-      const fail = this.verdictOf(n.row, cls, n.constraints).fail;
-      if (fail === null) n.passing += delta;
-      else if (fail === "team" || fail === "skills" || fail === "language" || fail === "tier") n[fail] += delta;
+    for (const cs of this.classShapeList) {
+      const code = this.codeOf(cs, cls);
+      if (code === PASS) cs.passing += delta;
+      else bump(cs.drops, LAYER_OF_CODE[code] as number, delta);
     }
+  }
+}
+
+function bump(xs: number[], i: number, by: number): void {
+  xs[i] = (xs[i] as number) + by;
+}
+
+function layerIndex(layer: Layer): number {
+  switch (layer) {
+    case "target":
+      return 0;
+    case "presence":
+      return 1;
+    case "excluded":
+      return 2;
+    case "team":
+      return 3;
+    case "skills":
+      return 4;
+    case "language":
+      return 5;
+    case "tier":
+      return 6;
+    case "capacity":
+      return 7;
   }
 }

@@ -29,7 +29,7 @@ export class ReferenceIndex implements RouterIndex {
     this.queue.delete(e);
   }
 
-  bestAgentFor(c: Constraints): Pick {
+  bestAgentFor(c: Constraints, _sig: string): Pick {
     const failing: (Layer | null)[] = [];
     let best: { a: AgentState; key: CandidateKey } | null = null;
     let runnerUp: CandidateKey | null = null;

@@ -43,8 +43,8 @@ export interface RouterIndex {
   agentRemoved(a: AgentState): void;
   addEntry(e: QueueEntry): void;
   removeEntry(e: QueueEntry): void;
-  /** The agent the pick order prefers for these constraints, with the layer counts. */
-  bestAgentFor(c: Constraints): Pick;
+  /** The agent the pick order prefers for these constraints (`sig` is their `signatureOf`), with the layer counts. */
+  bestAgentFor(c: Constraints, sig: string): Pick;
   /** The first queued chat, in queue order, that this agent may take now. */
   bestEntryFor(a: AgentState): QueueEntry | null;
   /** 1-based position among queued chats with the same constraints. */

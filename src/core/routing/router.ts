@@ -36,7 +36,10 @@ export class Router {
   private readonly queued = new Map<string, QueueEntry>();
   private readonly assigned = new Map<string, Placement>();
   private readonly offers = new Map<string, OfferPlacement>();
+  /** Conversations whose SLA breach was reported (once per routing, until released or transferred). */
   private readonly breached = new Set<string>();
+  /** The SLA deadline each conversation has a pending due item for, so re-queueing adds no duplicate. */
+  private readonly slaArmed = new Map<string, number>();
   private readonly due = new DueList();
   private effects: Effect[] = [];
   private now = 0;
@@ -237,6 +240,8 @@ export class Router {
   // ---------- conversations ----------
 
   private release(conversationId: string): void {
+    this.breached.delete(conversationId);
+    this.slaArmed.delete(conversationId);
     const q = this.queued.get(conversationId);
     if (q !== undefined) {
       this.leaveQueue(q);
@@ -313,12 +318,13 @@ export class Router {
   /** Assigns (or offers) to the best eligible agent, or queues. */
   private place(request: RoutingRequest, appliedSteps: number): void {
     const constraints = constraintsFor(request, appliedSteps);
-    const pick = this.index.bestAgentFor(constraints);
+    const sig = signatureOf(constraints);
+    const pick = this.index.bestAgentFor(constraints, sig);
     if (pick.agent !== null && pick.key !== null) {
       this.give(pick.agent, request, appliedSteps, explainPick(pick, pick.agent.profile.name));
       return;
     }
-    this.enterQueue(request, appliedSteps, constraints);
+    this.enterQueue(request, appliedSteps, constraints, sig);
     this.effects.push({
       kind: "queued",
       conversationId: request.conversationId,
@@ -326,8 +332,13 @@ export class Router {
     });
   }
 
-  private enterQueue(request: RoutingRequest, appliedSteps: number, constraints = constraintsFor(request, appliedSteps)): QueueEntry {
-    const e: QueueEntry = { request, appliedSteps, constraints, sig: signatureOf(constraints), heapIndex: -1 };
+  private enterQueue(
+    request: RoutingRequest,
+    appliedSteps: number,
+    constraints = constraintsFor(request, appliedSteps),
+    sig = signatureOf(constraints),
+  ): QueueEntry {
+    const e: QueueEntry = { request, appliedSteps, constraints, sig, heapIndex: -1 };
     this.queued.set(request.conversationId, e);
     this.index.addEntry(e);
     this.armQueued(e);
@@ -343,7 +354,10 @@ export class Router {
     const id = e.request.conversationId;
     const at = stepDueAt(e.request, e.appliedSteps);
     if (at !== null) this.due.add({ kind: "escalate", at, conversationId: id, step: e.appliedSteps });
-    if (!this.breached.has(id)) this.due.add({ kind: "sla", at: e.request.slaDeadline, conversationId: id });
+    const deadline = e.request.slaDeadline;
+    if (this.breached.has(id) || this.slaArmed.get(id) === deadline) return;
+    this.slaArmed.set(id, deadline);
+    this.due.add({ kind: "sla", at: deadline, conversationId: id });
   }
 
   /** Lets an agent with free capacity take the best queued chats they may take. */
@@ -396,6 +410,7 @@ export class Router {
         return;
       }
       case "sla": {
+        if (this.slaArmed.get(id) === item.at) this.slaArmed.delete(id);
         const waiting = this.queued.get(id)?.request ?? this.offers.get(id)?.request;
         if (waiting === undefined || this.breached.has(id) || waiting.slaDeadline !== item.at) return;
         this.breached.add(id);
