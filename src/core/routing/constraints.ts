@@ -17,14 +17,23 @@ export interface Constraints {
   readonly targetAgentId: string | null;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
+/** `xs` sorted, reusing it when it already is (the common case: one skill, no exclusions). */
+function sorted(xs: readonly string[]): readonly string[] {
+  for (let i = 1; i < xs.length; i++) if ((xs[i - 1] as string) > (xs[i] as string)) return [...xs].sort();
+  return xs.length === 0 ? NONE : xs;
+}
+
 /** The request's constraints after its first `appliedSteps` escalation steps. */
 export function constraintsFor(request: RoutingRequest, appliedSteps: number): Constraints {
-  const skillSets: (readonly string[])[] = [[...request.skills].sort()];
-  let teams: string[] | null = request.team === null ? null : [request.team];
+  let skillSets: (readonly string[])[] = [sorted(request.skills)];
+  let teams: readonly string[] | null = request.team === null ? null : [request.team];
   let allowTranslation = request.allowTranslation;
   let tier = request.tier;
-  for (const step of request.escalation.slice(0, appliedSteps)) {
-    const a = step.action;
+  const steps = Math.min(appliedSteps, request.escalation.length);
+  for (let i = 0; i < steps; i++) {
+    const a = (request.escalation[i] as EscalationStep).action;
     switch (a.kind) {
       case "relax_language":
         allowTranslation = true;
@@ -33,7 +42,7 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
         tier = "any";
         break;
       case "widen_skill":
-        if (!skillSets.some((s) => s.length === 1 && s[0] === a.skill)) skillSets.push([a.skill]);
+        if (!skillSets.some((s) => s.length === 1 && s[0] === a.skill)) skillSets = [...skillSets, [a.skill]];
         break;
       case "widen_team":
         if (teams !== null && !teams.includes(a.team)) teams = [...teams, a.team];
@@ -47,7 +56,7 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
     allowTranslation,
     tier,
     csmAgentId: request.csmAgentId,
-    excludeAgentIds: [...request.excludeAgentIds].sort(),
+    excludeAgentIds: sorted(request.excludeAgentIds),
     targetAgentId: request.targetAgentId,
   };
 }
@@ -63,16 +72,25 @@ const SET = "\u0003";
  */
 export function signatureOf(c: Constraints): string {
   const csm = c.tier === "any" ? "" : (c.csmAgentId ?? "");
-  return [
-    c.skillSets.map((s) => s.join(ITEM)).join(SET),
-    c.teams === null ? "*" : c.teams.join(ITEM),
-    c.language,
-    c.allowTranslation ? "t" : "f",
-    c.tier,
-    csm,
-    c.excludeAgentIds.join(ITEM),
-    c.targetAgentId ?? "",
-  ].join(FIELD);
+  let skills = "";
+  for (let i = 0; i < c.skillSets.length; i++) skills += (i === 0 ? "" : SET) + (c.skillSets[i] as readonly string[]).join(ITEM);
+  return (
+    skills +
+    FIELD +
+    (c.teams === null ? "*" : c.teams.join(ITEM)) +
+    FIELD +
+    c.language +
+    FIELD +
+    (c.allowTranslation ? "t" : "f") +
+    FIELD +
+    c.tier +
+    FIELD +
+    csm +
+    FIELD +
+    c.excludeAgentIds.join(ITEM) +
+    FIELD +
+    (c.targetAgentId ?? "")
+  );
 }
 
 /** Epoch ms at which escalation step `index` of a request becomes due. */

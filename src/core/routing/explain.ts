@@ -14,7 +14,9 @@ const LAYER_WORDS: Record<LayerStep["layer"], string> = {
 };
 
 function filtered(layers: readonly LayerStep[]): string[] {
-  return layers.filter((l) => l.before !== l.after).map((l) => `${l.before - l.after} ${LAYER_WORDS[l.layer]}`);
+  const out: string[] = [];
+  for (const l of layers) if (l.before !== l.after) out.push(`${l.before - l.after} ${LAYER_WORDS[l.layer]}`);
+  return out;
 }
 
 /** Why the router chose this agent for an incoming chat. */
@@ -31,11 +33,11 @@ export function explainPick(pick: Pick, name: string): Explanation {
 
 const queuedExplanations = new WeakMap<readonly LayerStep[], Explanation>();
 
-/** Why a chat had to wait: which layer left nobody. The same layer steps give the same (frozen) explanation. */
+/** Why a chat had to wait: which layer left nobody. The same layer steps give the same explanation object (shared: read-only). */
 export function explainQueued(layers: readonly LayerStep[]): Explanation {
   let explanation = queuedExplanations.get(layers);
   if (explanation === undefined) {
-    explanation = Object.freeze(queuedExplanation(layers));
+    explanation = queuedExplanation(layers);
     queuedExplanations.set(layers, explanation);
   }
   return explanation;
@@ -43,13 +45,14 @@ export function explainQueued(layers: readonly LayerStep[]): Explanation {
 
 function queuedExplanation(layers: readonly LayerStep[]): Explanation {
   const gone = layers.find((l) => l.after === 0 && l.before > 0);
+  const reasons = filtered(layers);
   const summary =
     layers[0]?.before === 0
       ? "queued: no agents are configured"
       : gone === undefined
         ? "queued: no eligible agent is free"
-        : `queued: no eligible agent left after the ${gone.layer} layer (${filtered(layers).join(", ")})`;
-  return { summary, layers, reasons: Object.freeze(filtered(layers)) };
+        : `queued: no eligible agent left after the ${gone.layer} layer (${reasons.join(", ")})`;
+  return { summary, layers, reasons };
 }
 
 /** Why an agent with freed capacity took this queued chat. */

@@ -2,8 +2,8 @@ import type { AgentProfile } from "../model.js";
 import { AgentClass, classKey, classSignature, judgeClass, lessLoaded } from "./agent-class.js";
 import type { Constraints } from "./constraints.js";
 import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
-import { IndexedHeap } from "./indexed-heap.js";
 import { layersFromDrops } from "./layers.js";
+import { QueueGroup } from "./queue-group.js";
 import { type CandidateKey, compareCandidates, compareRequests } from "./order.js";
 import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
 import type { LayerStep } from "./types.js";
@@ -41,6 +41,8 @@ class ClassShape {
   readonly drops = [0, 0, 0, 0, 0, 0, 0, 0];
   passing = 0;
   readonly passingFree = new Set<AgentClass>();
+  /** This class signature's queue groups that have (or recently had) queued chats. */
+  groups: Shape[] = [];
 
   constructor(
     readonly sig: string,
@@ -53,8 +55,8 @@ interface Shape {
   readonly sig: string;
   readonly constraints: Constraints;
   readonly cs: ClassShape;
-  readonly heap: IndexedHeap<QueueEntry>;
-  /** Whether the shape is in `groupList`. */
+  readonly heap: QueueGroup<QueueEntry>;
+  /** Whether the shape is in its class shape's `groups`. */
   listed: boolean;
   /** The last layer steps handed out for this shape, and the drops they were built from. */
   layers: readonly LayerStep[] | null;
@@ -62,15 +64,12 @@ interface Shape {
   layerTotal: number;
 }
 
-/** Per agent class: the queue groups it may take from by class-level layers. */
-interface ClassGroups {
-  epoch: number;
-  /** How many entries of `groupList` have been judged. */
+/** Per agent class: the class shapes whose queue groups it may take from (pass, or fail only at tier). */
+interface ClassReach {
+  /** How many entries of `classShapeList` have been judged. */
   seen: number;
-  readonly groups: Shape[];
+  readonly shapes: ClassShape[];
 }
-
-const byQueueOrder = (a: QueueEntry, b: QueueEntry): boolean => compareRequests(a.request, b.request) < 0;
 
 /** Keep shapes without queued chats for reuse until they outnumber the busy ones by this much. */
 const SPARE_SHAPES = 512;
@@ -99,11 +98,8 @@ export class FastIndex implements RouterIndex {
   private readonly classShapes = new Map<string, ClassShape>();
   private readonly classShapeList: ClassShape[] = [];
   private readonly shapes = new Map<string, Shape>();
-  /** Shapes that have had queued chats, in the order they first did; see `compact`. */
-  private groupList: Shape[] = [];
-  private groupEpoch = 0;
   private busyShapes = 0;
-  private readonly classGroups: ClassGroups[] = [];
+  private readonly reach: ClassReach[] = [];
   private onlineTotal = 0;
 
   agentChanged(a: AgentState): void {
@@ -157,7 +153,7 @@ export class FastIndex implements RouterIndex {
     s.heap.push(e);
     if (!s.listed) {
       s.listed = true;
-      this.groupList.push(s);
+      s.cs.groups.push(s);
     }
   }
 
@@ -227,19 +223,23 @@ export class FastIndex implements RouterIndex {
     if (a.presence !== "online" || a.active.length >= a.profile.cap) return null;
     const t = this.tracks.get(a.profile.id);
     if (t === undefined) return null;
-    const groups = this.groupsOf(t.cls);
     const id = a.profile.id;
+    const clsId = t.cls.id;
     let best: QueueEntry | null = null;
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i] as Shape;
-      const head = g.heap.peek();
-      if (head === undefined || (best !== null && compareRequests(head.request, best.request) >= 0)) continue;
-      const c = g.constraints;
-      if (c.targetAgentId !== null && c.targetAgentId !== id) continue;
-      if (c.excludeAgentIds.length > 0 && c.excludeAgentIds.includes(id)) continue;
-      // Groups the class fails only at the tier layer are listed for their named CSM.
-      if (c.csmAgentId !== id && g.cs.codes[t.cls.id] !== PASS) continue;
-      best = head;
+    for (const cs of this.reachOf(t.cls)) {
+      // Groups the class fails only at the tier layer are open to their named CSM alone.
+      const csmOnly = cs.codes[clsId] !== PASS;
+      const groups = cs.groups;
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i] as Shape;
+        const head = g.heap.peek();
+        if (head === undefined || (best !== null && compareRequests(head.request, best.request) >= 0)) continue;
+        const c = g.constraints;
+        if (csmOnly && c.csmAgentId !== id) continue;
+        if (c.targetAgentId !== null && c.targetAgentId !== id) continue;
+        if (c.excludeAgentIds.length > 0 && c.excludeAgentIds.includes(id)) continue;
+        best = head;
+      }
     }
     return best;
   }
@@ -313,7 +313,7 @@ export class FastIndex implements RouterIndex {
         sig,
         constraints: c,
         cs: this.classShape(c),
-        heap: new IndexedHeap(byQueueOrder),
+        heap: new QueueGroup(),
         listed: false,
         layers: null,
         layerDrops: [],
@@ -354,7 +354,7 @@ export class FastIndex implements RouterIndex {
     let same = shape.layers !== null && shape.layerTotal === total;
     for (let i = 0; same && i < drops.length; i++) same = last[i] === drops[i];
     if (same) return shape.layers as readonly LayerStep[];
-    const layers = Object.freeze(layersFromDrops(total, drops).map((step) => Object.freeze(step)));
+    const layers = layersFromDrops(total, drops);
     shape.layers = layers;
     shape.layerTotal = total;
     last.length = 0;
@@ -377,20 +377,20 @@ export class FastIndex implements RouterIndex {
     this.pendingFree.clear();
   }
 
-  /** The groups this class may take from, brought up to date with the group list. */
-  private groupsOf(cls: AgentClass): readonly Shape[] {
-    let cg = this.classGroups[cls.id];
-    if (cg === undefined || cg.epoch !== this.groupEpoch) {
-      cg = { epoch: this.groupEpoch, seen: 0, groups: [] };
-      this.classGroups[cls.id] = cg;
+  /** The class shapes whose groups this class may take from, brought up to date. */
+  private reachOf(cls: AgentClass): readonly ClassShape[] {
+    let r = this.reach[cls.id];
+    if (r === undefined) {
+      r = { seen: 0, shapes: [] };
+      this.reach[cls.id] = r;
     }
-    const list = this.groupList;
-    for (; cg.seen < list.length; cg.seen++) {
-      const g = list[cg.seen] as Shape;
-      const code = this.codeOf(g.cs, cls);
-      if (code === PASS || (code === TIER && g.constraints.csmAgentId !== null)) cg.groups.push(g);
+    const list = this.classShapeList;
+    for (; r.seen < list.length; r.seen++) {
+      const cs = list[r.seen] as ClassShape;
+      const code = this.codeOf(cs, cls);
+      if (code === PASS || code === TIER) r.shapes.push(cs);
     }
-    return cg.groups;
+    return r.shapes;
   }
 
   /** Forgets shapes with no queued chats (kept until now for their cached counts). */
@@ -400,8 +400,7 @@ export class FastIndex implements RouterIndex {
       this.shapes.delete(sig);
       s.listed = false;
     }
-    this.groupList = this.groupList.filter((s) => s.listed);
-    this.groupEpoch++;
+    for (const cs of this.classShapeList) cs.groups = cs.groups.filter((s) => s.listed);
   }
 
   private codeOf(cs: ClassShape, cls: AgentClass): number {
