@@ -8,7 +8,9 @@ export type Layer = LayerStep["layer"];
 export const LAYERS: readonly Layer[] = ["target", "presence", "excluded", "team", "skills", "language", "tier", "capacity"];
 
 export function teamOk(a: AgentProfile, c: Constraints): boolean {
-  return c.teams === null || c.teams.some((t) => a.teams.includes(t));
+  if (c.teams === null) return true;
+  for (const t of c.teams) if (a.teams.includes(t)) return true;
+  return false;
 }
 
 /**
@@ -20,16 +22,22 @@ export function proficiencyFor(a: AgentProfile, c: Constraints): number {
   for (const set of c.skillSets) {
     let weakest = set.length === 0 ? 0 : Number.POSITIVE_INFINITY;
     for (const skill of set) {
-      const held = a.skills.find((s) => s.skill === skill);
-      if (held === undefined) {
+      const held = proficiencyIn(a, skill);
+      if (held < 0) {
         weakest = -1;
         break;
       }
-      weakest = Math.min(weakest, held.proficiency);
+      if (held < weakest) weakest = held;
     }
-    best = Math.max(best, weakest);
+    if (weakest > best) best = weakest;
   }
   return best;
+}
+
+/** The agent's proficiency in one skill, or -1 when they do not hold it. */
+function proficiencyIn(a: AgentProfile, skill: string): number {
+  for (const s of a.skills) if (s.skill === skill) return s.proficiency;
+  return -1;
 }
 
 export function languageOk(a: AgentProfile, c: Constraints): boolean {

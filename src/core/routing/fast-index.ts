@@ -1,5 +1,6 @@
 import type { AgentProfile } from "../model.js";
-import { AgentClass, classKey, classSignature, judgeClass, lessLoaded } from "./agent-class.js";
+import { AgentClass, classKey, classSignature, lessLoaded } from "./agent-class.js";
+import { ClassColumns, type ColumnQuery, FAIL_TIER, PASS } from "./class-columns.js";
 import type { Constraints } from "./constraints.js";
 import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
 import { layersFromDrops } from "./layers.js";
@@ -15,11 +16,9 @@ interface Track {
   freeSlots: number;
 }
 
-/** A class's verdict for a class shape, as stored: 0 not judged yet, then pass or the failing layer. */
+/** A class's verdict for a class shape, as stored: not judged yet, then a code from class-columns.ts. */
 const UNKNOWN = 0;
-const PASS = 1;
-const FAIL_CODES: Readonly<Record<"team" | "skills" | "language" | "tier", number>> = { team: 2, skills: 3, language: 4, tier: 5 };
-const TIER = FAIL_CODES.tier;
+const TIER = FAIL_TIER;
 /** Index in `LAYERS` (and in a drops array) of each failure code. */
 const LAYER_OF_CODE = [-1, -1, 3, 4, 5, 6];
 const TARGET = 0;
@@ -34,7 +33,7 @@ const CAPACITY = 7;
  * as agents come, go and fill up, so a placement reads them instead of scanning.
  */
 class ClassShape {
-  /** Verdict code per class id (see PASS, FAIL_CODES), and the class's proficiency. */
+  /** Verdict code per class id (PASS or a FAIL_ code), and the class's proficiency. */
   codes = new Int8Array(64);
   proficiency = new Float64Array(64);
   /** Online agents dropped per LAYERS index (team, skills, language, tier), and passing. */
@@ -47,6 +46,7 @@ class ClassShape {
   constructor(
     readonly sig: string,
     readonly constraints: Constraints,
+    readonly query: ColumnQuery,
   ) {}
 }
 
@@ -101,6 +101,8 @@ export class FastIndex implements RouterIndex {
   private busyShapes = 0;
   private readonly reach: ClassReach[] = [];
   private onlineTotal = 0;
+  private readonly columns = new ClassColumns();
+  private readonly judged = new Float64Array(1);
 
   agentChanged(a: AgentState): void {
     const id = a.profile.id;
@@ -332,7 +334,7 @@ export class FastIndex implements RouterIndex {
     const sig = classSignature(c);
     let cs = this.classShapes.get(sig);
     if (cs !== undefined) return cs;
-    cs = new ClassShape(sig, c);
+    cs = new ClassShape(sig, c, this.columns.query(c));
     this.classShapes.set(sig, cs);
     this.classShapeList.push(cs);
     this.syncFree();
@@ -416,10 +418,9 @@ export class FastIndex implements RouterIndex {
     }
     let code = cs.codes[id] as number;
     if (code === UNKNOWN) {
-      const v = judgeClass(cls.profile, cs.constraints);
-      code = v.fail === null ? PASS : FAIL_CODES[v.fail as keyof typeof FAIL_CODES];
+      code = this.columns.judge(id, cs.query, this.judged);
       cs.codes[id] = code;
-      cs.proficiency[id] = v.proficiency;
+      cs.proficiency[id] = this.judged[0] as number;
     }
     return code;
   }
@@ -461,6 +462,7 @@ export class FastIndex implements RouterIndex {
     cls = this.classes.get(key);
     if (cls === undefined) {
       cls = new AgentClass(this.classList.length, p);
+      this.columns.add(cls.id, p);
       this.classes.set(key, cls);
       this.classList.push(cls);
     }
