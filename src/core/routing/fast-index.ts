@@ -50,18 +50,25 @@ class ClassShape {
   ) {}
 }
 
-/** One full constraint set: a queue group (its chats in queue order) and cached explanations. */
-interface Shape {
-  readonly sig: string;
-  readonly constraints: Constraints;
-  readonly cs: ClassShape;
-  readonly heap: QueueGroup<QueueEntry>;
+/** One full constraint set: its queue group (chats in queue order) and cached explanations. */
+class Shape extends QueueGroup<QueueEntry> {
   /** Whether the shape is in its class shape's `groups`. */
-  listed: boolean;
+  listed = false;
   /** The last layer steps handed out for this shape, and the drops they were built from. */
-  layers: readonly LayerStep[] | null;
-  readonly layerDrops: number[];
-  layerTotal: number;
+  layers: readonly LayerStep[] | null = null;
+  readonly layerDrops: number[] = [];
+  layerTotal = -1;
+  /** Whether only some agents of a passing class may take these chats (a target or exclusions). */
+  readonly restricted: boolean;
+
+  constructor(
+    readonly sig: string,
+    readonly constraints: Constraints,
+    readonly cs: ClassShape,
+  ) {
+    super();
+    this.restricted = constraints.targetAgentId !== null || constraints.excludeAgentIds.length > 0;
+  }
 }
 
 /** Per agent class: the class shapes whose queue groups it may take from (pass, or fail only at tier). */
@@ -151,8 +158,8 @@ export class FastIndex implements RouterIndex {
 
   addEntry(e: QueueEntry): void {
     const s = this.shape(e.constraints, e.sig);
-    if (s.heap.size === 0) this.busyShapes++;
-    s.heap.push(e);
+    if (s.size === 0) this.busyShapes++;
+    s.push(e);
     if (!s.listed) {
       s.listed = true;
       s.cs.groups.push(s);
@@ -161,8 +168,8 @@ export class FastIndex implements RouterIndex {
 
   removeEntry(e: QueueEntry): void {
     const s = this.shapes.get(e.sig);
-    if (s === undefined || !s.heap.remove(e)) return;
-    if (s.heap.size === 0) this.busyShapes--;
+    if (s === undefined || !s.remove(e)) return;
+    if (s.size === 0) this.busyShapes--;
   }
 
   bestAgentFor(c: Constraints, sig: string): Pick {
@@ -227,30 +234,44 @@ export class FastIndex implements RouterIndex {
     if (t === undefined) return null;
     const id = a.profile.id;
     const clsId = t.cls.id;
-    let best: QueueEntry | null = null;
+    let best: Shape | null = null;
+    let priority = 0;
+    let deadline = 0;
+    let arrived = 0;
     for (const cs of this.reachOf(t.cls)) {
       // Groups the class fails only at the tier layer are open to their named CSM alone.
       const csmOnly = cs.codes[clsId] !== PASS;
       const groups = cs.groups;
       for (let i = 0; i < groups.length; i++) {
         const g = groups[i] as Shape;
-        const head = g.heap.peek();
-        if (head === undefined || (best !== null && compareRequests(head.request, best.request) >= 0)) continue;
+        if (g.head === undefined) continue;
+        if (best !== null) {
+          // Queue order on the heads' keys (compareRequests), without touching the chats.
+          if (g.headPriority !== priority) {
+            if (g.headPriority < priority) continue;
+          } else if (g.headDeadline !== deadline) {
+            if (g.headDeadline > deadline) continue;
+          } else if (g.headArrived !== arrived) {
+            if (g.headArrived > arrived) continue;
+          } else if (compareRequests(g.head.request, (best.head as QueueEntry).request) >= 0) continue;
+        }
         const c = g.constraints;
         if (csmOnly && c.csmAgentId !== id) continue;
-        if (c.targetAgentId !== null && c.targetAgentId !== id) continue;
-        if (c.excludeAgentIds.length > 0 && c.excludeAgentIds.includes(id)) continue;
-        best = head;
+        if (g.restricted && ((c.targetAgentId !== null && c.targetAgentId !== id) || c.excludeAgentIds.includes(id))) continue;
+        best = g;
+        priority = g.headPriority;
+        deadline = g.headDeadline;
+        arrived = g.headArrived;
       }
     }
-    return best;
+    return best === null ? null : (best.head as QueueEntry);
   }
 
   rank(e: QueueEntry): number {
     const s = this.shapes.get(e.sig);
     if (s === undefined) return 1;
     let ahead = 0;
-    for (const other of s.heap.values()) if (compareRequests(other.request, e.request) < 0) ahead++;
+    for (const other of s.values()) if (compareRequests(other.request, e.request) < 0) ahead++;
     return ahead + 1;
   }
 
@@ -311,16 +332,7 @@ export class FastIndex implements RouterIndex {
     let s = this.shapes.get(sig);
     if (s === undefined) {
       if (this.shapes.size >= 2 * this.busyShapes + SPARE_SHAPES) this.compact();
-      s = {
-        sig,
-        constraints: c,
-        cs: this.classShape(c),
-        heap: new QueueGroup(),
-        listed: false,
-        layers: null,
-        layerDrops: [],
-        layerTotal: -1,
-      };
+      s = new Shape(sig, c, this.classShape(c));
       this.shapes.set(sig, s);
     }
     return s;
@@ -398,7 +410,7 @@ export class FastIndex implements RouterIndex {
   /** Forgets shapes with no queued chats (kept until now for their cached counts). */
   private compact(): void {
     for (const [sig, s] of this.shapes) {
-      if (s.heap.size > 0) continue;
+      if (s.size > 0) continue;
       this.shapes.delete(sig);
       s.listed = false;
     }

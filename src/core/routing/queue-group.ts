@@ -32,6 +32,14 @@ export class QueueGroup<T extends GroupItem> {
   private dropped = 0;
   private inRun = 0;
   private readonly heap = new IndexedHeap<T>(before);
+  /**
+   * The best chat and its ordering keys, kept current by every change, so code comparing the
+   * heads of many groups reads this object alone.
+   */
+  head: T | undefined = undefined;
+  headPriority = 0;
+  headDeadline = 0;
+  headArrived = 0;
 
   get size(): number {
     return this.inRun + this.heap.size;
@@ -48,25 +56,27 @@ export class QueueGroup<T extends GroupItem> {
       item.heapIndex = runSlot(this.dropped + this.run.length);
       this.run.push(item);
       this.inRun++;
-      return;
+    } else {
+      this.heap.push(item);
     }
-    this.heap.push(item);
+    if (this.head === undefined || before(item, this.head)) this.setHead(item);
   }
 
   peek(): T | undefined {
-    const head = this.runHead();
-    const top = this.heap.peek();
-    if (head === undefined) return top;
-    return top !== undefined && before(top, head) ? top : head;
+    return this.head;
   }
 
   /** Removes `item` if present; returns whether it was. */
   remove(item: T): boolean {
-    if (item.heapIndex > -2) return this.heap.remove(item);
-    if (!this.has(item)) return false;
-    item.heapIndex = -1;
-    this.inRun--;
-    if (this.inRun === 0) this.drop(this.run.length);
+    if (item.heapIndex > -2) {
+      if (!this.heap.remove(item)) return false;
+    } else {
+      if (!this.has(item)) return false;
+      item.heapIndex = -1;
+      this.inRun--;
+      if (this.inRun === 0) this.drop(this.run.length);
+    }
+    if (item === this.head) this.setHead(this.best());
     return true;
   }
 
@@ -77,6 +87,23 @@ export class QueueGroup<T extends GroupItem> {
       if (this.live(item, i)) yield item;
     }
     yield* this.heap.values();
+  }
+
+  /** The better of the run's front and the heap's top. */
+  private best(): T | undefined {
+    const front = this.runHead();
+    const top = this.heap.peek();
+    if (front === undefined) return top;
+    return top !== undefined && before(top, front) ? top : front;
+  }
+
+  private setHead(item: T | undefined): void {
+    this.head = item;
+    if (item === undefined) return;
+    const r = item.request;
+    this.headPriority = r.priority;
+    this.headDeadline = r.slaDeadline;
+    this.headArrived = r.arrivedAt;
   }
 
   /** The run's first chat still in it, passing over (and, now and then, dropping) the ones that left. */
