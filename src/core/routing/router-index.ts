@@ -14,15 +14,32 @@ export interface AgentState {
   heapIndex: number;
 }
 
-/** A queued conversation. */
-export interface QueueEntry {
-  readonly request: RoutingRequest;
+/**
+ * A conversation in routing, one record from enqueue to release: queued (then it is in the
+ * index), offered or assigned. Its SLA bookkeeping lives here too, so one lookup serves it all.
+ */
+export interface Routed {
+  state: "queued" | "offered" | "assigned";
+  request: RoutingRequest;
+  /** Escalation steps applied to `request`. */
   appliedSteps: number;
+  /** The constraints of the last placement (escalation applied) and their `signatureOf`. */
   constraints: Constraints;
   sig: string;
-  /** Slot in the fast index's queue-group heap. */
+  /** The agent holding it when offered or assigned. */
+  agent: AgentState | null;
+  /** When an open offer expires. */
+  expiresAt: number;
+  /** Whether its SLA breach was reported (once per routing, until released or transferred). */
+  breached: boolean;
+  /** The SLA deadline a due item is pending for (NaN: none), so re-queueing adds no duplicate. */
+  slaArmedAt: number;
+  /** Slot in the index's queue group (fast index only). */
   heapIndex: number;
 }
+
+/** A queued conversation, as the index sees it. */
+export type QueueEntry = Routed;
 
 export interface Pick {
   readonly agent: AgentState | null;

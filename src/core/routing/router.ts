@@ -4,19 +4,10 @@ import { constraintsFor, signatureOf, stepDueAt, stepsDueBy } from "./constraint
 import { type DueItem, DueList } from "./due-list.js";
 import { explainPick, explainPull, explainQueued } from "./explain.js";
 import { FastIndex } from "./fast-index.js";
-import { ReferenceIndex } from "./reference-index.js";
-import type { AgentState, QueueEntry, RouterIndex } from "./router-index.js";
 import { compareRequests } from "./order.js";
+import { ReferenceIndex } from "./reference-index.js";
+import type { AgentState, Routed, RouterIndex } from "./router-index.js";
 import type { Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
-
-interface Placement {
-  readonly agentId: string;
-  readonly request: RoutingRequest;
-  readonly appliedSteps: number;
-}
-interface OfferPlacement extends Placement {
-  readonly expiresAt: number;
-}
 
 export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   offers: { enabled: false, timeoutSeconds: 30 },
@@ -33,13 +24,9 @@ export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
  */
 export class Router {
   private readonly agents = new Map<string, AgentState>();
-  private readonly queued = new Map<string, QueueEntry>();
-  private readonly assigned = new Map<string, Placement>();
-  private readonly offers = new Map<string, OfferPlacement>();
-  /** Conversations whose SLA breach was reported (once per routing, until released or transferred). */
-  private readonly breached = new Set<string>();
-  /** The SLA deadline each conversation has a pending due item for, so re-queueing adds no duplicate. */
-  private readonly slaArmed = new Map<string, number>();
+  /** Every conversation in routing, whatever its state. */
+  private readonly routed = new Map<string, Routed>();
+  private queued = 0;
   private readonly due = new DueList();
   private effects: Effect[] = [];
   private now = 0;
@@ -63,12 +50,14 @@ export class Router {
       case "agent_remove":
         this.removeAgent(event.agentId);
         break;
-      case "enqueue":
-        if (this.stateOf(event.request.conversationId) !== null) {
-          throw new DomainError("conflict", `conversation ${event.request.conversationId} is already being routed`);
-        }
-        this.place(event.request, stepsDueBy(event.request, now));
+      case "enqueue": {
+        const id = event.request.conversationId;
+        if (this.routed.has(id)) throw new DomainError("conflict", `conversation ${id} is already being routed`);
+        const r = newRouted(event.request);
+        this.routed.set(id, r);
+        this.place(r, stepsDueBy(event.request, now));
         break;
+      }
       case "release":
         this.release(event.conversationId);
         break;
@@ -79,7 +68,7 @@ export class Router {
         this.acceptOffer(event.conversationId, event.agentId);
         break;
       case "offer_decline":
-        this.declineOffer(event.conversationId, event.agentId);
+        this.withdrawOffer(this.openOffer(event.conversationId, event.agentId), "declined");
         break;
       case "tick":
         for (let item = this.due.popDue(now); item !== null; item = this.due.popDue(now)) this.fire(item);
@@ -94,15 +83,12 @@ export class Router {
   }
 
   stateOf(conversationId: string): "queued" | "offered" | "assigned" | null {
-    if (this.queued.has(conversationId)) return "queued";
-    if (this.offers.has(conversationId)) return "offered";
-    if (this.assigned.has(conversationId)) return "assigned";
-    return null;
+    return this.routed.get(conversationId)?.state ?? null;
   }
 
   /** The agent a conversation is assigned or offered to. */
   agentOf(conversationId: string): string | null {
-    return this.assigned.get(conversationId)?.agentId ?? this.offers.get(conversationId)?.agentId ?? null;
+    return this.routed.get(conversationId)?.agent?.profile.id ?? null;
   }
 
   agent(id: string): AgentRuntime | null {
@@ -112,13 +98,13 @@ export class Router {
 
   /** Queue position (1-based) among chats waiting for the same agents, or null when not queued. */
   positionOf(conversationId: string): number | null {
-    const e = this.queued.get(conversationId);
-    return e === undefined ? null : this.index.rank(e);
+    const r = this.routed.get(conversationId);
+    return r === undefined || r.state !== "queued" ? null : this.index.rank(r);
   }
 
   requestOf(conversationId: string): { request: RoutingRequest; appliedSteps: number } | null {
-    const e = this.queued.get(conversationId) ?? this.assigned.get(conversationId) ?? this.offers.get(conversationId);
-    return e === undefined ? null : { request: e.request, appliedSteps: e.appliedSteps };
+    const r = this.routed.get(conversationId);
+    return r === undefined ? null : { request: r.request, appliedSteps: r.appliedSteps };
   }
 
   /** Agents who may take this request, ignoring their current load (for the wait estimate). */
@@ -127,22 +113,23 @@ export class Router {
   }
 
   get queueLength(): number {
-    return this.queued.size;
+    return this.queued;
   }
 
   snapshot(): RouterSnapshot {
-    const queue = [...this.queued.values()]
-      .sort((a, b) => compareEntries(a, b))
-      .map((e) => ({ request: e.request, appliedSteps: e.appliedSteps }));
+    const all = [...this.routed.values()];
+    const held = (state: Routed["state"]) => all.filter((r) => r.state === state);
     return {
       agents: [...this.agents.values()].map(toRuntime),
-      queue,
-      assignments: [...this.assigned].map(([conversationId, p]) => ({ conversationId, agentId: p.agentId, request: p.request })),
-      offers: [...this.offers].map(([conversationId, p]) => ({
-        conversationId,
-        agentId: p.agentId,
-        expiresAt: p.expiresAt,
-        request: p.request,
+      queue: held("queued")
+        .sort((a, b) => compareRequests(a.request, b.request))
+        .map((r) => ({ request: r.request, appliedSteps: r.appliedSteps })),
+      assignments: held("assigned").map((r) => ({ conversationId: r.request.conversationId, agentId: agentIdOf(r), request: r.request })),
+      offers: held("offered").map((r) => ({
+        conversationId: r.request.conversationId,
+        agentId: agentIdOf(r),
+        expiresAt: r.expiresAt,
+        request: r.request,
       })),
     };
   }
@@ -152,7 +139,7 @@ export class Router {
    * lets every online agent with free capacity take what they may, so no chat waits needlessly.
    */
   restore(snapshot: RouterSnapshot, now: number): Effect[] {
-    if (this.agents.size > 0 || this.queued.size > 0) throw new DomainError("conflict", "restore needs an empty router");
+    if (this.agents.size > 0 || this.routed.size > 0) throw new DomainError("conflict", "restore needs an empty router");
     this.now = now;
     this.effects = [];
     for (const a of snapshot.agents) {
@@ -162,15 +149,23 @@ export class Router {
       this.index.agentChanged(state);
     }
     for (const s of snapshot.assignments) {
-      this.assigned.set(s.conversationId, { agentId: s.agentId, request: s.request, appliedSteps: 0 });
-      this.holdSlot(s.agentId, s.conversationId);
+      const r = this.adopt(s.request, s.agentId, "assigned");
+      this.holdSlot(r.agent as AgentState, s.conversationId);
     }
     for (const o of snapshot.offers) {
-      this.offers.set(o.conversationId, { agentId: o.agentId, request: o.request, appliedSteps: 0, expiresAt: o.expiresAt });
-      this.holdSlot(o.agentId, o.conversationId);
+      const r = this.adopt(o.request, o.agentId, "offered");
+      r.expiresAt = o.expiresAt;
+      this.holdSlot(r.agent as AgentState, o.conversationId);
       this.due.add({ kind: "offer_timeout", at: o.expiresAt, conversationId: o.conversationId, agentId: o.agentId });
     }
-    for (const q of snapshot.queue) this.enterQueue(q.request, Math.max(q.appliedSteps, stepsDueBy(q.request, now)));
+    for (const q of snapshot.queue) {
+      const r = newRouted(q.request);
+      this.routed.set(q.request.conversationId, r);
+      r.appliedSteps = Math.max(q.appliedSteps, stepsDueBy(q.request, now));
+      r.constraints = constraintsFor(r.request, r.appliedSteps);
+      r.sig = signatureOf(r.constraints);
+      this.enterQueue(r);
+    }
     for (const id of [...this.agents.keys()].sort()) this.drain(this.agents.get(id) as AgentState);
     return this.effects;
   }
@@ -206,7 +201,7 @@ export class Router {
     const policy = presence === "away" ? this.options.onAway : this.options.onOffline;
     const reason = presence === "away" ? "agent_away" : "agent_offline";
     // Offers are always withdrawn: nobody is there to accept them.
-    const taken = a.active.filter((id) => policy === "requeue" || this.offers.has(id));
+    const taken = a.active.filter((id) => policy === "requeue" || this.routed.get(id)?.state === "offered");
     this.takeBack(a, taken, reason);
   }
 
@@ -222,69 +217,66 @@ export class Router {
 
   /** Takes chats back from an agent and routes each again, keeping its place in the queue. */
   private takeBack(a: AgentState, ids: readonly string[], reason: Extract<Effect, { kind: "requeued" }>["reason"]): void {
-    const placements: Placement[] = [];
+    const taken: Routed[] = [];
     for (const id of ids) {
-      const p = this.assigned.get(id) ?? this.offers.get(id);
-      if (p === undefined) continue;
-      this.assigned.delete(id);
-      this.offers.delete(id);
+      const r = this.routed.get(id);
+      if (r === undefined || r.agent !== a) continue;
       this.freeSlot(a, id);
-      placements.push(p);
+      r.agent = null;
+      taken.push(r);
     }
-    for (const p of placements) {
-      this.effects.push({ kind: "requeued", conversationId: p.request.conversationId, fromAgentId: a.profile.id, reason });
-      this.place(p.request, Math.max(p.appliedSteps, stepsDueBy(p.request, this.now)));
+    for (const r of taken) {
+      this.effects.push({ kind: "requeued", conversationId: r.request.conversationId, fromAgentId: a.profile.id, reason });
+      this.place(r, Math.max(r.appliedSteps, stepsDueBy(r.request, this.now)));
     }
   }
 
   // ---------- conversations ----------
 
   private release(conversationId: string): void {
-    this.breached.delete(conversationId);
-    this.slaArmed.delete(conversationId);
-    const q = this.queued.get(conversationId);
-    if (q !== undefined) {
-      this.leaveQueue(q);
+    const r = this.routed.get(conversationId);
+    if (r === undefined) return; // idempotent: releasing twice does nothing
+    this.routed.delete(conversationId);
+    if (r.state === "queued") {
+      this.leaveQueue(r);
       this.effects.push({ kind: "released", conversationId, agentId: null });
       return;
     }
-    const p = this.assigned.get(conversationId) ?? this.offers.get(conversationId);
-    if (p === undefined) return; // idempotent: releasing twice does nothing
-    this.assigned.delete(conversationId);
-    this.offers.delete(conversationId);
-    const a = this.agents.get(p.agentId) as AgentState;
+    const a = r.agent as AgentState;
     this.freeSlot(a, conversationId);
-    this.effects.push({ kind: "released", conversationId, agentId: p.agentId });
+    this.effects.push({ kind: "released", conversationId, agentId: a.profile.id });
     this.drain(a);
   }
 
   private transfer(request: RoutingRequest): void {
     const id = request.conversationId;
-    const q = this.queued.get(id);
-    const p = this.assigned.get(id) ?? this.offers.get(id);
-    if (q === undefined && p === undefined) throw new DomainError("conversation_not_found", `conversation ${id} is not being routed`);
-    if (q !== undefined) this.leaveQueue(q);
-    let from: AgentState | null = null;
-    if (p !== undefined) {
-      this.assigned.delete(id);
-      this.offers.delete(id);
-      from = this.agents.get(p.agentId) as AgentState;
+    const r = this.routed.get(id);
+    if (r === undefined) throw new DomainError("conversation_not_found", `conversation ${id} is not being routed`);
+    const from = r.state === "queued" ? null : r.agent;
+    if (r.state === "queued") this.leaveQueue(r);
+    if (from !== null) {
       this.freeSlot(from, id);
-      this.effects.push({ kind: "requeued", conversationId: id, fromAgentId: p.agentId, reason: "transferred" });
+      r.agent = null;
+      this.effects.push({ kind: "requeued", conversationId: id, fromAgentId: from.profile.id, reason: "transferred" });
     }
-    this.breached.delete(id);
-    this.place(request, stepsDueBy(request, this.now));
+    r.request = request;
+    r.breached = false;
+    this.place(r, stepsDueBy(request, this.now));
     if (from !== null) this.drain(from);
   }
 
-  private acceptOffer(conversationId: string, agentId: string): void {
-    const o = this.offers.get(conversationId);
-    if (o === undefined || o.agentId !== agentId) {
+  private openOffer(conversationId: string, agentId: string): Routed {
+    const r = this.routed.get(conversationId);
+    if (r === undefined || r.state !== "offered" || r.agent?.profile.id !== agentId) {
       throw new DomainError("offer_not_found", `no open offer of ${conversationId} to ${agentId}`);
     }
-    this.offers.delete(conversationId);
-    this.assigned.set(conversationId, { agentId, request: o.request, appliedSteps: o.appliedSteps });
-    const a = this.agents.get(agentId) as AgentState;
+    return r;
+  }
+
+  private acceptOffer(conversationId: string, agentId: string): void {
+    const r = this.openOffer(conversationId, agentId);
+    r.state = "assigned";
+    const a = r.agent as AgentState;
     this.effects.push({
       kind: "assign",
       conversationId,
@@ -293,102 +285,99 @@ export class Router {
     });
   }
 
-  private declineOffer(conversationId: string, agentId: string): void {
-    const o = this.offers.get(conversationId);
-    if (o === undefined || o.agentId !== agentId) {
-      throw new DomainError("offer_not_found", `no open offer of ${conversationId} to ${agentId}`);
-    }
-    this.withdrawOffer(o, "declined");
-  }
-
-  private withdrawOffer(o: OfferPlacement, reason: "declined" | "offer_timeout"): void {
-    const id = o.request.conversationId;
-    this.offers.delete(id);
-    const a = this.agents.get(o.agentId) as AgentState;
+  private withdrawOffer(r: Routed, reason: "declined" | "offer_timeout"): void {
+    const id = r.request.conversationId;
+    const a = r.agent as AgentState;
     this.freeSlot(a, id);
-    if (reason === "offer_timeout") this.effects.push({ kind: "offer_expired", conversationId: id, agentId: o.agentId });
-    this.effects.push({ kind: "requeued", conversationId: id, fromAgentId: o.agentId, reason });
-    const request: RoutingRequest = { ...o.request, excludeAgentIds: [...o.request.excludeAgentIds, o.agentId] };
-    this.place(request, Math.max(o.appliedSteps, stepsDueBy(request, this.now)));
+    r.agent = null;
+    if (reason === "offer_timeout") this.effects.push({ kind: "offer_expired", conversationId: id, agentId: a.profile.id });
+    this.effects.push({ kind: "requeued", conversationId: id, fromAgentId: a.profile.id, reason });
+    r.request = { ...r.request, excludeAgentIds: [...r.request.excludeAgentIds, a.profile.id] };
+    this.place(r, Math.max(r.appliedSteps, stepsDueBy(r.request, this.now)));
     this.drain(a);
   }
 
   // ---------- placing ----------
 
   /** Assigns (or offers) to the best eligible agent, or queues. */
-  private place(request: RoutingRequest, appliedSteps: number): void {
-    const constraints = constraintsFor(request, appliedSteps);
+  private place(r: Routed, appliedSteps: number): void {
+    const constraints = constraintsFor(r.request, appliedSteps);
     const sig = signatureOf(constraints);
+    r.appliedSteps = appliedSteps;
+    r.constraints = constraints;
+    r.sig = sig;
     const pick = this.index.bestAgentFor(constraints, sig);
     if (pick.agent !== null && pick.key !== null) {
-      this.give(pick.agent, request, appliedSteps, explainPick(pick, pick.agent.profile.name));
+      this.give(pick.agent, r, explainPick(pick, pick.agent.profile.name));
       return;
     }
-    this.enterQueue(request, appliedSteps, constraints, sig);
-    this.effects.push({
-      kind: "queued",
-      conversationId: request.conversationId,
-      explanation: explainQueued(pick.layers),
-    });
+    this.enterQueue(r);
+    this.effects.push({ kind: "queued", conversationId: r.request.conversationId, explanation: explainQueued(pick.layers) });
   }
 
-  private enterQueue(
-    request: RoutingRequest,
-    appliedSteps: number,
-    constraints = constraintsFor(request, appliedSteps),
-    sig = signatureOf(constraints),
-  ): QueueEntry {
-    const e: QueueEntry = { request, appliedSteps, constraints, sig, heapIndex: -1 };
-    this.queued.set(request.conversationId, e);
-    this.index.addEntry(e);
-    this.armQueued(e);
-    return e;
+  private enterQueue(r: Routed): void {
+    r.state = "queued";
+    r.agent = null;
+    this.queued++;
+    this.index.addEntry(r);
+    this.armQueued(r);
   }
 
-  private leaveQueue(e: QueueEntry): void {
-    this.queued.delete(e.request.conversationId);
-    this.index.removeEntry(e);
+  private leaveQueue(r: Routed): void {
+    this.queued--;
+    this.index.removeEntry(r);
   }
 
-  private armQueued(e: QueueEntry): void {
-    const id = e.request.conversationId;
-    const at = stepDueAt(e.request, e.appliedSteps);
-    if (at !== null) this.due.add({ kind: "escalate", at, conversationId: id, step: e.appliedSteps });
-    const deadline = e.request.slaDeadline;
-    if (this.breached.has(id) || this.slaArmed.get(id) === deadline) return;
-    this.slaArmed.set(id, deadline);
+  private armQueued(r: Routed): void {
+    const id = r.request.conversationId;
+    const at = stepDueAt(r.request, r.appliedSteps);
+    if (at !== null) this.due.add({ kind: "escalate", at, conversationId: id, step: r.appliedSteps });
+    const deadline = r.request.slaDeadline;
+    if (r.breached || r.slaArmedAt === deadline) return;
+    r.slaArmedAt = deadline;
     this.due.add({ kind: "sla", at: deadline, conversationId: id });
   }
 
   /** Lets an agent with free capacity take the best queued chats they may take. */
   private drain(a: AgentState): void {
     while (a.presence === "online" && a.active.length < a.profile.cap) {
-      const e = this.index.bestEntryFor(a);
-      if (e === null) return;
-      this.leaveQueue(e);
-      this.give(a, e.request, e.appliedSteps, explainPull(a, e, this.now));
+      const r = this.index.bestEntryFor(a);
+      if (r === null) return;
+      this.leaveQueue(r);
+      this.give(a, r, explainPull(a, r, this.now));
     }
   }
 
-  private give(a: AgentState, request: RoutingRequest, appliedSteps: number, explanation: Explanation): void {
-    const id = request.conversationId;
+  private give(a: AgentState, r: Routed, explanation: Explanation): void {
+    const id = r.request.conversationId;
     if (a.active.length >= a.profile.cap) throw new Error(`router bug: ${a.profile.id} is at cap`);
     a.idleSince = this.now;
-    this.holdSlot(a.profile.id, id);
+    r.agent = a;
+    this.holdSlot(a, id);
     if (this.options.offers.enabled) {
       const expiresAt = this.now + this.options.offers.timeoutSeconds * 1000;
-      this.offers.set(id, { agentId: a.profile.id, request, appliedSteps, expiresAt });
+      r.state = "offered";
+      r.expiresAt = expiresAt;
       this.due.add({ kind: "offer_timeout", at: expiresAt, conversationId: id, agentId: a.profile.id });
       this.effects.push({ kind: "offer", conversationId: id, agentId: a.profile.id, expiresAt, explanation });
     } else {
-      this.assigned.set(id, { agentId: a.profile.id, request, appliedSteps });
+      r.state = "assigned";
       this.effects.push({ kind: "assign", conversationId: id, agentId: a.profile.id, explanation });
     }
   }
 
-  private holdSlot(agentId: string, conversationId: string): void {
+  /** A record for a chat the store says is held by an agent (restore). */
+  private adopt(request: RoutingRequest, agentId: string, state: "assigned" | "offered"): Routed {
     const a = this.agents.get(agentId);
     if (a === undefined) throw new DomainError("agent_not_found", `no agent ${agentId}`);
+    const r = newRouted(request);
+    r.state = state;
+    r.agent = a;
+    this.routed.set(request.conversationId, r);
+    return r;
+  }
+
+  private holdSlot(a: AgentState, conversationId: string): void {
     if (!a.active.includes(conversationId)) a.active.push(conversationId);
     this.index.agentChanged(a);
   }
@@ -402,37 +391,72 @@ export class Router {
   // ---------- due items ----------
 
   private fire(item: DueItem): void {
-    const id = item.conversationId;
+    const r = this.routed.get(item.conversationId);
+    if (r === undefined) return;
     switch (item.kind) {
       case "offer_timeout": {
-        const o = this.offers.get(id);
-        if (o !== undefined && o.agentId === item.agentId && o.expiresAt === item.at) this.withdrawOffer(o, "offer_timeout");
+        if (r.state === "offered" && r.agent?.profile.id === item.agentId && r.expiresAt === item.at) this.withdrawOffer(r, "offer_timeout");
         return;
       }
       case "sla": {
-        if (this.slaArmed.get(id) === item.at) this.slaArmed.delete(id);
-        const waiting = this.queued.get(id)?.request ?? this.offers.get(id)?.request;
-        if (waiting === undefined || this.breached.has(id) || waiting.slaDeadline !== item.at) return;
-        this.breached.add(id);
-        this.effects.push({ kind: "sla_breached", conversationId: id, ruleId: waiting.ruleId, deadline: waiting.slaDeadline });
+        if (r.slaArmedAt === item.at) r.slaArmedAt = Number.NaN;
+        if (r.state === "assigned" || r.breached || r.request.slaDeadline !== item.at) return;
+        r.breached = true;
+        this.effects.push({ kind: "sla_breached", conversationId: item.conversationId, ruleId: r.request.ruleId, deadline: item.at });
         return;
       }
       case "escalate": {
-        const e = this.queued.get(id);
-        if (e === undefined || e.appliedSteps !== item.step) return;
-        const step = e.request.escalation[item.step];
+        if (r.state !== "queued" || r.appliedSteps !== item.step || stepDueAt(r.request, item.step) !== item.at) return;
+        const step = r.request.escalation[item.step];
         if (step === undefined) return;
-        this.leaveQueue(e);
-        this.effects.push({ kind: "escalated", conversationId: id, step });
-        this.place(e.request, item.step + 1);
+        this.leaveQueue(r);
+        this.effects.push({ kind: "escalated", conversationId: item.conversationId, step });
+        this.place(r, item.step + 1);
         return;
       }
     }
   }
 }
 
-function compareEntries(a: QueueEntry, b: QueueEntry): number {
-  return compareRequests(a.request, b.request);
+/** A new routing record; `place` or `enterQueue` gives it its state. */
+function newRouted(request: RoutingRequest): Routed {
+  return {
+    state: "queued",
+    request,
+    appliedSteps: 0,
+    constraints: NO_CONSTRAINTS,
+    sig: "",
+    agent: null,
+    expiresAt: 0,
+    breached: false,
+    slaArmedAt: Number.NaN,
+    heapIndex: -1,
+  };
+}
+
+const NO_CONSTRAINTS = constraintsFor(
+  {
+    conversationId: "",
+    ruleId: "",
+    skills: [],
+    team: null,
+    language: "en",
+    allowTranslation: false,
+    tier: "any",
+    csmAgentId: null,
+    priority: 0,
+    triggeredAt: 0,
+    arrivedAt: 0,
+    slaDeadline: 0,
+    escalation: [],
+    excludeAgentIds: [],
+    targetAgentId: null,
+  },
+  0,
+);
+
+function agentIdOf(r: Routed): string {
+  return (r.agent as AgentState).profile.id;
 }
 
 function toRuntime(a: AgentState): AgentRuntime {
