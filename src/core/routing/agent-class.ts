@@ -18,6 +18,8 @@ export class AgentClass {
   onlineFreeSlots = 0;
   /** Whether the index counts this class among those with a free agent. */
   inFree = false;
+  /** Whether the class's free list changed since the index last brought `inFree` up to date. */
+  pending = false;
 
   constructor(
     readonly id: number,

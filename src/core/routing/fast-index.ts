@@ -6,15 +6,8 @@ import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
 import { layersFromDrops } from "./layers.js";
 import { QueueGroup } from "./queue-group.js";
 import { type CandidateKey, compareCandidates, compareRequests } from "./order.js";
-import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
+import { type AgentState, candidateKey, type IndexTrack, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
 import type { LayerStep } from "./types.js";
-
-interface Track {
-  cls: AgentClass;
-  online: boolean;
-  cap: number;
-  freeSlots: number;
-}
 
 /** A class's verdict for a class shape, as stored: not judged yet, then a code from class-columns.ts. */
 const UNKNOWN = 0;
@@ -99,8 +92,7 @@ export class FastIndex implements RouterIndex {
   private readonly classList: AgentClass[] = [];
   private readonly classOfProfile = new WeakMap<AgentProfile, AgentClass>();
   /** Classes whose free list changed since the last sync (see `syncFree`). */
-  private readonly pendingFree = new Set<AgentClass>();
-  private readonly tracks = new Map<string, Track>();
+  private readonly pendingFree: AgentClass[] = [];
   private readonly agents = new Map<string, AgentState>();
   private readonly classShapes = new Map<string, ClassShape>();
   private readonly classShapeList: ClassShape[] = [];
@@ -112,19 +104,22 @@ export class FastIndex implements RouterIndex {
   private readonly judged = new Float64Array(1);
 
   agentChanged(a: AgentState): void {
-    const id = a.profile.id;
-    this.agents.set(id, a);
-    const cls = this.classFor(a.profile);
-    let t = this.tracks.get(id);
-    if (t !== undefined && t.cls !== cls) {
-      this.untrack(a, t);
-      t = undefined;
+    let t = a.track;
+    if (t === null || t.profile !== a.profile) {
+      const cls = this.classFor(a.profile);
+      if (t !== null && t.cls !== cls) {
+        this.untrack(a, t);
+        t = null;
+      }
+      if (t === null) {
+        this.agents.set(a.profile.id, a);
+        t = { profile: a.profile, cls, online: false, cap: 0, freeSlots: 0 };
+        a.track = t;
+        cls.members.add(a);
+      }
+      t.profile = a.profile;
     }
-    if (t === undefined) {
-      t = { cls, online: false, cap: 0, freeSlots: 0 };
-      this.tracks.set(id, t);
-      cls.members.add(a);
-    }
+    const cls = t.cls;
     const online = a.presence === "online";
     const cap = online ? a.profile.cap : 0;
     const freeSlots = online ? Math.max(0, a.profile.cap - a.active.length) : 0;
@@ -146,13 +141,12 @@ export class FastIndex implements RouterIndex {
     }
     // A release and the drain that refills the agent happen in one event; deciding class
     // membership lazily keeps that round trip from touching every class shape.
-    this.pendingFree.add(cls);
+    this.markPending(cls);
   }
 
   agentRemoved(a: AgentState): void {
-    const t = this.tracks.get(a.profile.id);
-    if (t !== undefined) this.untrack(a, t);
-    this.tracks.delete(a.profile.id);
+    if (a.track !== null) this.untrack(a, a.track);
+    a.track = null;
     this.agents.delete(a.profile.id);
   }
 
@@ -186,7 +180,7 @@ export class FastIndex implements RouterIndex {
       const a = this.agents.get(id);
       if (a === undefined || a.presence !== "online") continue;
       bump(drops, EXCLUDED, 1);
-      const code = this.codeOf(cs, (this.tracks.get(id) as Track).cls);
+      const code = this.codeOf(cs, this.classOf(a));
       if (code === PASS) {
         passing--;
         if (a.active.length < a.profile.cap) passingFree--;
@@ -205,7 +199,7 @@ export class FastIndex implements RouterIndex {
     // The named CSM passes the tier layer even where their class does not, and wins the pick.
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
     if (csm !== undefined && csm.presence === "online" && !c.excludeAgentIds.includes(csm.profile.id)) {
-      const cls = (this.tracks.get(csm.profile.id) as Track).cls;
+      const cls = this.classOf(csm);
       const code = this.codeOf(cs, cls);
       const free = csm.active.length < csm.profile.cap;
       if (code === TIER) {
@@ -230,8 +224,8 @@ export class FastIndex implements RouterIndex {
 
   bestEntryFor(a: AgentState): QueueEntry | null {
     if (a.presence !== "online" || a.active.length >= a.profile.cap) return null;
-    const t = this.tracks.get(a.profile.id);
-    if (t === undefined) return null;
+    const t = a.track;
+    if (t === null) return null;
     const id = a.profile.id;
     const clsId = t.cls.id;
     let best: Shape | null = null;
@@ -298,14 +292,14 @@ export class FastIndex implements RouterIndex {
     for (const id of c.excludeAgentIds) {
       const a = this.agents.get(id);
       if (a === undefined || a.presence !== "online") continue;
-      if (this.codeOf(cs, (this.tracks.get(id) as Track).cls) !== PASS) continue;
+      if (this.codeOf(cs, this.classOf(a)) !== PASS) continue;
       out.online--;
       out.slots -= a.profile.cap;
       out.free -= Math.max(0, a.profile.cap - a.active.length);
     }
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
     if (csm !== undefined && csm.presence === "online" && !c.excludeAgentIds.includes(csm.profile.id)) {
-      if (this.codeOf(cs, (this.tracks.get(csm.profile.id) as Track).cls) === TIER) count(csm);
+      if (this.codeOf(cs, this.classOf(csm)) === TIER) count(csm);
     }
     return out;
   }
@@ -378,8 +372,9 @@ export class FastIndex implements RouterIndex {
 
   /** Brings every class shape's set of passing free classes up to date. */
   private syncFree(): void {
-    if (this.pendingFree.size === 0) return;
+    if (this.pendingFree.length === 0) return;
     for (const cls of this.pendingFree) {
+      cls.pending = false;
       const free = cls.free.size > 0;
       if (free === cls.inFree) continue;
       cls.inFree = free;
@@ -388,7 +383,7 @@ export class FastIndex implements RouterIndex {
         else if (this.codeOf(cs, cls) === PASS) cs.passingFree.add(cls);
       }
     }
-    this.pendingFree.clear();
+    this.pendingFree.length = 0;
   }
 
   /** The class shapes whose groups this class may take from, brought up to date. */
@@ -467,6 +462,16 @@ export class FastIndex implements RouterIndex {
     }
   }
 
+  private markPending(cls: AgentClass): void {
+    if (cls.pending) return;
+    cls.pending = true;
+    this.pendingFree.push(cls);
+  }
+
+  private classOf(a: AgentState): AgentClass {
+    return (a.track as IndexTrack).cls;
+  }
+
   private classFor(p: AgentProfile): AgentClass {
     let cls = this.classOfProfile.get(p);
     if (cls !== undefined) return cls;
@@ -482,10 +487,10 @@ export class FastIndex implements RouterIndex {
     return cls;
   }
 
-  private untrack(a: AgentState, t: Track): void {
+  private untrack(a: AgentState, t: IndexTrack): void {
     t.cls.members.delete(a);
     t.cls.free.remove(a);
-    this.pendingFree.add(t.cls);
+    this.markPending(t.cls);
     t.cls.onlineCap -= t.cap;
     t.cls.onlineFreeSlots -= t.freeSlots;
     if (t.online) {

@@ -1,4 +1,5 @@
 import type { AgentProfile, AgentRuntime, Presence, RoutingRequest } from "../model.js";
+import type { AgentClass } from "./agent-class.js";
 import type { Constraints } from "./constraints.js";
 import type { CandidateKey } from "./order.js";
 import type { LayerStep } from "./types.js";
@@ -12,6 +13,17 @@ export interface AgentState {
   idleSince: number;
   /** Slot in the fast index's free-agent heap (-1 when not free). */
   heapIndex: number;
+  /** The fast index's bookkeeping for this agent (null until it has seen them). */
+  track: IndexTrack | null;
+}
+
+/** What the fast index last counted for an agent: their class (for `profile`) and load. */
+export interface IndexTrack {
+  profile: AgentProfile;
+  cls: AgentClass;
+  online: boolean;
+  cap: number;
+  freeSlots: number;
 }
 
 /**

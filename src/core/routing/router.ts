@@ -144,7 +144,7 @@ export class Router {
     this.effects = [];
     for (const a of snapshot.agents) {
       const { presence, active, idleSince, ...profile } = a;
-      const state: AgentState = { profile, presence, active: [...active], idleSince, heapIndex: -1 };
+      const state: AgentState = { profile, presence, active: [...active], idleSince, heapIndex: -1, track: null };
       this.agents.set(a.id, state);
       this.index.agentChanged(state);
     }
@@ -175,7 +175,7 @@ export class Router {
   private upsertAgent(profile: AgentProfile): void {
     const existing = this.agents.get(profile.id);
     if (existing === undefined) {
-      const state: AgentState = { profile, presence: "offline", active: [], idleSince: this.now, heapIndex: -1 };
+      const state: AgentState = { profile, presence: "offline", active: [], idleSince: this.now, heapIndex: -1, track: null };
       this.agents.set(profile.id, state);
       this.index.agentChanged(state);
       return;
