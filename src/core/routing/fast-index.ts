@@ -71,8 +71,13 @@ interface ClassReach {
   readonly shapes: ClassShape[];
 }
 
-/** Keep shapes without queued chats for reuse until they outnumber the busy ones by this much. */
+/** Shapes without queued chats are kept for reuse until they outnumber the busy ones by this much. */
 const SPARE_SHAPES = 512;
+
+export interface FastIndexOptions {
+  /** How many idle shapes to keep beyond twice the busy ones before forgetting them (tests use 0). */
+  readonly spareShapes?: number;
+}
 
 /**
  * The production index.
@@ -97,11 +102,17 @@ export class FastIndex implements RouterIndex {
   private readonly classShapes = new Map<string, ClassShape>();
   private readonly classShapeList: ClassShape[] = [];
   private readonly shapes = new Map<string, Shape>();
+  private lastShape: Shape | null = null;
   private busyShapes = 0;
   private readonly reach: ClassReach[] = [];
   private onlineTotal = 0;
   private readonly columns = new ClassColumns();
   private readonly judged = new Float64Array(1);
+  private readonly spareShapes: number;
+
+  constructor(options: FastIndexOptions = {}) {
+    this.spareShapes = options.spareShapes ?? SPARE_SHAPES;
+  }
 
   agentChanged(a: AgentState): void {
     let t = a.track;
@@ -152,6 +163,11 @@ export class FastIndex implements RouterIndex {
 
   addEntry(e: QueueEntry): void {
     const s = this.shape(e.constraints, e.sig);
+    // Queued chats share their shape's constraints and signature (equal ones), so the copies
+    // made for the placement do not outlive it.
+    e.constraints = s.constraints;
+    e.sig = s.sig;
+    e.group = s;
     if (s.size === 0) this.busyShapes++;
     s.push(e);
     if (!s.listed) {
@@ -161,9 +177,10 @@ export class FastIndex implements RouterIndex {
   }
 
   removeEntry(e: QueueEntry): void {
-    const s = this.shapes.get(e.sig);
-    if (s === undefined || !s.remove(e)) return;
-    if (s.size === 0) this.busyShapes--;
+    const g = e.group;
+    e.group = null;
+    if (g === null || !g.remove(e)) return;
+    if (g.size === 0) this.busyShapes--;
   }
 
   bestAgentFor(c: Constraints, sig: string): Pick {
@@ -262,10 +279,9 @@ export class FastIndex implements RouterIndex {
   }
 
   rank(e: QueueEntry): number {
-    const s = this.shapes.get(e.sig);
-    if (s === undefined) return 1;
+    if (e.group === null) return 1;
     let ahead = 0;
-    for (const other of s.values()) if (compareRequests(other.request, e.request) < 0) ahead++;
+    for (const other of e.group.values()) if (compareRequests(other.request, e.request) < 0) ahead++;
     return ahead + 1;
   }
 
@@ -323,12 +339,16 @@ export class FastIndex implements RouterIndex {
 
   /** The interned shape for a full signature; the first time, its class shape too. */
   private shape(c: Constraints, sig: string): Shape {
+    // A placement that queues asks twice in a row: for an agent, then to add the chat.
+    const last = this.lastShape;
+    if (last !== null && last.sig === sig) return last;
     let s = this.shapes.get(sig);
     if (s === undefined) {
-      if (this.shapes.size >= 2 * this.busyShapes + SPARE_SHAPES) this.compact();
+      if (this.shapes.size >= 2 * this.busyShapes + this.spareShapes) this.compact();
       s = new Shape(sig, c, this.classShape(c));
       this.shapes.set(sig, s);
     }
+    this.lastShape = s;
     return s;
   }
 
@@ -404,6 +424,7 @@ export class FastIndex implements RouterIndex {
 
   /** Forgets shapes with no queued chats (kept until now for their cached counts). */
   private compact(): void {
+    this.lastShape = null;
     for (const [sig, s] of this.shapes) {
       if (s.size > 0) continue;
       this.shapes.delete(sig);

@@ -1,5 +1,6 @@
 import type { AgentProfile, AgentRuntime, Presence, RoutingRequest } from "../model.js";
 import type { AgentClass } from "./agent-class.js";
+import type { QueueGroup } from "./queue-group.js";
 import type { Constraints } from "./constraints.js";
 import type { CandidateKey } from "./order.js";
 import type { LayerStep } from "./types.js";
@@ -46,7 +47,8 @@ export interface Routed {
   breached: boolean;
   /** The SLA deadline a due item is pending for (NaN: none), so re-queueing adds no duplicate. */
   slaArmedAt: number;
-  /** Slot in the index's queue group (fast index only). */
+  /** The fast index's queue group holding it while queued, and its slot there. */
+  group: QueueGroup<Routed> | null;
   heapIndex: number;
 }
 

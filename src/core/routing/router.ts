@@ -430,6 +430,7 @@ function newRouted(request: RoutingRequest): Routed {
     expiresAt: 0,
     breached: false,
     slaArmedAt: Number.NaN,
+    group: null,
     heapIndex: -1,
   };
 }
