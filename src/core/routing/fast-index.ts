@@ -5,7 +5,7 @@ import type { Constraints } from "./constraints.js";
 import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
 import { layersFromDrops } from "./layers.js";
 import { QueueGroup } from "./queue-group.js";
-import { type CandidateKey, compareCandidates, compareRequests } from "./order.js";
+import { compareRequests } from "./order.js";
 import { type AgentState, candidateKey, type IndexTrack, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
 import type { LayerStep } from "./types.js";
 
@@ -32,7 +32,9 @@ class ClassShape {
   /** Online agents dropped per LAYERS index (team, skills, language, tier), and passing. */
   readonly drops = [0, 0, 0, 0, 0, 0, 0, 0];
   passing = 0;
-  readonly passingFree = new Set<AgentClass>();
+  /** Passing classes with a free agent, in no order; `freeSlot[class id]` is 1 + the position. */
+  readonly passingFree: AgentClass[] = [];
+  freeSlot = new Int32Array(64);
   /** This class signature's queue groups that have (or recently had) queued chats. */
   groups: Shape[] = [];
 
@@ -41,6 +43,60 @@ class ClassShape {
     readonly constraints: Constraints,
     readonly query: ColumnQuery,
   ) {}
+
+  addFree(cls: AgentClass): void {
+    if (cls.id >= this.freeSlot.length) {
+      const grown = new Int32Array(Math.max(2 * this.freeSlot.length, cls.id + 1));
+      grown.set(this.freeSlot);
+      this.freeSlot = grown;
+    }
+    if (this.freeSlot[cls.id] !== 0) return;
+    this.passingFree.push(cls);
+    this.freeSlot[cls.id] = this.passingFree.length;
+  }
+
+  removeFree(cls: AgentClass): void {
+    const at = cls.id < this.freeSlot.length ? (this.freeSlot[cls.id] as number) - 1 : -1;
+    if (at < 0) return;
+    const last = this.passingFree.pop() as AgentClass;
+    this.freeSlot[cls.id] = 0;
+    if (last !== cls) {
+      this.passingFree[at] = last;
+      this.freeSlot[last.id] = at + 1;
+    }
+  }
+}
+
+/** The best two candidates seen so far, in pick order (`compareCandidates`), without building keys. */
+class TopTwo {
+  first: AgentState | null = null;
+  firstProficiency = 0;
+  second: AgentState | null = null;
+  secondProficiency = 0;
+
+  constructor(private readonly csmId: string | null) {}
+
+  consider(a: AgentState, proficiency: number): void {
+    if (a === this.first || a === this.second) return;
+    if (this.first === null || this.beats(a, proficiency, this.first, this.firstProficiency)) {
+      this.second = this.first;
+      this.secondProficiency = this.firstProficiency;
+      this.first = a;
+      this.firstProficiency = proficiency;
+    } else if (this.second === null || this.beats(a, proficiency, this.second, this.secondProficiency)) {
+      this.second = a;
+      this.secondProficiency = proficiency;
+    }
+  }
+
+  /** Pick order: named CSM, higher proficiency, then as within a class (load, idle, id). */
+  private beats(a: AgentState, pa: number, b: AgentState, pb: number): boolean {
+    const aCsm = a.profile.id === this.csmId;
+    const bCsm = b.profile.id === this.csmId;
+    if (aCsm !== bCsm) return aCsm;
+    if (pa !== pb) return pa > pb;
+    return lessLoaded(a, b);
+  }
 }
 
 /** One full constraint set: its queue group (chats in queue order) and cached explanations. */
@@ -205,13 +261,10 @@ export class FastIndex implements RouterIndex {
         bump(drops, LAYER_OF_CODE[code] as number, -1);
       }
     }
-    let candidates: CandidateKey[] | null = null;
-    let chosen: Map<string, AgentState> | null = null;
+    const top = new TopTwo(c.csmAgentId);
     for (const cls of cs.passingFree) {
       passingFree += cls.free.size;
-      candidates ??= [];
-      chosen ??= new Map();
-      this.collectTopTwo(cls, c, cs.proficiency[cls.id] as number, candidates, chosen);
+      this.topTwoOf(cls, c, cs.proficiency[cls.id] as number, top);
     }
     // The named CSM passes the tier layer even where their class does not, and wins the pick.
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
@@ -224,19 +277,17 @@ export class FastIndex implements RouterIndex {
         passing++;
         if (free) passingFree++;
       }
-      chosen ??= new Map();
-      if ((code === PASS || code === TIER) && free && !chosen.has(csm.profile.id)) {
-        chosen.set(csm.profile.id, csm);
-        candidates ??= [];
-        candidates.push(candidateKey(csm, c, cs.proficiency[cls.id] as number));
-      }
+      if ((code === PASS || code === TIER) && free) top.consider(csm, cs.proficiency[cls.id] as number);
     }
     drops[CAPACITY] = passing - passingFree;
     const layers = this.layersOf(shape, drops);
-    if (candidates === null || candidates.length === 0) return { agent: null, key: null, runnerUp: null, layers };
-    candidates.sort(compareCandidates);
-    const best = candidates[0] as CandidateKey;
-    return { agent: chosen?.get(best.id) ?? null, key: best, runnerUp: candidates[1] ?? null, layers };
+    if (top.first === null) return { agent: null, key: null, runnerUp: null, layers };
+    return {
+      agent: top.first,
+      key: candidateKey(top.first, c, top.firstProficiency),
+      runnerUp: top.second === null ? null : candidateKey(top.second, c, top.secondProficiency),
+      layers,
+    };
   }
 
   bestEntryFor(a: AgentState): QueueEntry | null {
@@ -370,7 +421,7 @@ export class FastIndex implements RouterIndex {
         if (code === PASS) cs.passing += cls.online;
         else bump(cs.drops, LAYER_OF_CODE[code] as number, cls.online);
       }
-      if (cls.inFree && code === PASS) cs.passingFree.add(cls);
+      if (cls.inFree && code === PASS) cs.addFree(cls);
     }
     return cs;
   }
@@ -399,8 +450,8 @@ export class FastIndex implements RouterIndex {
       if (free === cls.inFree) continue;
       cls.inFree = free;
       for (const cs of this.classShapeList) {
-        if (!free) cs.passingFree.delete(cls);
-        else if (this.codeOf(cs, cls) === PASS) cs.passingFree.add(cls);
+        if (!free) cs.removeFree(cls);
+        else if (this.codeOf(cs, cls) === PASS) cs.addFree(cls);
       }
     }
     this.pendingFree.length = 0;
@@ -453,34 +504,28 @@ export class FastIndex implements RouterIndex {
     return code;
   }
 
-  /** Adds the best two free, non-excluded agents of a class to the candidates. */
-  private collectTopTwo(cls: AgentClass, c: Constraints, proficiency: number, out: CandidateKey[], chosen: Map<string, AgentState>): void {
+  /** Offers the best two free, non-excluded agents of a class to `top`. */
+  private topTwoOf(cls: AgentClass, c: Constraints, proficiency: number, top: TopTwo): void {
     const heap = cls.free.values();
-    let first: AgentState | undefined;
-    let second: AgentState | undefined;
     const excludes = c.excludeAgentIds;
     if (excludes.length === 0) {
       // In a binary heap the runner-up is one of the root's children.
-      first = heap[0];
-      const l = heap[1];
-      const r = heap[2];
-      second = l === undefined ? r : r === undefined ? l : lessLoaded(r, l) ? r : l;
-    } else {
-      for (const a of heap) {
-        if (excludes.includes(a.profile.id)) continue;
-        if (first === undefined || lessLoaded(a, first)) {
-          second = first;
-          first = a;
-        } else if (second === undefined || lessLoaded(a, second)) {
-          second = a;
-        }
+      for (let i = 0; i < 3 && i < heap.length; i++) top.consider(heap[i] as AgentState, proficiency);
+      return;
+    }
+    let first: AgentState | undefined;
+    let second: AgentState | undefined;
+    for (const a of heap) {
+      if (excludes.includes(a.profile.id)) continue;
+      if (first === undefined || lessLoaded(a, first)) {
+        second = first;
+        first = a;
+      } else if (second === undefined || lessLoaded(a, second)) {
+        second = a;
       }
     }
-    for (const a of [first, second]) {
-      if (a === undefined || chosen.has(a.profile.id)) continue;
-      chosen.set(a.profile.id, a);
-      out.push(candidateKey(a, c, proficiency));
-    }
+    if (first !== undefined) top.consider(first, proficiency);
+    if (second !== undefined) top.consider(second, proficiency);
   }
 
   private markPending(cls: AgentClass): void {
