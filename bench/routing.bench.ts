@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { createReferenceRouter, createRouter } from "../src/core/routing/index.js";
-import { type BenchOptions, fmt, renderTable, type SuiteResult, type Table } from "./bench-kit.js";
+import { type BenchOptions, fmt, renderTable, type Stats, type SuiteResult, type Table } from "./bench-kit.js";
 import { buildCentre, type Centre, STEP_MS } from "./routing/build-centre.js";
 import type { DecisionKind } from "./routing/event-stream.js";
 import { runStream, type StreamRun } from "./routing/run-stream.js";
@@ -16,8 +16,7 @@ const KINDS: readonly DecisionKind[] = ["release", "enqueue", "offline", "online
 const us = (n: number) => fmt(n, n < 100 ? 1 : 0);
 const ratio = (n: number) => `${fmt(n, n < 10 ? 1 : 0)}x`;
 
-function row(label: string, c: Centre, r: StreamRun): (string | number)[] {
-  const s = r.stats;
+function row(label: string, c: Centre, s: Stats): (string | number)[] {
   return [label, fmt(c.snapshot.agents.length), fmt(c.snapshot.queue.length), fmt(s.iterations), fmt(s.opsPerSec), us(s.p50Us), us(s.p99Us), us(s.meanUs)];
 }
 
@@ -57,33 +56,42 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
   runStream("warmup", createRouter(), tplCentre, warm);
   const tpl = runStream("fast-templates", createRouter(), tplCentre, { ...plan, record: 0, budgetMs: size.budgetMs / 2 });
 
-  const f = fast.stats;
-  const n = naive.stats;
+  // The target is judged per routing decision (see StreamRun.decisionStats); per call of
+  // `apply` is shown beside it, since one scheduler tick can carry dozens of decisions.
+  const f = fast.decisionStats;
+  const n = naive.decisionStats;
+  const fc = fast.stats;
   const opsMet = f.opsPerSec >= TARGET_OPS;
   const p99Met = f.p99Us < TARGET_P99_US;
-  const headers = ["implementation", "agents", "queued", "decisions", "decisions/s", "p50 µs", "p99 µs", "mean µs"];
+  const callOpsMet = fc.opsPerSec >= TARGET_OPS;
+  const callP99Met = fc.p99Us < TARGET_P99_US;
+  const headers = ["implementation", "agents", "queued", "count", "per second", "p50 µs", "p99 µs", "mean µs"];
+  const yes = (met: boolean) => (met ? "yes" : "NO");
   const main: Table = {
-    title: "Routing decisions in steady state (same stream, same starting state)",
+    title: "Routing in steady state (same stream, same starting state): per routing decision, and per call of apply",
     headers,
     rows: [
-      row("fast (FastIndex)", centre, fast),
-      row("naive (ReferenceIndex)", centre, naive),
+      row("fast, per decision", centre, f),
+      row("naive, per decision", centre, n),
       ["ratio fast vs naive", "", "", "", ratio(f.opsPerSec / n.opsPerSec), ratio(n.p50Us / f.p50Us), ratio(n.p99Us / f.p99Us), ratio(n.meanUs / f.meanUs)],
+      row("fast, per call", centre, fc),
+      row("naive, per call", centre, naive.stats),
       ["target (fast)", "", "", "", `>= ${fmt(TARGET_OPS)}`, "", `< ${TARGET_P99_US}`, ""],
-      ["target met?", "", "", "", opsMet ? "yes" : "NO", "", p99Met ? "yes" : "NO", ""],
+      ["met per decision?", "", "", "", yes(opsMet), "", yes(p99Met), ""],
+      ["met per call?", "", "", "", yes(callOpsMet), "", yes(callP99Met), ""],
     ],
   };
   const kinds: Table = {
-    title: "Per decision kind",
+    title: "Per call, by event kind",
     headers: ["implementation", "kind", "count", "share", "p50 µs", "p99 µs", "mean µs"],
     rows: [...kindRows("fast", fast), ...kindRows("naive", naive), ...kindRows("fast, templates", tpl)],
   };
   const roster: Table = {
-    title: "What-if: roster diversity (fast router; the agent classes drive its cost)",
+    title: "What-if: roster diversity (fast router, per decision; the agent classes drive its cost)",
     headers: ["roster", "profiles", "queue groups", ...headers.slice(3)],
     rows: [
-      [`one profile per agent`, fmt(centre.agentClasses), fmt(centre.queueGroups), ...row("", centre, fast).slice(3)],
-      [`${size.templates} templates`, fmt(tplCentre.agentClasses), fmt(tplCentre.queueGroups), ...row("", tplCentre, tpl).slice(3)],
+      [`one profile per agent`, fmt(centre.agentClasses), fmt(centre.queueGroups), ...row("", centre, fast.decisionStats).slice(3)],
+      [`${size.templates} templates`, fmt(tplCentre.agentClasses), fmt(tplCentre.queueGroups), ...row("", tplCentre, tpl.decisionStats).slice(3)],
     ],
   };
   const runs = { fast, naive, "fast, templates": tpl };
@@ -105,7 +113,9 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
     `starting state built directly as a snapshot and loaded with restore() (untimed) into each router, same scale for both`,
     `fast: up to ${fmt(size.warmupEvents)} warm-up decisions on another router and stream first; naive: no warm-up (each call is milliseconds)`,
     `stream: ${STEP_MS} ms of simulated time per decision; the scheduler ticks on ~6% of decisions when something is due, and a tick routes every due escalation again`,
-    `targets: decisions/s ${fmt(f.opsPerSec)} ${opsMet ? ">=" : "<"} ${fmt(TARGET_OPS)} ${opsMet ? "met" : "MISSED"}; p99 ${us(f.p99Us)} µs ${p99Met ? "<" : ">="} ${TARGET_P99_US} µs ${p99Met ? "met" : "MISSED"}`,
+    `a decision is one chat placed (assigned, offered or queued) by a call, or a call that placed none; a call's time is shared among its decisions`,
+    `targets per decision: ${fmt(f.opsPerSec)}/s ${opsMet ? ">=" : "<"} ${fmt(TARGET_OPS)} ${opsMet ? "met" : "MISSED"}; p99 ${us(f.p99Us)} µs ${p99Met ? "<" : ">="} ${TARGET_P99_US} µs ${p99Met ? "met" : "MISSED"}`,
+    `per call of apply: ${fmt(fc.opsPerSec)}/s ${callOpsMet ? "met" : "missed"}; p99 ${us(fc.p99Us)} µs ${callP99Met ? "met" : "missed"} (ticks carry ${fmt(fast.tickLoad.ticks === 0 ? 0 : fast.tickLoad.escalated / fast.tickLoad.ticks, 1)} escalations on average)`,
   ];
   const tables = [main, kinds, roster, integrity];
   for (const t of tables) log(`\n${renderTable(t)}`);
@@ -116,6 +126,14 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
     ok,
     tables,
     notes,
-    data: { size, agentClasses: centre.agentClasses, queueGroups: centre.queueGroups, fast: f, naive: n, templates: tpl.stats, targets: { opsMet, p99Met } },
+    data: {
+      size,
+      agentClasses: centre.agentClasses,
+      queueGroups: centre.queueGroups,
+      fast: { perDecision: f, perCall: fc },
+      naive: { perDecision: n, perCall: naive.stats },
+      templates: { perDecision: tpl.decisionStats, perCall: tpl.stats },
+      targets: { opsMet, p99Met, perCall: { opsMet: callOpsMet, p99Met: callP99Met } },
+    },
   };
 }

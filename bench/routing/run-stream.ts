@@ -5,7 +5,15 @@ import { type DecisionKind, EventStream } from "./event-stream.js";
 
 /** One router's steady-state run and the checks made after it. */
 export interface StreamRun {
+  /** Per call of `router.apply`. */
   readonly stats: Stats;
+  /**
+   * Per routing decision: each chat a call placed (assigned, offered or queued) is one
+   * decision, and a call that placed none is one (the decision that nothing moves). A call's
+   * time is shared evenly among its decisions: a tick that re-routes 12 escalated chats is 12
+   * decisions, a release whose agent takes the next chat is one.
+   */
+  readonly decisionStats: Stats;
   readonly byKind: ReadonlyMap<DecisionKind, Stats>;
   /** Effects of the first `record` decisions, to compare implementations. */
   readonly effects: readonly (readonly Effect[])[];
@@ -42,6 +50,7 @@ export function runStream(label: string, router: Router, centre: Centre, plan: S
   stream.observe(router.apply({ kind: "tick" }, T0));
   const restoreMs = performance.now() - started;
   const effects: Effect[][] = [];
+  const decisions: number[] = [];
   const { stats, samplesNs } = measure(label, (e: RouterEvent) => router.apply(e, stream.now), {
     iterations: plan.events,
     warmup: 0,
@@ -49,6 +58,9 @@ export function runStream(label: string, router: Router, centre: Centre, plan: S
     prepare: () => stream.next(router),
     after: (fx, e) => {
       stream.observe(fx);
+      let placed = 0;
+      for (const x of fx) if (x.kind === "assign" || x.kind === "offer" || x.kind === "queued") placed++;
+      decisions.push(Math.max(1, placed));
       if (e.kind === "tick") {
         tickLoad.ticks++;
         for (const x of fx) {
@@ -66,6 +78,12 @@ export function runStream(label: string, router: Router, centre: Centre, plan: S
     perKind.set(k, list);
   });
   const byKind = new Map([...perKind].map(([k, xs]) => [k, summarize(k, xs)] as const));
+  const perDecision: number[] = [];
+  samplesNs.forEach((ns, i) => {
+    const k = decisions[i] ?? 1;
+    for (let j = 0; j < k; j++) perDecision.push(ns / k);
+  });
+  const decisionStats = summarize(`${label} per decision`, perDecision);
 
   const snap = router.snapshot();
   const ids = new Set<string>();
@@ -81,6 +99,7 @@ export function runStream(label: string, router: Router, centre: Centre, plan: S
   const expected = centre.enqueued + stream.enqueued - stream.released;
   return {
     stats,
+    decisionStats,
     byKind,
     effects,
     restoreMs,

@@ -71,26 +71,17 @@ const SET = "\u0003";
  * Queued requests with the same key share one priority heap.
  */
 export function signatureOf(c: Constraints): string {
-  const csm = c.tier === "any" ? "" : (c.csmAgentId ?? "");
-  let skills = "";
-  for (let i = 0; i < c.skillSets.length; i++) skills += (i === 0 ? "" : SET) + (c.skillSets[i] as readonly string[]).join(ITEM);
-  return (
-    skills +
-    FIELD +
-    (c.teams === null ? "*" : c.teams.join(ITEM)) +
-    FIELD +
-    c.language +
-    FIELD +
-    (c.allowTranslation ? "t" : "f") +
-    FIELD +
-    c.tier +
-    FIELD +
-    csm +
-    FIELD +
-    c.excludeAgentIds.join(ITEM) +
-    FIELD +
-    (c.targetAgentId ?? "")
-  );
+  // Joined from an array: a flat string hashes at once (concatenation builds a rope to flatten).
+  return [
+    c.skillSets.length === 1 ? (c.skillSets[0] as readonly string[]).join(ITEM) : c.skillSets.map((s) => s.join(ITEM)).join(SET),
+    c.teams === null ? "*" : c.teams.join(ITEM),
+    c.language,
+    c.allowTranslation ? "t" : "f",
+    c.tier,
+    c.tier === "any" ? "" : (c.csmAgentId ?? ""),
+    c.excludeAgentIds.length === 0 ? "" : c.excludeAgentIds.join(ITEM),
+    c.targetAgentId ?? "",
+  ].join(FIELD);
 }
 
 /** Epoch ms at which escalation step `index` of a request becomes due. */
