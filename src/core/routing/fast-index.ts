@@ -89,6 +89,16 @@ class TopTwo {
     }
   }
 
+  /** Whether `a` would make the top two (ignoring that it may already be in it). */
+  couldEnter(a: AgentState, proficiency: number): boolean {
+    return this.second === null || this.beats(a, proficiency, this.second, this.secondProficiency);
+  }
+
+  /** Whether a class of this proficiency can place anyone but the named CSM in the top two. */
+  admits(proficiency: number): boolean {
+    return this.second === null || proficiency >= this.secondProficiency;
+  }
+
   /** Pick order: named CSM, higher proficiency, then as within a class (load, idle, id). */
   private beats(a: AgentState, pa: number, b: AgentState, pb: number): boolean {
     const aCsm = a.profile.id === this.csmId;
@@ -264,7 +274,9 @@ export class FastIndex implements RouterIndex {
     const top = new TopTwo(c.csmAgentId);
     for (const cls of cs.passingFree) {
       passingFree += cls.free.size;
-      this.topTwoOf(cls, c, cs.proficiency[cls.id] as number, top);
+      const proficiency = cs.proficiency[cls.id] as number;
+      // A less proficient class than the second best cannot enter (the named CSM is offered below).
+      if (top.admits(proficiency)) this.topTwoOf(cls, c, proficiency, top);
     }
     // The named CSM passes the tier layer even where their class does not, and wins the pick.
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
@@ -509,7 +521,10 @@ export class FastIndex implements RouterIndex {
     const heap = cls.free.values();
     const excludes = c.excludeAgentIds;
     if (excludes.length === 0) {
-      // In a binary heap the runner-up is one of the root's children.
+      // In a binary heap the runner-up is one of the root's children, and when the root does
+      // not beat the current second best, no one in the class does.
+      const root = heap[0];
+      if (root === undefined || !top.couldEnter(root, proficiency)) return;
       for (let i = 0; i < 3 && i < heap.length; i++) top.consider(heap[i] as AgentState, proficiency);
       return;
     }
