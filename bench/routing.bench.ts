@@ -39,7 +39,9 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
   const log = opts.log;
   log(`routing: building the centre (${fmt(size.agents)} agents, ${fmt(size.queued)} queued)...`);
   const centre = buildCentre(SEED, { agents: size.agents, queued: size.queued });
-  log(`  built in ${fmt(centre.buildMs)} ms: ${fmt(centre.agentClasses)} distinct agent profiles, ${fmt(centre.queueGroups)} queue groups`);
+  log(
+    `  built in ${fmt(centre.buildMs)} ms: ${fmt(centre.agentClasses)} distinct agent profiles, ${fmt(centre.queueGroups)} queue groups, ${fmt(100 * centre.ruleShapedShare, 1)}% of held chats from the rule shapes`,
+  );
 
   log(`routing: warming up the fast router (${fmt(size.warmupEvents)} decisions on another stream)...`);
   const warm = { seed: SEED + 1, events: size.warmupEvents, budgetMs: size.budgetMs / 4 };

@@ -1,6 +1,7 @@
 import type { AgentProfile, AgentRuntime, RoutingRequest } from "../../src/core/model.js";
 import { classKey } from "../../src/core/routing/agent-class.js";
 import { constraintsFor, signatureOf, stepsDueBy } from "../../src/core/routing/constraints.js";
+import { failingLayer } from "../../src/core/routing/eligibility.js";
 import type { RouterSnapshot } from "../../src/core/routing/index.js";
 import { Rng } from "../bench-kit.js";
 import { fillRequest, makeAgent, makeRequest } from "./centre.js";
@@ -21,6 +22,8 @@ export interface Centre {
   readonly agentClasses: number;
   /** Distinct constraint sets among queued chats (the fast index's queue groups), escalations applied. */
   readonly queueGroups: number;
+  /** Share of the chats agents hold that come from the rules' shapes (the rest: the agent's own skill and language). */
+  readonly ruleShapedShare: number;
 }
 
 /** Roster options: `templates` > 0 draws agents from that many distinct profiles instead of one each. */
@@ -32,7 +35,9 @@ export interface CentreSize {
 
 /**
  * The starting state, as the store would hold it: every agent online and at cap with chats
- * they are eligible for, and `queued` chats from the rule shapes waiting, arrived at the
+ * they are eligible for (drawn from the rule shapes, as the router would have given them; for
+ * an agent no shape fits, one of their own skill and language), and `queued` chats from the
+ * rule shapes waiting, arrived at the
  * stream's steady-state rate up to T0. Routers load it with `restore(snapshot, T0)`, the
  * restart path, which applies the escalation steps already due; since every agent is at cap,
  * nothing moves on restore. (Building it by routing each chat costs ~2 ms an enqueue at 10k
@@ -56,10 +61,14 @@ export function buildCentre(seed: number, size: CentreSize): Centre {
   const fillAt = queueStart - 60_000;
   let seq = 0;
   const assignments: { conversationId: string; agentId: string; request: RoutingRequest }[] = [];
+  let ruleShaped = 0;
   const agents: AgentRuntime[] = profiles.map((p) => {
     const active: string[] = [];
     for (let k = 0; k < p.cap; k++) {
-      const request = fillRequest(rng, `f-${seq++}`, fillAt + k, p);
+      const id = `f-${seq++}`;
+      const drawn = heldRequest(rng, id, fillAt + k, p, csmPool);
+      if (drawn !== null) ruleShaped++;
+      const request = drawn ?? fillRequest(rng, id, fillAt + k, p);
       active.push(request.conversationId);
       assignments.push({ conversationId: request.conversationId, agentId: p.id, request });
     }
@@ -76,6 +85,17 @@ export function buildCentre(seed: number, size: CentreSize): Centre {
     csmPool,
     buildMs: performance.now() - started,
     agentClasses: new Set(profiles.map(classKey)).size,
+    ruleShapedShare: assignments.length === 0 ? 0 : ruleShaped / assignments.length,
     queueGroups: groups.size,
   };
+}
+
+/** Draws chats from the rule shapes until one this agent may hold (escalation due by T0 applied), or null. */
+function heldRequest(rng: Rng, id: string, at: number, p: AgentProfile, csmPool: readonly string[]): RoutingRequest | null {
+  const agent: AgentRuntime = { ...p, presence: "online", active: [], idleSince: at };
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const request = makeRequest(rng, id, at, csmPool);
+    if (failingLayer(agent, constraintsFor(request, stepsDueBy(request, T0))) === null) return request;
+  }
+  return null;
 }
