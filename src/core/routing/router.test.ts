@@ -121,6 +121,21 @@ describe.each(routers)("router (%s index)", (_name, make) => {
     expect(due.map((e) => e.kind)).toEqual(["escalated", "assign"]);
   });
 
+  it("after an escalation each chat's own named CSM still wins, whichever chat escalated that way first", () => {
+    const r = make();
+    const translator = { languages: ["en"], translationEnabled: true, cap: 1 };
+    online(r, [
+      agent("a-csm", { ...translator, skills: [{ skill: "billing", proficiency: 1 }] }),
+      agent("b-csm", { ...translator, skills: [{ skill: "billing", proficiency: 1 }] }),
+      agent("c-expert", { ...translator, skills: [{ skill: "billing", proficiency: 5 }] }),
+    ]);
+    const german = { language: "de", escalation: [{ afterSeconds: 10, action: { kind: "relax_language" as const } }] };
+    r.apply({ kind: "enqueue", request: request("c1", T0, { ...german, csmAgentId: "a-csm" }) }, T0);
+    r.apply({ kind: "enqueue", request: request("c2", T0 + 1, { ...german, csmAgentId: "b-csm" }) }, T0 + 1);
+    expect(r.queueLength).toBe(2);
+    expect(assigned(r.apply({ kind: "tick" }, T0 + 10_001))).toEqual(["c1->a-csm", "c2->b-csm"]);
+  });
+
   it("widens to an overflow team and reports an SLA breach once", () => {
     const r = make();
     online(r, [agent("overflow", { teams: ["general"] })]);

@@ -1,6 +1,6 @@
 import { DomainError } from "../errors.js";
-import type { AgentProfile, AgentRuntime, RoutingRequest } from "../model.js";
-import { constraintsFor, signatureOf, stepDueAt, stepsDueBy } from "./constraints.js";
+import type { AgentProfile, AgentRuntime, EscalationStep, RoutingRequest } from "../model.js";
+import { type Constraints, constraintsFor, signatureOf, stepDueAt, stepsDueBy } from "./constraints.js";
 import { type DueItem, DueList } from "./due-list.js";
 import { explainPick, explainPull, explainQueued } from "./explain.js";
 import { FastIndex } from "./fast-index.js";
@@ -8,6 +8,12 @@ import { compareRequests } from "./order.js";
 import { ReferenceIndex } from "./reference-index.js";
 import type { AgentState, Routed, RouterIndex } from "./router-index.js";
 import type { Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
+
+/** Constraints with their signature. */
+interface Shaped {
+  readonly constraints: Constraints;
+  readonly sig: string;
+}
 
 export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   offers: { enabled: false, timeoutSeconds: 30 },
@@ -30,6 +36,8 @@ export class Router {
   private readonly due = new DueList();
   private effects: Effect[] = [];
   private now = 0;
+  /** Per constraints object, the constraints one escalation step further (see `escalated`). */
+  private readonly transitions = new WeakMap<Constraints, Map<EscalationStep, Shaped>>();
 
   constructor(
     readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
@@ -300,9 +308,9 @@ export class Router {
   // ---------- placing ----------
 
   /** Assigns (or offers) to the best eligible agent, or queues. */
-  private place(r: Routed, appliedSteps: number): void {
-    const constraints = constraintsFor(r.request, appliedSteps);
-    const sig = signatureOf(constraints);
+  private place(r: Routed, appliedSteps: number, known: Shaped | null = null): void {
+    const constraints = known?.constraints ?? constraintsFor(r.request, appliedSteps);
+    const sig = known?.sig ?? signatureOf(constraints);
     r.appliedSteps = appliedSteps;
     r.constraints = constraints;
     r.sig = sig;
@@ -366,6 +374,26 @@ export class Router {
     }
   }
 
+  /**
+   * The constraints after one more escalation step. Queued chats with equal constraints share
+   * one object, so the step's result is remembered on it: equal constraints give equal results,
+   * except for the named CSM when the tier is relaxed to any (it is out of the signature then
+   * but still wins the pick), which is checked.
+   */
+  private escalated(r: Routed, step: EscalationStep): Shaped {
+    let byStep = this.transitions.get(r.constraints);
+    if (byStep === undefined) {
+      byStep = new Map();
+      this.transitions.set(r.constraints, byStep);
+    }
+    const cached = byStep.get(step);
+    if (cached !== undefined && cached.constraints.csmAgentId === r.request.csmAgentId) return cached;
+    const constraints = constraintsFor(r.request, r.appliedSteps + 1);
+    const next = { constraints, sig: signatureOf(constraints) };
+    byStep.set(step, next);
+    return next;
+  }
+
   /** A record for a chat the store says is held by an agent (restore). */
   private adopt(request: RoutingRequest, agentId: string, state: "assigned" | "offered"): Routed {
     const a = this.agents.get(agentId);
@@ -411,7 +439,7 @@ export class Router {
         if (step === undefined) return;
         this.leaveQueue(r);
         this.effects.push({ kind: "escalated", conversationId: item.conversationId, step });
-        this.place(r, item.step + 1);
+        this.place(r, item.step + 1, this.escalated(r, step));
         return;
       }
     }
