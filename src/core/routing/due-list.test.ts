@@ -8,12 +8,12 @@ describe("DueList", () => {
       fc.property(
         fc.array(fc.oneof(fc.record({ add: fc.integer({ min: 0, max: 10_000 }) }), fc.record({ pop: fc.integer({ min: 0, max: 10_000 }) }))),
         (ops) => {
-          const due = new DueList();
+          const due = new DueList<{ at: number; conversationId: string }>();
           const model: { at: number; seq: number }[] = [];
           let seq = 0;
           for (const op of ops) {
             if ("add" in op) {
-              due.add({ kind: "sla", at: op.add, conversationId: `c${seq}` });
+              due.add({ at: op.add, conversationId: `c${seq}` });
               model.push({ at: op.add, seq: seq++ });
               continue;
             }

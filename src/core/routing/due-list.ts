@@ -1,14 +1,13 @@
-/** Something the router must do at a given time. Stale items are skipped when they come due. */
-export type DueItem =
-  | { readonly kind: "offer_timeout"; readonly at: number; readonly conversationId: string; readonly agentId: string }
-  | { readonly kind: "escalate"; readonly at: number; readonly conversationId: string; readonly step: number }
-  | { readonly kind: "sla"; readonly at: number; readonly conversationId: string };
+/** Something to do at a given time (epoch ms). */
+export interface Timed {
+  readonly at: number;
+}
 
 /** Width of one bucket of the calendar queue. */
 const BUCKET_MS = 1000;
 
-interface Bucket {
-  readonly items: DueItem[];
+interface Bucket<T extends Timed> {
+  readonly items: T[];
   /** Items before `next` have been handed out. */
   next: number;
   /** Whether items from `next` on are in time order (ties in insertion order). */
@@ -16,7 +15,7 @@ interface Bucket {
 }
 
 /** Array sort is stable, so items due at the same time keep their insertion order. */
-const byTime = (a: DueItem, b: DueItem): number => a.at - b.at;
+const byTime = (a: Timed, b: Timed): number => a.at - b.at;
 
 /**
  * Deadlines held as data: the scheduler adapter asks for `nextAt()` and the router pops what
@@ -24,13 +23,13 @@ const byTime = (a: DueItem, b: DueItem): number => a.at - b.at;
  * append), a small heap orders the bucket keys, and a bucket is sorted once when it comes up.
  * Items are never removed early; the router skips the ones that no longer apply.
  */
-export class DueList {
+export class DueList<T extends Timed> {
   private count = 0;
-  private readonly buckets = new Map<number, Bucket>();
+  private readonly buckets = new Map<number, Bucket<T>>();
   /** Min-heap of bucket keys. */
   private readonly keys: number[] = [];
 
-  add(entry: DueItem): void {
+  add(entry: T): void {
     const key = Math.floor(entry.at / BUCKET_MS);
     let b = this.buckets.get(key);
     if (b === undefined) {
@@ -46,14 +45,14 @@ export class DueList {
 
   nextAt(): number | null {
     const b = this.head();
-    return b === null ? null : (b.items[b.next] as DueItem).at;
+    return b === null ? null : (b.items[b.next] as T).at;
   }
 
   /** Removes and returns the earliest item due at or before `now`. */
-  popDue(now: number): DueItem | null {
+  popDue(now: number): T | null {
     const b = this.head();
     if (b === null) return null;
-    const item = b.items[b.next] as DueItem;
+    const item = b.items[b.next] as T;
     if (item.at > now) return null;
     b.next++;
     this.count--;
@@ -69,10 +68,10 @@ export class DueList {
   }
 
   /** The earliest bucket, sorted from its cursor on; null when empty. */
-  private head(): Bucket | null {
+  private head(): Bucket<T> | null {
     const key = this.keys[0];
     if (key === undefined) return null;
-    const b = this.buckets.get(key) as Bucket;
+    const b = this.buckets.get(key) as Bucket<T>;
     if (!b.sorted) {
       const rest = b.items.splice(b.next).sort(byTime);
       b.items.push(...rest);

@@ -47,6 +47,8 @@ export interface Routed {
   breached: boolean;
   /** The SLA deadline a due item is pending for (NaN: none), so re-queueing adds no duplicate. */
   slaArmedAt: number;
+  /** Set once the conversation left routing; its pending due items are then skipped. */
+  released: boolean;
   /** The fast index's queue group holding it while queued, and its slot there. */
   group: QueueGroup<Routed> | null;
   heapIndex: number;

@@ -1,13 +1,22 @@
 import { DomainError } from "../errors.js";
 import type { AgentProfile, AgentRuntime, EscalationStep, RoutingRequest } from "../model.js";
 import { type Constraints, constraintsFor, signatureOf, stepDueAt, stepsDueBy } from "./constraints.js";
-import { type DueItem, DueList } from "./due-list.js";
+import { DueList } from "./due-list.js";
 import { explainPick, explainPull, explainQueued } from "./explain.js";
 import { FastIndex } from "./fast-index.js";
 import { compareRequests } from "./order.js";
 import { ReferenceIndex } from "./reference-index.js";
 import type { AgentState, Routed, RouterIndex } from "./router-index.js";
 import type { Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
+
+/**
+ * Something the router must do at a given time, on the conversation's own record (no lookup
+ * when it comes due). Stale items are skipped: the record was released, or moved on.
+ */
+type DueItem =
+  | { readonly kind: "offer_timeout"; readonly at: number; readonly r: Routed; readonly agentId: string }
+  | { readonly kind: "escalate"; readonly at: number; readonly r: Routed; readonly step: number }
+  | { readonly kind: "sla"; readonly at: number; readonly r: Routed };
 
 /** Constraints with their signature. */
 interface Shaped {
@@ -33,7 +42,7 @@ export class Router {
   /** Every conversation in routing, whatever its state. */
   private readonly routed = new Map<string, Routed>();
   private queued = 0;
-  private readonly due = new DueList();
+  private readonly due = new DueList<DueItem>();
   private effects: Effect[] = [];
   private now = 0;
   /** Per constraints object, the constraints one escalation step further (see `escalated`). */
@@ -164,7 +173,7 @@ export class Router {
       const r = this.adopt(o.request, o.agentId, "offered");
       r.expiresAt = o.expiresAt;
       this.holdSlot(r.agent as AgentState, o.conversationId);
-      this.due.add({ kind: "offer_timeout", at: o.expiresAt, conversationId: o.conversationId, agentId: o.agentId });
+      this.due.add({ kind: "offer_timeout", at: o.expiresAt, r, agentId: o.agentId });
     }
     for (const q of snapshot.queue) {
       const r = newRouted(q.request);
@@ -245,6 +254,7 @@ export class Router {
     const r = this.routed.get(conversationId);
     if (r === undefined) return; // idempotent: releasing twice does nothing
     this.routed.delete(conversationId);
+    r.released = true;
     if (r.state === "queued") {
       this.leaveQueue(r);
       this.effects.push({ kind: "released", conversationId, agentId: null });
@@ -337,13 +347,12 @@ export class Router {
   }
 
   private armQueued(r: Routed): void {
-    const id = r.request.conversationId;
     const at = stepDueAt(r.request, r.appliedSteps);
-    if (at !== null) this.due.add({ kind: "escalate", at, conversationId: id, step: r.appliedSteps });
+    if (at !== null) this.due.add({ kind: "escalate", at, r, step: r.appliedSteps });
     const deadline = r.request.slaDeadline;
     if (r.breached || r.slaArmedAt === deadline) return;
     r.slaArmedAt = deadline;
-    this.due.add({ kind: "sla", at: deadline, conversationId: id });
+    this.due.add({ kind: "sla", at: deadline, r });
   }
 
   /** Lets an agent with free capacity take the best queued chats they may take. */
@@ -366,7 +375,7 @@ export class Router {
       const expiresAt = this.now + this.options.offers.timeoutSeconds * 1000;
       r.state = "offered";
       r.expiresAt = expiresAt;
-      this.due.add({ kind: "offer_timeout", at: expiresAt, conversationId: id, agentId: a.profile.id });
+      this.due.add({ kind: "offer_timeout", at: expiresAt, r, agentId: a.profile.id });
       this.effects.push({ kind: "offer", conversationId: id, agentId: a.profile.id, expiresAt, explanation });
     } else {
       r.state = "assigned";
@@ -419,8 +428,8 @@ export class Router {
   // ---------- due items ----------
 
   private fire(item: DueItem): void {
-    const r = this.routed.get(item.conversationId);
-    if (r === undefined) return;
+    const r = item.r;
+    if (r.released) return;
     switch (item.kind) {
       case "offer_timeout": {
         if (r.state === "offered" && r.agent?.profile.id === item.agentId && r.expiresAt === item.at) this.withdrawOffer(r, "offer_timeout");
@@ -430,7 +439,7 @@ export class Router {
         if (r.slaArmedAt === item.at) r.slaArmedAt = Number.NaN;
         if (r.state === "assigned" || r.breached || r.request.slaDeadline !== item.at) return;
         r.breached = true;
-        this.effects.push({ kind: "sla_breached", conversationId: item.conversationId, ruleId: r.request.ruleId, deadline: item.at });
+        this.effects.push({ kind: "sla_breached", conversationId: r.request.conversationId, ruleId: r.request.ruleId, deadline: item.at });
         return;
       }
       case "escalate": {
@@ -438,7 +447,7 @@ export class Router {
         const step = r.request.escalation[item.step];
         if (step === undefined) return;
         this.leaveQueue(r);
-        this.effects.push({ kind: "escalated", conversationId: item.conversationId, step });
+        this.effects.push({ kind: "escalated", conversationId: r.request.conversationId, step });
         this.place(r, item.step + 1, this.escalated(r, step));
         return;
       }
@@ -458,6 +467,7 @@ function newRouted(request: RoutingRequest): Routed {
     expiresAt: 0,
     breached: false,
     slaArmedAt: Number.NaN,
+    released: false,
     group: null,
     heapIndex: -1,
   };
