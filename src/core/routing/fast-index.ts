@@ -74,7 +74,15 @@ class TopTwo {
   second: AgentState | null = null;
   secondProficiency = 0;
 
-  constructor(private readonly csmId: string | null) {}
+  private csmId: string | null = null;
+
+  /** Starts over for a pick where `csmId` is the customer's named CSM. */
+  reset(csmId: string | null): this {
+    this.csmId = csmId;
+    this.first = null;
+    this.second = null;
+    return this;
+  }
 
   consider(a: AgentState, proficiency: number): void {
     if (a === this.first || a === this.second) return;
@@ -175,6 +183,9 @@ export class FastIndex implements RouterIndex {
   private readonly columns = new ClassColumns();
   private readonly judged = new Float64Array(1);
   private readonly spareShapes: number;
+  private readonly drops = [0, 0, 0, 0, 0, 0, 0, 0];
+  private readonly top = new TopTwo();
+  private readonly pick: { -readonly [K in keyof Pick]: Pick[K] } = { agent: null, key: null, runnerUp: null, layers: [] };
 
   constructor(options: FastIndexOptions = {}) {
     this.spareShapes = options.spareShapes ?? SPARE_SHAPES;
@@ -254,7 +265,8 @@ export class FastIndex implements RouterIndex {
     const shape = this.shape(c, sig);
     const cs = shape.cs;
     this.syncFree();
-    const drops = cs.drops.slice();
+    const drops = this.drops;
+    for (let i = 0; i < drops.length; i++) drops[i] = cs.drops[i] as number;
     drops[PRESENCE] = this.agents.size - this.onlineTotal;
     let passing = cs.passing;
     let passingFree = 0;
@@ -271,7 +283,7 @@ export class FastIndex implements RouterIndex {
         bump(drops, LAYER_OF_CODE[code] as number, -1);
       }
     }
-    const top = new TopTwo(c.csmAgentId);
+    const top = this.top.reset(c.csmAgentId);
     for (const cls of cs.passingFree) {
       passingFree += cls.free.size;
       const proficiency = cs.proficiency[cls.id] as number;
@@ -292,14 +304,13 @@ export class FastIndex implements RouterIndex {
       if ((code === PASS || code === TIER) && free) top.consider(csm, cs.proficiency[cls.id] as number);
     }
     drops[CAPACITY] = passing - passingFree;
-    const layers = this.layersOf(shape, drops);
-    if (top.first === null) return { agent: null, key: null, runnerUp: null, layers };
-    return {
-      agent: top.first,
-      key: candidateKey(top.first, c, top.firstProficiency),
-      runnerUp: top.second === null ? null : candidateKey(top.second, c, top.secondProficiency),
-      layers,
-    };
+    // One Pick object serves every call: the router reads it before asking again.
+    const pick = this.pick;
+    pick.layers = this.layersOf(shape, drops);
+    pick.agent = top.first;
+    pick.key = top.first === null ? null : candidateKey(top.first, c, top.firstProficiency);
+    pick.runnerUp = top.second === null ? null : candidateKey(top.second, c, top.secondProficiency);
+    return pick;
   }
 
   bestEntryFor(a: AgentState): QueueEntry | null {

@@ -76,7 +76,10 @@ export interface RouterIndex {
   agentRemoved(a: AgentState): void;
   addEntry(e: QueueEntry): void;
   removeEntry(e: QueueEntry): void;
-  /** The agent the pick order prefers for these constraints (`sig` is their `signatureOf`), with the layer counts. */
+  /**
+   * The agent the pick order prefers for these constraints (`sig` is their `signatureOf`),
+   * with the layer counts. The result may be reused by the next call: read it at once.
+   */
   bestAgentFor(c: Constraints, sig: string): Pick;
   /** The first queued chat, in queue order, that this agent may take now. */
   bestEntryFor(a: AgentState): QueueEntry | null;
