@@ -18,6 +18,8 @@ describe("DueList", () => {
               continue;
             }
             model.sort((a, b) => a.at - b.at || a.seq - b.seq);
+            const peeked = due.peekDue(op.pop).map((d) => Number(d.conversationId.slice(1)));
+            expect(peeked).toEqual(model.filter((m) => m.at <= op.pop).map((m) => m.seq));
             for (;;) {
               const got = due.popDue(op.pop);
               const want = model[0] !== undefined && model[0].at <= op.pop ? model.shift() : undefined;

@@ -67,6 +67,20 @@ export class DueList<T extends Timed> {
     return this.count;
   }
 
+  /** The items due at or before `now`, in the order `popDue` would hand them out, left in place. */
+  peekDue(now: number): T[] {
+    const last = Math.floor(now / BUCKET_MS);
+    const keys = this.keys.filter((k) => k <= last).sort((a, b) => a - b);
+    const out: T[] = [];
+    for (const key of keys) {
+      const b = this.buckets.get(key) as Bucket<T>;
+      const pending = b.items.slice(b.next);
+      if (!b.sorted) pending.sort(byTime);
+      for (const item of pending) if (item.at <= now) out.push(item);
+    }
+    return out;
+  }
+
   /** The earliest bucket, sorted from its cursor on; null when empty. */
   private head(): Bucket<T> | null {
     const key = this.keys[0];

@@ -136,6 +136,22 @@ describe.each(routers)("router (%s index)", (_name, make) => {
     expect(assigned(r.apply({ kind: "tick" }, T0 + 10_001))).toEqual(["c1->a-csm", "c2->b-csm"]);
   });
 
+  it("lists what is due without acting on it", () => {
+    const r = make();
+    const steps = [{ afterSeconds: 30, action: { kind: "relax_language" as const } }];
+    r.apply({ kind: "enqueue", request: request("c1", T0, { language: "de", escalation: steps, slaDeadline: T0 + 60_000 }) }, T0);
+    expect(r.due(T0 + 29_999)).toEqual([]);
+    const step = steps[0];
+    expect(r.due(T0 + 60_000)).toEqual([
+      { kind: "escalate", conversationId: "c1", at: T0 + 30_000, step },
+      { kind: "sla_breach", conversationId: "c1", at: T0 + 60_000, ruleId: "billing" },
+    ]);
+    expect(r.due(T0 + 60_000)).toHaveLength(2);
+    const fx = r.apply({ kind: "tick" }, T0 + 60_000);
+    expect(fx.map((e) => e.kind)).toEqual(["escalated", "queued", "sla_breached"]);
+    expect(r.due(T0 + 60_000)).toEqual([]);
+  });
+
   it("widens to an overflow team and reports an SLA breach once", () => {
     const r = make();
     online(r, [agent("overflow", { teams: ["general"] })]);

@@ -7,7 +7,7 @@ import { FastIndex } from "./fast-index.js";
 import { compareRequests } from "./order.js";
 import { ReferenceIndex } from "./reference-index.js";
 import type { AgentState, Routed, RouterIndex } from "./router-index.js";
-import type { Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
+import type { DueNotice, Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
 
 /**
  * Something the router must do at a given time, on the conversation's own record (no lookup
@@ -42,7 +42,7 @@ export class Router {
   /** Every conversation in routing, whatever its state. */
   private readonly routed = new Map<string, Routed>();
   private queued = 0;
-  private readonly due = new DueList<DueItem>();
+  private readonly dueList = new DueList<DueItem>();
   private effects: Effect[] = [];
   private now = 0;
   /** Per constraints object, the constraints one escalation step further (see `escalated`). */
@@ -88,7 +88,7 @@ export class Router {
         this.withdrawOffer(this.openOffer(event.conversationId, event.agentId), "declined");
         break;
       case "tick":
-        for (let item = this.due.popDue(now); item !== null; item = this.due.popDue(now)) this.fire(item);
+        for (let item = this.dueList.popDue(now); item !== null; item = this.dueList.popDue(now)) this.fire(item);
         break;
     }
     return this.effects;
@@ -96,7 +96,26 @@ export class Router {
 
   /** When the next `tick` has something to do, or null. */
   nextDue(): number | null {
-    return this.due.nextAt();
+    return this.dueList.nextAt();
+  }
+
+  /**
+   * What a `tick` at `now` would act on, in order, without acting: escalation steps, offer
+   * timeouts and SLA breaches. Items that no longer apply are left out. The tick decides on the
+   * spot: a chat it places may no longer need a later item, and a chat's next step due at
+   * once (two steps due together) is only known when the first is applied.
+   */
+  due(now: number): DueNotice[] {
+    const out: DueNotice[] = [];
+    for (const item of this.dueList.peekDue(now)) {
+      if (!this.applies(item)) continue;
+      const r = item.r;
+      const conversationId = r.request.conversationId;
+      if (item.kind === "escalate") out.push({ kind: "escalate", conversationId, at: item.at, step: r.request.escalation[item.step] as EscalationStep });
+      else if (item.kind === "offer_timeout") out.push({ kind: "offer_timeout", conversationId, at: item.at, agentId: item.agentId });
+      else out.push({ kind: "sla_breach", conversationId, at: item.at, ruleId: r.request.ruleId });
+    }
+    return out;
   }
 
   stateOf(conversationId: string): "queued" | "offered" | "assigned" | null {
@@ -173,7 +192,7 @@ export class Router {
       const r = this.adopt(o.request, o.agentId, "offered");
       r.expiresAt = o.expiresAt;
       this.holdSlot(r.agent as AgentState, o.conversationId);
-      this.due.add({ kind: "offer_timeout", at: o.expiresAt, r, agentId: o.agentId });
+      this.dueList.add({ kind: "offer_timeout", at: o.expiresAt, r, agentId: o.agentId });
     }
     for (const q of snapshot.queue) {
       const r = newRouted(q.request);
@@ -348,11 +367,11 @@ export class Router {
 
   private armQueued(r: Routed): void {
     const at = stepDueAt(r.request, r.appliedSteps);
-    if (at !== null) this.due.add({ kind: "escalate", at, r, step: r.appliedSteps });
+    if (at !== null) this.dueList.add({ kind: "escalate", at, r, step: r.appliedSteps });
     const deadline = r.request.slaDeadline;
     if (r.breached || r.slaArmedAt === deadline) return;
     r.slaArmedAt = deadline;
-    this.due.add({ kind: "sla", at: deadline, r });
+    this.dueList.add({ kind: "sla", at: deadline, r });
   }
 
   /** Lets an agent with free capacity take the best queued chats they may take. */
@@ -375,7 +394,7 @@ export class Router {
       const expiresAt = this.now + this.options.offers.timeoutSeconds * 1000;
       r.state = "offered";
       r.expiresAt = expiresAt;
-      this.due.add({ kind: "offer_timeout", at: expiresAt, r, agentId: a.profile.id });
+      this.dueList.add({ kind: "offer_timeout", at: expiresAt, r, agentId: a.profile.id });
       this.effects.push({ kind: "offer", conversationId: id, agentId: a.profile.id, expiresAt, explanation });
     } else {
       r.state = "assigned";
@@ -427,25 +446,34 @@ export class Router {
 
   // ---------- due items ----------
 
+  /** Whether a due item still applies (its conversation is still in the state it was made for). */
+  private applies(item: DueItem): boolean {
+    const r = item.r;
+    if (r.released) return false;
+    switch (item.kind) {
+      case "offer_timeout":
+        return r.state === "offered" && r.agent?.profile.id === item.agentId && r.expiresAt === item.at;
+      case "sla":
+        return r.state !== "assigned" && !r.breached && r.request.slaDeadline === item.at;
+      case "escalate":
+        return r.state === "queued" && r.appliedSteps === item.step && stepDueAt(r.request, item.step) === item.at;
+    }
+  }
+
   private fire(item: DueItem): void {
     const r = item.r;
-    if (r.released) return;
+    if (item.kind === "sla" && r.slaArmedAt === item.at) r.slaArmedAt = Number.NaN;
+    if (!this.applies(item)) return;
     switch (item.kind) {
-      case "offer_timeout": {
-        if (r.state === "offered" && r.agent?.profile.id === item.agentId && r.expiresAt === item.at) this.withdrawOffer(r, "offer_timeout");
+      case "offer_timeout":
+        this.withdrawOffer(r, "offer_timeout");
         return;
-      }
-      case "sla": {
-        if (r.slaArmedAt === item.at) r.slaArmedAt = Number.NaN;
-        if (r.state === "assigned" || r.breached || r.request.slaDeadline !== item.at) return;
+      case "sla":
         r.breached = true;
         this.effects.push({ kind: "sla_breached", conversationId: r.request.conversationId, ruleId: r.request.ruleId, deadline: item.at });
         return;
-      }
       case "escalate": {
-        if (r.state !== "queued" || r.appliedSteps !== item.step || stepDueAt(r.request, item.step) !== item.at) return;
-        const step = r.request.escalation[item.step];
-        if (step === undefined) return;
+        const step = r.request.escalation[item.step] as EscalationStep;
         this.leaveQueue(r);
         this.effects.push({ kind: "escalated", conversationId: r.request.conversationId, step });
         this.place(r, item.step + 1, this.escalated(r, step));
@@ -453,6 +481,7 @@ export class Router {
       }
     }
   }
+
 }
 
 /** A new routing record; `place` or `enterQueue` gives it its state. */

@@ -56,6 +56,12 @@ export type Effect =
     }
   | { readonly kind: "released"; readonly conversationId: string; readonly agentId: string | null };
 
+/** Something a `tick` would act on now (see `Router.due`). */
+export type DueNotice =
+  | { readonly kind: "escalate"; readonly conversationId: string; readonly at: number; readonly step: EscalationStep }
+  | { readonly kind: "offer_timeout"; readonly conversationId: string; readonly at: number; readonly agentId: string }
+  | { readonly kind: "sla_breach"; readonly conversationId: string; readonly at: number; readonly ruleId: string };
+
 export interface RouterOptions {
   readonly offers: { readonly enabled: boolean; readonly timeoutSeconds: number };
   /** What happens to an agent's chats when they go away / offline. */
