@@ -25,18 +25,21 @@ export async function openConversation(engine: Engine, agent: AgentProfile, conv
   return loadContext(engine, conversationId);
 }
 
+/** How many queued chats a queue view shows. */
+const SHOWN = 100;
+
 /** The queue as an agent's console shows it: their teams' chats (all chats for admins), best first. */
 export async function queueFor(
   engine: Engine,
   agent: AgentProfile | null,
-  queue: RouterSnapshot["queue"] = engine.router.snapshot().queue,
+  queue: RouterSnapshot["queue"] = engine.router.queueHead(SHOWN, (r) => agent === null || agent.role === "admin" || r.team === null || agent.teams.includes(r.team)),
 ): Promise<QueueEntry[]> {
   const { store } = engine.deps;
   const visible = queue.filter(
     (q) => agent === null || agent.role === "admin" || q.request.team === null || agent.teams.includes(q.request.team),
   );
   const out: QueueEntry[] = [];
-  for (const q of visible.slice(0, 100)) {
+  for (const q of visible.slice(0, SHOWN)) {
     const r = q.request;
     const c = await store.getConversation(r.conversationId);
     if (c === null) continue;

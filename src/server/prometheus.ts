@@ -12,7 +12,7 @@ export function createPrometheus(engine: Engine): { registry: Registry; observeM
     collect() {
       this.reset();
       const byRule = new Map<string, number>();
-      for (const q of engine.router.snapshot().queue) byRule.set(q.request.ruleId, (byRule.get(q.request.ruleId) ?? 0) + 1);
+      for (const r of engine.router.queuedRequests()) byRule.set(r.ruleId, (byRule.get(r.ruleId) ?? 0) + 1);
       for (const [rule, n] of byRule) this.set({ rule }, n);
     },
   });
@@ -24,7 +24,7 @@ export function createPrometheus(engine: Engine): { registry: Registry; observeM
     collect() {
       this.reset();
       const counts = { online: 0, away: 0, offline: 0 };
-      for (const a of engine.router.snapshot().agents) counts[a.presence]++;
+      for (const a of engine.router.roster()) counts[a.presence]++;
       for (const [presence, n] of Object.entries(counts)) this.set({ presence }, n);
     },
   });
@@ -35,7 +35,7 @@ export function createPrometheus(engine: Engine): { registry: Registry; observeM
     collect() {
       let active = 0;
       let cap = 0;
-      for (const a of engine.router.snapshot().agents) {
+      for (const a of engine.router.roster()) {
         if (a.presence !== "online") continue;
         active += a.active.length;
         cap += a.cap;

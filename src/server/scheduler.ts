@@ -33,15 +33,14 @@ export function startScheduler(engine: Engine, options: { dueEveryMs?: number; b
 /** Queue positions to waiting visitors (the first 200) and to each online agent the queue of their teams. */
 export async function broadcastQueue(engine: Engine): Promise<void> {
   const { publisher, store } = engine.deps;
-  // One snapshot (it sorts the whole queue) serves the positions, the lists and the roster.
-  const snap = engine.router.snapshot();
-  const queued = snap.queue.slice(0, 200);
+  // The queue's head is picked without sorting the whole queue; it serves positions and lists.
+  const queued = engine.router.queueHead(200);
   for (const q of queued) {
     const c = await store.getConversation(q.request.conversationId);
     if (c !== null) publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, c));
   }
-  const all = await queueFor(engine, null, snap.queue);
-  for (const a of snap.agents) {
+  const all = await queueFor(engine, null, queued);
+  for (const a of engine.router.roster()) {
     if (a.presence === "offline") continue;
     const mine = a.role === "admin" ? all : all.filter((e) => e.team === null || a.teams.includes(e.team));
     publisher.publish({ kind: "agent", agentId: a.id }, "queue", mine);

@@ -147,6 +147,9 @@ function checkInvariants(r: Router, live: ReadonlySet<string>, loadBefore: Reado
   for (const q of snap.queue) count(q.request.conversationId);
   for (const a of snap.assignments) count(a.conversationId);
   for (const o of snap.offers) count(o.conversationId);
+  expect(r.queueHead(3)).toEqual(snap.queue.slice(0, 3));
+  expect(r.queueHead(2, (q) => q.language === "en")).toEqual(snap.queue.filter((q) => q.request.language === "en").slice(0, 2));
+  expect([...r.queuedRequests()].length).toBe(snap.queue.length);
   // Every conversation in routing is in exactly one place; none lost, none invented.
   expect([...seen.keys()].sort()).toEqual([...live].sort());
   for (const n of seen.values()) expect(n).toBe(1);

@@ -152,6 +152,39 @@ export class Router {
     return this.queued;
   }
 
+  /**
+   * The best `limit` queued chats that `accept` lets through, in queue order, without sorting
+   * the whole queue (for queue views refreshed every second).
+   */
+  queueHead(limit: number, accept: (request: RoutingRequest) => boolean = () => true): RouterSnapshot["queue"] {
+    const best: Routed[] = [];
+    for (const r of this.routed.values()) {
+      if (r.state !== "queued" || !accept(r.request)) continue;
+      const worst = best[best.length - 1];
+      if (best.length >= limit && (worst === undefined || compareRequests(r.request, worst.request) >= 0)) continue;
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareRequests((best[mid] as Routed).request, r.request) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      best.splice(lo, 0, r);
+      if (best.length > limit) best.pop();
+    }
+    return best.map((r) => ({ request: r.request, appliedSteps: r.appliedSteps }));
+  }
+
+  /** Every queued chat's request, in no particular order. */
+  *queuedRequests(): IterableIterator<RoutingRequest> {
+    for (const r of this.routed.values()) if (r.state === "queued") yield r.request;
+  }
+
+  /** The roster with presence and load (copies). */
+  roster(): AgentRuntime[] {
+    return [...this.agents.values()].map(toRuntime);
+  }
+
   snapshot(): RouterSnapshot {
     const all = [...this.routed.values()];
     const held = (state: Routed["state"]) => all.filter((r) => r.state === state);
