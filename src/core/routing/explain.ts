@@ -55,14 +55,28 @@ function queuedExplanation(layers: readonly LayerStep[]): Explanation {
   return { summary, layers, reasons };
 }
 
+const NO_LAYERS: readonly LayerStep[] = Object.freeze([]);
+const pullSummaries = new WeakMap<AgentState["profile"], string>();
+const priorityReasons = new Map<number, string>();
+
 /** Why an agent with freed capacity took this queued chat. */
 export function explainPull(a: AgentState, e: QueueEntry, now: number): Explanation {
   const r = e.request;
+  let summary = pullSummaries.get(a.profile);
+  if (summary === undefined) {
+    summary = `${a.profile.name} had free capacity and took the best queued chat they may take`;
+    pullSummaries.set(a.profile, summary);
+  }
+  let priority = priorityReasons.get(r.priority);
+  if (priority === undefined) {
+    priority = `priority ${r.priority}`;
+    if (priorityReasons.size < 1000) priorityReasons.set(r.priority, priority);
+  }
   return {
-    summary: `${a.profile.name} had free capacity and took the best queued chat they may take`,
-    layers: [],
+    summary,
+    layers: NO_LAYERS,
     reasons: [
-      `priority ${r.priority}`,
+      priority,
       `SLA deadline ${r.slaDeadline >= now ? `in ${Math.round((r.slaDeadline - now) / 1000)} s` : `passed ${Math.round((now - r.slaDeadline) / 1000)} s ago`}`,
       `waiting ${Math.round((now - r.arrivedAt) / 1000)} s`,
     ],
