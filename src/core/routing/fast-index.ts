@@ -32,9 +32,10 @@ class ClassShape {
   /** Online agents dropped per LAYERS index (team, skills, language, tier), and passing. */
   readonly drops = [0, 0, 0, 0, 0, 0, 0, 0];
   passing = 0;
-  /** Passing classes with a free agent, in no order; `freeSlot[class id]` is 1 + the position. */
-  readonly passingFree: AgentClass[] = [];
-  freeSlot = new Int32Array(64);
+  /** Passing classes with a free agent. */
+  readonly passingFree = new ClassSet();
+  /** Passing classes with an agent online (for capacity questions). */
+  readonly passingOnline = new ClassSet();
   /** This class signature's queue groups that have (or recently had) queued chats. */
   groups: Shape[] = [];
 
@@ -43,26 +44,33 @@ class ClassShape {
     readonly constraints: Constraints,
     readonly query: ColumnQuery,
   ) {}
+}
 
-  addFree(cls: AgentClass): void {
-    if (cls.id >= this.freeSlot.length) {
-      const grown = new Int32Array(Math.max(2 * this.freeSlot.length, cls.id + 1));
-      grown.set(this.freeSlot);
-      this.freeSlot = grown;
+/** A set of agent classes in an array (fast to walk), with O(1) add and remove by class id. */
+class ClassSet {
+  readonly items: AgentClass[] = [];
+  /** 1 + the position of each class id in `items`; 0 when absent. */
+  private slots = new Int32Array(64);
+
+  add(cls: AgentClass): void {
+    if (cls.id >= this.slots.length) {
+      const grown = new Int32Array(Math.max(2 * this.slots.length, cls.id + 1));
+      grown.set(this.slots);
+      this.slots = grown;
     }
-    if (this.freeSlot[cls.id] !== 0) return;
-    this.passingFree.push(cls);
-    this.freeSlot[cls.id] = this.passingFree.length;
+    if (this.slots[cls.id] !== 0) return;
+    this.items.push(cls);
+    this.slots[cls.id] = this.items.length;
   }
 
-  removeFree(cls: AgentClass): void {
-    const at = cls.id < this.freeSlot.length ? (this.freeSlot[cls.id] as number) - 1 : -1;
+  remove(cls: AgentClass): void {
+    const at = cls.id < this.slots.length ? (this.slots[cls.id] as number) - 1 : -1;
     if (at < 0) return;
-    const last = this.passingFree.pop() as AgentClass;
-    this.freeSlot[cls.id] = 0;
+    const last = this.items.pop() as AgentClass;
+    this.slots[cls.id] = 0;
     if (last !== cls) {
-      this.passingFree[at] = last;
-      this.freeSlot[last.id] = at + 1;
+      this.items[at] = last;
+      this.slots[last.id] = at + 1;
     }
   }
 }
@@ -284,7 +292,7 @@ export class FastIndex implements RouterIndex {
       }
     }
     const top = this.top.reset(c.csmAgentId);
-    for (const cls of cs.passingFree) {
+    for (const cls of cs.passingFree.items) {
       passingFree += cls.free.size;
       const proficiency = cs.proficiency[cls.id] as number;
       // A less proficient class than the second best cannot enter (the named CSM is offered below).
@@ -373,8 +381,7 @@ export class FastIndex implements RouterIndex {
       return out;
     }
     const cs = this.classShape(c);
-    for (const cls of this.classList) {
-      if (cls.online === 0 || this.codeOf(cs, cls) !== PASS) continue;
+    for (const cls of cs.passingOnline.items) {
       out.online += cls.online;
       out.slots += cls.onlineCap;
       out.free += cls.onlineFreeSlots;
@@ -444,7 +451,8 @@ export class FastIndex implements RouterIndex {
         if (code === PASS) cs.passing += cls.online;
         else bump(cs.drops, LAYER_OF_CODE[code] as number, cls.online);
       }
-      if (cls.inFree && code === PASS) cs.addFree(cls);
+      if (cls.inFree && code === PASS) cs.passingFree.add(cls);
+      if (cls.online > 0 && code === PASS) cs.passingOnline.add(cls);
     }
     return cs;
   }
@@ -473,8 +481,8 @@ export class FastIndex implements RouterIndex {
       if (free === cls.inFree) continue;
       cls.inFree = free;
       for (const cs of this.classShapeList) {
-        if (!free) cs.removeFree(cls);
-        else if (this.codeOf(cs, cls) === PASS) cs.addFree(cls);
+        if (!free) cs.passingFree.remove(cls);
+        else if (this.codeOf(cs, cls) === PASS) cs.passingFree.add(cls);
       }
     }
     this.pendingFree.length = 0;
@@ -594,10 +602,18 @@ export class FastIndex implements RouterIndex {
 
   /** Keeps every class shape's layer counts right as one agent of `cls` comes online (+1) or leaves (-1). */
   private countOnline(cls: AgentClass, delta: 1 | -1): void {
+    // Called before `cls.online` moves: a class joins or leaves the online sets at 0.
+    const joins = delta === 1 && cls.online === 0;
+    const leaves = delta === -1 && cls.online === 1;
     for (const cs of this.classShapeList) {
       const code = this.codeOf(cs, cls);
-      if (code === PASS) cs.passing += delta;
-      else bump(cs.drops, LAYER_OF_CODE[code] as number, delta);
+      if (code === PASS) {
+        cs.passing += delta;
+        if (joins) cs.passingOnline.add(cls);
+        else if (leaves) cs.passingOnline.remove(cls);
+      } else {
+        bump(cs.drops, LAYER_OF_CODE[code] as number, delta);
+      }
     }
   }
 }

@@ -219,7 +219,12 @@ describe("router properties over random event sequences", () => {
             for (const e of got) if (e.kind === "released") live.delete(e.conversationId);
           }
           checkInvariants(fast, live, loadBefore);
-          expect(fast.snapshot()).toEqual(ref.snapshot());
+          const snap = fast.snapshot();
+          expect(snap).toEqual(ref.snapshot());
+          // Capacity for the wait estimate: for every waiting chat, and for the event's request.
+          const asked = snap.queue.map((q) => [q.request, q.appliedSteps] as const);
+          if (event.kind === "enqueue" || event.kind === "transfer") asked.push([event.request, 0], [event.request, event.request.escalation.length]);
+          for (const [req, k] of asked) expect(fast.capacityFor(req, k)).toEqual(ref.capacityFor(req, k));
         }
       }),
       { numRuns: 1000 },
