@@ -16,8 +16,8 @@ export class AgentClass {
   online = 0;
   onlineCap = 0;
   onlineFreeSlots = 0;
-  /** Whether the index counts this class among those with a free agent. */
-  inFree = false;
+  /** Free agents as the index last counted them into the class shapes (see `FastIndex.syncFree`). */
+  syncedFree = 0;
   /** Whether the class's free list changed since the index last brought `inFree` up to date. */
   pending = false;
 

@@ -32,8 +32,11 @@ class ClassShape {
   /** Online agents dropped per LAYERS index (team, skills, language, tier), and passing. */
   readonly drops = [0, 0, 0, 0, 0, 0, 0, 0];
   passing = 0;
-  /** Passing classes with a free agent. */
-  readonly passingFree = new ClassSet();
+  /** Passing classes with a free agent, by proficiency; `levels` lists the keys, best first. */
+  readonly passingFree = new Map<number, ClassSet>();
+  levels: number[] = [];
+  /** Free agents in passing classes. */
+  freeAgents = 0;
   /** Passing classes with an agent online (for capacity questions). */
   readonly passingOnline = new ClassSet();
   /** This class signature's queue groups that have (or recently had) queued chats. */
@@ -44,6 +47,17 @@ class ClassShape {
     readonly constraints: Constraints,
     readonly query: ColumnQuery,
   ) {}
+
+  /** The passing free classes of one proficiency. */
+  freeAt(proficiency: number): ClassSet {
+    let set = this.passingFree.get(proficiency);
+    if (set === undefined) {
+      set = new ClassSet();
+      this.passingFree.set(proficiency, set);
+      this.levels = [...this.passingFree.keys()].sort((a, b) => b - a);
+    }
+    return set;
+  }
 }
 
 /** A set of agent classes in an array (fast to walk), with O(1) add and remove by class id. */
@@ -292,11 +306,12 @@ export class FastIndex implements RouterIndex {
       }
     }
     const top = this.top.reset(c.csmAgentId);
-    for (const cls of cs.passingFree.items) {
-      passingFree += cls.free.size;
-      const proficiency = cs.proficiency[cls.id] as number;
-      // A less proficient class than the second best cannot enter (the named CSM is offered below).
-      if (top.admits(proficiency)) this.topTwoOf(cls, c, proficiency, top);
+    passingFree += cs.freeAgents;
+    // Best proficiency first: once two are found, a less proficient class cannot enter.
+    for (const level of cs.levels) {
+      if (!top.admits(level)) break;
+      const classes = (cs.passingFree.get(level) as ClassSet).items;
+      for (let i = 0; i < classes.length; i++) this.topTwoOf(classes[i] as AgentClass, c, level, top);
     }
     // The named CSM passes the tier layer even where their class does not, and wins the pick.
     const csm = c.csmAgentId === null ? undefined : this.agents.get(c.csmAgentId);
@@ -441,17 +456,21 @@ export class FastIndex implements RouterIndex {
     const sig = classSignature(c);
     let cs = this.classShapes.get(sig);
     if (cs !== undefined) return cs;
+    // Sync first: the scan below counts the new shape from the synced state.
+    this.syncFree();
     cs = new ClassShape(sig, c, this.columns.query(c));
     this.classShapes.set(sig, cs);
     this.classShapeList.push(cs);
-    this.syncFree();
     for (const cls of this.classList) {
       const code = this.codeOf(cs, cls);
       if (cls.online > 0) {
         if (code === PASS) cs.passing += cls.online;
         else bump(cs.drops, LAYER_OF_CODE[code] as number, cls.online);
       }
-      if (cls.inFree && code === PASS) cs.passingFree.add(cls);
+      if (cls.syncedFree > 0 && code === PASS) {
+        cs.freeAt(cs.proficiency[cls.id] as number).add(cls);
+        cs.freeAgents += cls.syncedFree;
+      }
       if (cls.online > 0 && code === PASS) cs.passingOnline.add(cls);
     }
     return cs;
@@ -472,17 +491,26 @@ export class FastIndex implements RouterIndex {
     return layers;
   }
 
-  /** Brings every class shape's set of passing free classes up to date. */
+  /**
+   * Brings every class shape's passing free classes and free-agent count up to date with the
+   * classes whose free lists changed since the last sync. A release and the drain that refills
+   * the same agent net out here, so they touch no class shape.
+   */
   private syncFree(): void {
     if (this.pendingFree.length === 0) return;
     for (const cls of this.pendingFree) {
       cls.pending = false;
-      const free = cls.free.size > 0;
-      if (free === cls.inFree) continue;
-      cls.inFree = free;
+      const size = cls.free.size;
+      const delta = size - cls.syncedFree;
+      if (delta === 0) continue;
+      const joins = cls.syncedFree === 0;
+      const leaves = size === 0;
+      cls.syncedFree = size;
       for (const cs of this.classShapeList) {
-        if (!free) cs.passingFree.remove(cls);
-        else if (this.codeOf(cs, cls) === PASS) cs.passingFree.add(cls);
+        if (this.codeOf(cs, cls) !== PASS) continue;
+        cs.freeAgents += delta;
+        if (joins) cs.freeAt(cs.proficiency[cls.id] as number).add(cls);
+        else if (leaves) cs.freeAt(cs.proficiency[cls.id] as number).remove(cls);
       }
     }
     this.pendingFree.length = 0;
