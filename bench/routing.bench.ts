@@ -60,6 +60,16 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
 
   // The target is judged per routing decision (see StreamRun.decisionStats); per call of
   // `apply` is shown beside it, since one scheduler tick can carry dozens of decisions.
+  log(`routing: what-if, quiet hours: the same roster online with nothing held or queued...`);
+  const quietCentre: Centre = {
+    ...centre,
+    snapshot: { ...centre.snapshot, agents: centre.snapshot.agents.map((a) => ({ ...a, active: [] })), assignments: [], queue: [] },
+    enqueued: 0,
+    queueGroups: 0,
+  };
+  runStream("warmup", createRouter(), quietCentre, warm);
+  const quiet = runStream("fast-quiet", createRouter(), quietCentre, { ...plan, record: 0, budgetMs: size.budgetMs / 2 });
+
   const f = fast.decisionStats;
   const n = naive.decisionStats;
   const fc = fast.stats;
@@ -86,17 +96,18 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
   const kinds: Table = {
     title: "Per call, by event kind",
     headers: ["implementation", "kind", "count", "share", "p50 µs", "p99 µs", "mean µs"],
-    rows: [...kindRows("fast", fast), ...kindRows("naive", naive), ...kindRows("fast, templates", tpl)],
+    rows: [...kindRows("fast", fast), ...kindRows("naive", naive), ...kindRows("fast, templates", tpl), ...kindRows("fast, quiet", quiet)],
   };
   const roster: Table = {
-    title: "What-if: roster diversity (fast router, per decision; the agent classes drive its cost)",
+    title: "What-if: roster diversity and quiet hours (fast router, per decision; the agent classes drive its cost)",
     headers: ["roster", "profiles", "queue groups", ...headers.slice(3)],
     rows: [
       [`one profile per agent`, fmt(centre.agentClasses), fmt(centre.queueGroups), ...row("", centre, fast.decisionStats).slice(3)],
       [`${size.templates} templates`, fmt(tplCentre.agentClasses), fmt(tplCentre.queueGroups), ...row("", tplCentre, tpl.decisionStats).slice(3)],
+      [`quiet hours (all free, none queued)`, fmt(centre.agentClasses), "0", ...row("", quietCentre, quiet.decisionStats).slice(3)],
     ],
   };
-  const runs = { fast, naive, "fast, templates": tpl };
+  const runs = { fast, naive, "fast, templates": tpl, "fast, quiet hours": quiet };
   const integrity: Table = {
     title: "Nothing lost (snapshot: queued + assigned + offered = enqueued - released)",
     headers: ["implementation", "lost", "duplicated", "over cap", "restore ms", "ticks", "escalated/tick", "breached/tick"],
@@ -135,6 +146,7 @@ export async function runRoutingBench(opts: BenchOptions): Promise<SuiteResult> 
       fast: { perDecision: f, perCall: fc },
       naive: { perDecision: n, perCall: naive.stats },
       templates: { perDecision: tpl.decisionStats, perCall: tpl.stats },
+      quietHours: { perDecision: quiet.decisionStats, perCall: quiet.stats },
       targets: { opsMet, p99Met, perCall: { opsMet: callOpsMet, p99Met: callP99Met } },
     },
   };
