@@ -535,26 +535,17 @@ function newRouted(request: RoutingRequest): Routed {
   };
 }
 
-const NO_CONSTRAINTS = constraintsFor(
-  {
-    conversationId: "",
-    ruleId: "",
-    skills: [],
-    team: null,
-    language: "en",
-    allowTranslation: false,
-    tier: "any",
-    csmAgentId: null,
-    priority: 0,
-    triggeredAt: 0,
-    arrivedAt: 0,
-    slaDeadline: 0,
-    escalation: [],
-    excludeAgentIds: [],
-    targetAgentId: null,
-  },
-  0,
-);
+/** The constraints of a record until `place` gives it its own. */
+const NO_CONSTRAINTS: Constraints = {
+  skillSets: [[]],
+  teams: null,
+  language: "en",
+  allowTranslation: false,
+  tier: "any",
+  csmAgentId: null,
+  excludeAgentIds: [],
+  targetAgentId: null,
+};
 
 function agentIdOf(r: Routed): string {
   return (r.agent as AgentState).profile.id;
