@@ -313,9 +313,10 @@ export class Router {
       return;
     }
     const a = r.agent as AgentState;
-    this.freeSlot(a, conversationId);
+    // The drain usually fills the freed slot at once, so the index hears of the agent once, after it.
+    this.freeSlot(a, conversationId, false);
     this.effects.push({ kind: "released", conversationId, agentId: a.profile.id });
-    this.drain(a);
+    if (this.drain(a) === 0) this.index.agentChanged(a);
   }
 
   private transfer(request: RoutingRequest): void {
@@ -407,14 +408,17 @@ export class Router {
     this.dueList.add({ kind: "sla", at: deadline, r });
   }
 
-  /** Lets an agent with free capacity take the best queued chats they may take. */
-  private drain(a: AgentState): void {
+  /** Lets an agent with free capacity take the best queued chats they may take; returns how many. */
+  private drain(a: AgentState): number {
+    let taken = 0;
     while (a.presence === "online" && a.active.length < a.profile.cap) {
       const r = this.index.bestEntryFor(a);
-      if (r === null) return;
+      if (r === null) break;
       this.leaveQueue(r);
       this.give(a, r, explainPull(a, r, this.now));
+      taken++;
     }
+    return taken;
   }
 
   private give(a: AgentState, r: Routed, explanation: Explanation): void {
@@ -471,10 +475,10 @@ export class Router {
     this.index.agentChanged(a);
   }
 
-  private freeSlot(a: AgentState, conversationId: string): void {
+  private freeSlot(a: AgentState, conversationId: string, tellIndex = true): void {
     const i = a.active.indexOf(conversationId);
     if (i >= 0) a.active.splice(i, 1);
-    this.index.agentChanged(a);
+    if (tellIndex) this.index.agentChanged(a);
   }
 
   // ---------- due items ----------
