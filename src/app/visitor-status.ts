@@ -34,9 +34,9 @@ export function replyPhrase(promise: { promisedBy: number; promisedText: string 
   return promise.promisedBy <= now ? systemText(language, "asap") : systemText(language, "by", { time: promise.promisedText });
 }
 
-/** The wait the visitor is shown while queued. */
-export function waitFor(engine: Engine, conversationId: string): { bucket: string; seconds: number; position: number } | null {
-  const position = engine.router.positionOf(conversationId);
+/** The wait the visitor is shown while queued (`knownPosition`: the queue position when the caller has it). */
+export function waitFor(engine: Engine, conversationId: string, knownPosition?: number): { bucket: string; seconds: number; position: number } | null {
+  const position = knownPosition ?? engine.router.positionOf(conversationId);
   const routed = engine.router.requestOf(conversationId);
   if (position === null || routed === null) return null;
   const cap = engine.router.capacityFor(routed.request, routed.appliedSteps);
@@ -51,12 +51,12 @@ export function waitFor(engine: Engine, conversationId: string): { bucket: strin
   return estimate === null ? null : { bucket: estimate.bucket, seconds: estimate.seconds, position };
 }
 
-/** Everything the widget needs to draw the conversation's state. */
-export async function visitorStatus(engine: Engine, c: Conversation): Promise<VisitorStatus> {
+/** Everything the widget needs to draw the conversation's state (`position`: its queue position, when known). */
+export async function visitorStatus(engine: Engine, c: Conversation, position?: number): Promise<VisitorStatus> {
   const now = engine.now();
   const agent = c.assignedAgentId !== null && c.state === "assigned" ? await agentDisplay(engine, c.assignedAgentId) : null;
   let async: VisitorStatus["async"] = null;
-  const wait = c.state === "queued" ? waitFor(engine, c.id) : null;
+  const wait = c.state === "queued" ? waitFor(engine, c.id, position) : null;
   if (c.state === "async") async = { mode: "forced", ...replyPromise(engine, c, now) };
   else if (wait !== null && wait.seconds > engine.config.wait.asyncOfferAboveSeconds) {
     async = { mode: "offer", ...replyPromise(engine, c, now) };

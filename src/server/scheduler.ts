@@ -37,7 +37,7 @@ export async function broadcastQueue(engine: Engine): Promise<void> {
   const queued = engine.router.queueHead(200);
   for (const q of queued) {
     const c = await store.getConversation(q.request.conversationId);
-    if (c !== null) publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, c));
+    if (c !== null) publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, c, q.position));
   }
   const all = await queueFor(engine, null, queued);
   for (const a of engine.router.roster()) {

@@ -147,8 +147,12 @@ function checkInvariants(r: Router, live: ReadonlySet<string>, loadBefore: Reado
   for (const q of snap.queue) count(q.request.conversationId);
   for (const a of snap.assignments) count(a.conversationId);
   for (const o of snap.offers) count(o.conversationId);
-  expect(r.queueHead(3)).toEqual(snap.queue.slice(0, 3));
-  expect(r.queueHead(2, (q) => q.language === "en")).toEqual(snap.queue.filter((q) => q.request.language === "en").slice(0, 2));
+  const head = r.queueHead(3);
+  expect(head.map(({ position: _, ...q }) => q)).toEqual(snap.queue.slice(0, 3));
+  for (const q of head) expect(q.position).toBe(r.positionOf(q.request.conversationId));
+  const team = r.queueHead(2, (q) => q.team === "billing");
+  expect(team.map(({ position: _, ...q }) => q)).toEqual(snap.queue.filter((q) => q.request.team === "billing").slice(0, 2));
+  for (const q of team) expect(q.position).toBe(r.positionOf(q.request.conversationId));
   expect([...r.queuedRequests()].length).toBe(snap.queue.length);
   // Every conversation in routing is in exactly one place; none lost, none invented.
   expect([...seen.keys()].sort()).toEqual([...live].sort());

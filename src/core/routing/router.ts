@@ -154,9 +154,13 @@ export class Router {
 
   /**
    * The best `limit` queued chats that `accept` lets through, in queue order, without sorting
-   * the whole queue (for queue views refreshed every second).
+   * the whole queue (for queue views refreshed every second), each with its `positionOf`
+   * (exact as long as `accept` treats chats with the same constraints alike, as a team filter does).
    */
-  queueHead(limit: number, accept: (request: RoutingRequest) => boolean = () => true): RouterSnapshot["queue"] {
+  queueHead(
+    limit: number,
+    accept: (request: RoutingRequest) => boolean = () => true,
+  ): { request: RoutingRequest; appliedSteps: number; position: number }[] {
     const best: Routed[] = [];
     for (const r of this.routed.values()) {
       if (r.state !== "queued" || !accept(r.request)) continue;
@@ -172,7 +176,13 @@ export class Router {
       best.splice(lo, 0, r);
       if (best.length > limit) best.pop();
     }
-    return best.map((r) => ({ request: r.request, appliedSteps: r.appliedSteps }));
+    // Whoever is ahead of a chat in its group is ahead in the whole queue, so is in this list.
+    const ahead = new Map<string, number>();
+    return best.map((r) => {
+      const position = (ahead.get(r.sig) ?? 0) + 1;
+      ahead.set(r.sig, position);
+      return { request: r.request, appliedSteps: r.appliedSteps, position };
+    });
   }
 
   /** Every queued chat's request, in no particular order. */
