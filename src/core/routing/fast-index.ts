@@ -179,14 +179,16 @@ export interface FastIndexOptions {
  * The production index.
  *
  * Agents sit in classes of identical routing profile; each class keeps its free agents in pick
- * order. For each class signature the index keeps the classes' verdicts, the per-layer counts
- * of online agents and the set of passing classes that have a free agent, all updated
- * incrementally, so placing a chat looks only at classes that could take it now (few, when
- * chats are queued), and its explanation is reused while those counts hold.
+ * order. For each class signature (a class shape) the index keeps the classes' verdicts, the
+ * per-layer counts of online agents, and the passing classes that have a free agent (by
+ * proficiency) or an agent online, all updated incrementally, so placing a chat looks only at
+ * classes that could take it now (few, when chats are queued), and its explanation is reused
+ * while those counts hold.
  *
- * Queued chats sit in one priority heap per distinct set of constraints (a group). Each agent
- * class keeps the list of groups its profile may take from, so an agent with freed capacity
- * compares the heads of those groups only.
+ * Queued chats sit in one group per distinct set of constraints (a sorted run and a heap, the
+ * head's keys cached). Each agent class keeps the list of class shapes its profile may take
+ * from, so an agent with freed capacity compares the heads of those shapes' groups only.
+ * docs/ARCHITECTURE.md tells the whole story.
  */
 export class FastIndex implements RouterIndex {
   private readonly classes = new Map<string, AgentClass>();
