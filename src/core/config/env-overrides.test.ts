@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.js";
 import type { ConfigIssue } from "./config-issue.js";
+import { isOpen } from "../hours/index.js";
+import type { Team } from "../model.js";
 import { applyEnvOverrides, parseConfig } from "./index.js";
 
 const BASE = `
@@ -25,6 +27,18 @@ function issuesOf(fn: () => unknown): readonly ConfigIssue[] {
 }
 
 describe("applyEnvOverrides", () => {
+  it("opens every team around the clock with BATON_HOURS=always-open, and refuses other values", () => {
+    const sunday = Date.UTC(2026, 10, 29, 3, 0);
+    expect(isOpen((config.teams[0] as Team).calendar, sunday)).toBe(false);
+    const open = applyEnvOverrides(config, { BATON_HOURS: "always-open" });
+    expect(isOpen((open.teams[0] as Team).calendar, sunday)).toBe(true);
+    expect((open.teams[0] as Team).calendar.timeZone).toBe("UTC");
+    expect(applyEnvOverrides(config, { BATON_HOURS: "config" })).toEqual(config);
+    expect(issuesOf(() => applyEnvOverrides(config, { BATON_HOURS: "24/7" }))).toEqual([
+      { path: "BATON_HOURS", line: null, message: 'either "config" or "always-open"' },
+    ]);
+  });
+
   it("changes nothing without variables, and treats empty ones as unset", () => {
     expect(applyEnvOverrides(config, {})).toEqual(config);
     expect(applyEnvOverrides(config, { BATON_PORT: "", BATON_SMTP_HOST: "" })).toEqual(config);

@@ -16,6 +16,8 @@ export const ENV_VARIABLES = {
   BATON_SMTP_USER: "smtp.user",
   BATON_SMTP_PASS: "smtp.pass",
   BATON_SMTP_FROM: "smtp.from",
+  /** "always-open" opens every team around the clock, holidays too (a demo on a Sunday); "config" keeps the file's hours. */
+  BATON_HOURS: "teams[*].calendar",
 } as const;
 type EnvName = keyof typeof ENV_VARIABLES;
 
@@ -32,7 +34,11 @@ const CHECKS: Readonly<Record<EnvName, z.ZodType<unknown, string>>> = {
   BATON_SMTP_USER: z.string().min(1),
   BATON_SMTP_PASS: z.string().min(1),
   BATON_SMTP_FROM: z.string().min(3),
+  BATON_HOURS: z.enum(["config", "always-open"], 'either "config" or "always-open"'),
 };
+
+/** Every day from midnight to midnight. */
+const AROUND_THE_CLOCK = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: "00:00", end: "24:00" }));
 
 /**
  * The config with environment variables (see ENV_VARIABLES) laid over it; an empty variable
@@ -69,8 +75,12 @@ export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<stri
     pass: get<string>("BATON_SMTP_PASS"),
     from: get<string>("BATON_SMTP_FROM"),
   }, issues);
+  const teams =
+    get<string>("BATON_HOURS") === "always-open"
+      ? config.teams.map((t) => ({ ...t, calendar: { ...t.calendar, weekly: AROUND_THE_CLOCK, holidays: [] } }))
+      : config.teams;
   if (issues.length > 0) throw configError("environment", issues);
-  return { ...config, server, storage, smtp };
+  return { ...config, server, storage, smtp, teams };
 }
 
 type SmtpEnv = { readonly [K in keyof Required<SmtpConfig>]: Required<SmtpConfig>[K] | undefined };
