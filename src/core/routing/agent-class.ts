@@ -11,7 +11,6 @@ import type { AgentState } from "./router-index.js";
  * keeps its free agents in pick order (lowest load ratio, longest idle, id).
  */
 export class AgentClass {
-  readonly members = new Set<AgentState>();
   readonly free = new IndexedHeap<AgentState>(lessLoaded);
   online = 0;
   onlineCap = 0;

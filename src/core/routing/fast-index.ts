@@ -227,7 +227,6 @@ export class FastIndex implements RouterIndex {
         this.agents.set(a.profile.id, a);
         t = { profile: a.profile, cls, online: false, cap: 0, freeSlots: 0 };
         a.track = t;
-        cls.members.add(a);
       }
       t.profile = a.profile;
     }
@@ -618,7 +617,6 @@ export class FastIndex implements RouterIndex {
   }
 
   private untrack(a: AgentState, t: IndexTrack): void {
-    t.cls.members.delete(a);
     t.cls.free.remove(a);
     this.markPending(t.cls);
     t.cls.onlineCap -= t.cap;
