@@ -251,13 +251,13 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     const to = q.to ?? engine.now() + 1;
     return { from: q.from ?? to - 30 * 24 * 3600 * 1000, to };
   };
-  app.get("/api/metrics/seam", { schema: { tags: ["metrics"], summary: "Seam report (JSON) for [from, to) in epoch ms", querystring: doc(RangeQuery), security: [{ bearer: [] }] } }, async (req) => {
-    await agentOf(req);
+  app.get("/api/metrics/seam", { schema: { tags: ["metrics"], summary: "Seam report (JSON) for [from, to) in epoch ms (admins)", querystring: doc(RangeQuery), security: [{ bearer: [] }] } }, async (req) => {
+    await adminOf(req);
     const { from, to } = range(req);
     return opts.seamReport(from, to, "json");
   });
-  app.get("/api/metrics/seam.csv", { schema: { tags: ["metrics"], summary: "Seam report as CSV", querystring: doc(RangeQuery), security: [{ bearer: [] }] } }, async (req, reply) => {
-    await agentOf(req);
+  app.get("/api/metrics/seam.csv", { schema: { tags: ["metrics"], summary: "Seam report as CSV (admins)", querystring: doc(RangeQuery), security: [{ bearer: [] }] } }, async (req, reply) => {
+    await adminOf(req);
     const { from, to } = range(req);
     void reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="baton-seam-${from}-${to}.csv"`);
     return opts.seamReport(from, to, "csv");

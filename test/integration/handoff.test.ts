@@ -166,6 +166,17 @@ describe("the handoff over real sockets", () => {
     expect(login.status).toBe(401);
   });
 
+  it("the seam report is for admins: an agent's token is refused, an admin's is served", async () => {
+    const maria = track(await agent(baton.url, "maria@demo.baton", "demo", "offline"));
+    const admin = track(await agent(baton.url, "admin@demo.baton", "admin", "offline"));
+    for (const path of ["/api/metrics/seam", "/api/metrics/seam.csv"]) {
+      const refused = await fetch(`${baton.url}${path}`, { headers: { authorization: `Bearer ${maria.token}` } });
+      expect(refused.status).toBe(403);
+      const served = await fetch(`${baton.url}${path}`, { headers: { authorization: `Bearer ${admin.token}` } });
+      expect(served.status).toBe(200);
+    }
+  });
+
   it("Prometheus metrics count decisions, queue depth and message latency", async () => {
     const maria = track(await agent(baton.url, "maria@demo.baton"));
     await maria.call("cap:set", { cap: 0 });
