@@ -165,6 +165,8 @@ interface ClassReach {
   /** How many entries of `classShapeList` have been judged. */
   seen: number;
   readonly shapes: ClassShape[];
+  /** Per entry of `shapes`: whether the class fails there at the tier layer only (groups open to their named CSM alone). */
+  readonly csmOnly: boolean[];
 }
 
 /** Shapes without queued chats are kept for reuse until they outnumber the busy ones by this much. */
@@ -342,15 +344,14 @@ export class FastIndex implements RouterIndex {
     const t = a.track;
     if (t === null) return null;
     const id = a.profile.id;
-    const clsId = t.cls.id;
     let best: Shape | null = null;
     let priority = 0;
     let deadline = 0;
     let arrived = 0;
-    for (const cs of this.reachOf(t.cls)) {
-      // Groups the class fails only at the tier layer are open to their named CSM alone.
-      const csmOnly = cs.codes[clsId] !== PASS;
-      const groups = cs.groups;
+    const reach = this.reachOf(t.cls);
+    for (let k = 0; k < reach.shapes.length; k++) {
+      const groups = (reach.shapes[k] as ClassShape).groups;
+      const csmOnly = reach.csmOnly[k] as boolean;
       for (let i = 0; i < groups.length; i++) {
         const g = groups[i] as Shape;
         if (g.head === undefined) continue;
@@ -518,19 +519,21 @@ export class FastIndex implements RouterIndex {
   }
 
   /** The class shapes whose groups this class may take from, brought up to date. */
-  private reachOf(cls: AgentClass): readonly ClassShape[] {
+  private reachOf(cls: AgentClass): ClassReach {
     let r = this.reach[cls.id];
     if (r === undefined) {
-      r = { seen: 0, shapes: [] };
+      r = { seen: 0, shapes: [], csmOnly: [] };
       this.reach[cls.id] = r;
     }
     const list = this.classShapeList;
     for (; r.seen < list.length; r.seen++) {
       const cs = list[r.seen] as ClassShape;
       const code = this.codeOf(cs, cls);
-      if (code === PASS || code === TIER) r.shapes.push(cs);
+      if (code !== PASS && code !== TIER) continue;
+      r.shapes.push(cs);
+      r.csmOnly.push(code === TIER);
     }
-    return r.shapes;
+    return r;
   }
 
   /** Forgets shapes with no queued chats (kept until now for their cached counts). */
