@@ -21,6 +21,29 @@ interface Frame {
 
 const PAD = { left: 48, right: 12, top: 12, bottom: 52 };
 
+type ChartOptions = { readonly width?: number; readonly height?: number; readonly max?: number; readonly format?: (v: number) => string };
+
+/** The chart's frame (size, scale, format) and its plot area, from the options and the data. */
+function frameOf(series: readonly Series[], opts: ChartOptions): Frame & { readonly plotW: number; readonly plotH: number } {
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 260;
+  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  const max = opts.max ?? Math.max(1e-9, ...all) * 1.1;
+  return {
+    width,
+    height,
+    max,
+    format: opts.format ?? ((v) => v.toFixed(0)),
+    plotW: width - PAD.left - PAD.right,
+    plotH: height - PAD.top - PAD.bottom,
+  };
+}
+
+/** The whole chart: axes, the marks, and the legend. */
+function svg(f: Frame, series: readonly Series[], marks: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}" role="img">${axes(f)}${marks}${legend(series, f.width, f.height - 18)}</svg>`;
+}
+
 function axes(f: Frame, ticks = 4): string {
   const h = f.height - PAD.top - PAD.bottom;
   let out = "";
@@ -48,18 +71,9 @@ function legend(series: readonly Series[], width: number, y: number): string {
  * @example
  * barChart(["vip", "billing"], [{ name: "baton", values: [0.98, 0.95] }], { format: (v) => `${v * 100}%` });
  */
-export function barChart(
-  categories: readonly string[],
-  series: readonly Series[],
-  opts: { readonly width?: number; readonly height?: number; readonly max?: number; readonly format?: (v: number) => string } = {},
-): string {
-  const width = opts.width ?? 640;
-  const height = opts.height ?? 260;
-  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  const max = opts.max ?? Math.max(1e-9, ...all) * 1.1;
-  const f: Frame = { width, height, max, format: opts.format ?? ((v) => v.toFixed(0)) };
-  const plotW = width - PAD.left - PAD.right;
-  const plotH = height - PAD.top - PAD.bottom;
+export function barChart(categories: readonly string[], series: readonly Series[], opts: ChartOptions = {}): string {
+  const f = frameOf(series, opts);
+  const { max, plotW, plotH } = f;
   const groupW = plotW / Math.max(1, categories.length);
   const barW = (groupW * 0.8) / Math.max(1, series.length);
   let bars = "";
@@ -74,22 +88,13 @@ export function barChart(
     });
     bars += `<text x="${(gx + groupW * 0.4).toFixed(1)}" y="${PAD.top + plotH + 14}" text-anchor="middle" font-size="10">${esc(c)}</text>`;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">${axes(f)}${bars}${legend(series, width, height - 18)}</svg>`;
+  return svg(f, series, bars);
 }
 
 /** Lines over an x axis of categories (hours), one per series; null values break the line. */
-export function lineChart(
-  categories: readonly string[],
-  series: readonly Series[],
-  opts: { readonly width?: number; readonly height?: number; readonly max?: number; readonly format?: (v: number) => string } = {},
-): string {
-  const width = opts.width ?? 640;
-  const height = opts.height ?? 260;
-  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  const max = opts.max ?? Math.max(1e-9, ...all) * 1.1;
-  const f: Frame = { width, height, max, format: opts.format ?? ((v) => v.toFixed(0)) };
-  const plotW = width - PAD.left - PAD.right;
-  const plotH = height - PAD.top - PAD.bottom;
+export function lineChart(categories: readonly string[], series: readonly Series[], opts: ChartOptions = {}): string {
+  const f = frameOf(series, opts);
+  const { max, plotW, plotH } = f;
   const step = plotW / Math.max(1, categories.length - 1);
   const xy = (i: number, v: number) => `${(PAD.left + i * step).toFixed(1)},${(PAD.top + plotH - (Math.min(v, max) / max) * plotH).toFixed(1)}`;
   const lines = series
@@ -108,5 +113,5 @@ export function lineChart(
   const labels = categories
     .map((c, i) => (i % Math.ceil(categories.length / 12) === 0 ? `<text x="${(PAD.left + i * step).toFixed(1)}" y="${PAD.top + plotH + 14}" text-anchor="middle" font-size="10">${esc(c)}</text>` : ""))
     .join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">${axes(f)}${lines}${labels}${legend(series, width, height - 18)}</svg>`;
+  return svg(f, series, `${lines}${labels}`);
 }
