@@ -2,7 +2,7 @@ import type { AgentProfile } from "../model.js";
 import { AgentClass, classKey, classSignature, lessLoaded } from "./agent-class.js";
 import { ClassColumns, type ColumnQuery, FAIL_TIER, PASS } from "./class-columns.js";
 import type { Constraints } from "./constraints.js";
-import { failingLayer, type Layer, proficiencyFor } from "./eligibility.js";
+import { failingLayer, LAYERS, type Layer, proficiencyFor } from "./eligibility.js";
 import { layersFromDrops } from "./layers.js";
 import { QueueGroup } from "./queue-group.js";
 import { compareRequests } from "./order.js";
@@ -12,12 +12,14 @@ import type { LayerStep } from "./types.js";
 /** A class's verdict for a class shape, as stored: not judged yet, then a code from class-columns.ts. */
 const UNKNOWN = 0;
 const TIER = FAIL_TIER;
+/** Index of a layer in `LAYERS`, which is also its slot in a drops array. */
+const layerIndex = (layer: Layer): number => LAYERS.indexOf(layer);
 /** Index in `LAYERS` (and in a drops array) of each failure code. */
-const LAYER_OF_CODE = [-1, -1, 3, 4, 5, 6];
-const TARGET = 0;
-const PRESENCE = 1;
-const EXCLUDED = 2;
-const CAPACITY = 7;
+const LAYER_OF_CODE = [-1, -1, layerIndex("team"), layerIndex("skills"), layerIndex("language"), layerIndex("tier")];
+const TARGET = layerIndex("target");
+const PRESENCE = layerIndex("presence");
+const EXCLUDED = layerIndex("excluded");
+const CAPACITY = layerIndex("capacity");
 
 /**
  * Everything the index knows about one class signature (constraints up to the named CSM,
@@ -651,25 +653,4 @@ export class FastIndex implements RouterIndex {
 
 function bump(xs: number[], i: number, by: number): void {
   xs[i] = (xs[i] as number) + by;
-}
-
-function layerIndex(layer: Layer): number {
-  switch (layer) {
-    case "target":
-      return 0;
-    case "presence":
-      return 1;
-    case "excluded":
-      return 2;
-    case "team":
-      return 3;
-    case "skills":
-      return 4;
-    case "language":
-      return 5;
-    case "tier":
-      return 6;
-    case "capacity":
-      return 7;
-  }
 }
