@@ -2,6 +2,7 @@ import { useEffect } from "preact/hooks";
 import { formatLoad } from "../shared/format.js";
 import type { AgentRow } from "./types.js";
 import { useApi } from "./use-api.js";
+import { ErrorNote } from "../shared/error-note.js";
 
 /** The roster with live presence and load (refreshed every 10 s). */
 export function AgentsView({ token }: { readonly token: string }) {
@@ -13,11 +14,7 @@ export function AgentsView({ token }: { readonly token: string }) {
   return (
     <section class="card" aria-labelledby="agents-title">
       <h2 id="agents-title">Agents</h2>
-      {agents.error && (
-        <p class="error" role="alert">
-          {agents.error}
-        </p>
-      )}
+      <ErrorNote message={agents.error} />
       {agents.data && (
         <table class="data" aria-label="Agents">
           <thead>

@@ -4,6 +4,7 @@ import { formatSeconds, isoDay } from "../shared/format.js";
 import { DashboardCharts } from "./dashboard-charts.js";
 import { QueueDepth } from "./queue-depth.js";
 import type { SeamReport } from "./types.js";
+import { ErrorNote } from "../shared/error-note.js";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -75,11 +76,7 @@ export function Dashboard({ token }: { readonly token: string }) {
             Export JSON
           </button>
         </form>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNote message={error} />
         {report && (
           <div class="stat-row" style={{ marginTop: "12px" }}>
             <div class="stat">

@@ -3,6 +3,7 @@ import { TOPICS, TRIGGER_KINDS } from "../../src/core/model.js";
 import { api } from "../shared/api.js";
 import { triggerLabel } from "../shared/format.js";
 import type { RuleFacts, RuleVerdict } from "./types.js";
+import { ErrorNote } from "../shared/error-note.js";
 
 const TIERS = ["standard", "vip", "enterprise"] as const;
 
@@ -71,11 +72,7 @@ export function MatchForm({ token }: { readonly token: string }) {
           Explain
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {verdicts && (
         <div aria-live="polite">
           <p class="match-result" data-testid="match-result">

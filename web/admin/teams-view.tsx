@@ -1,6 +1,7 @@
 import type { WeeklyInterval } from "../../src/core/model.js";
 import type { AdminConfig } from "./types.js";
 import { useApi } from "./use-api.js";
+import { ErrorNote } from "../shared/error-note.js";
 
 const DAYS = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -32,11 +33,7 @@ export function TeamsView({ token }: { readonly token: string }) {
   return (
     <section class="card" aria-labelledby="teams-title">
       <h2 id="teams-title">Teams and business hours</h2>
-      {config.error && (
-        <p class="error" role="alert">
-          {config.error}
-        </p>
-      )}
+      <ErrorNote message={config.error} />
       {config.data && (
         <table class="data" aria-label="Teams">
           <thead>

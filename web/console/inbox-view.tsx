@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { formatDateTime, humanize } from "../shared/format.js";
 import type { InboxItem } from "./types.js";
+import { ErrorNote } from "../shared/error-note.js";
 
 export interface InboxViewProps {
   readonly items: readonly InboxItem[];
@@ -33,11 +34,7 @@ function ReplyBox({ item, reply }: { readonly item: InboxItem; readonly reply: I
     >
       <label for={id}>Reply by e-mail to {item.email}</label>
       <textarea id={id} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       <button type="submit" class="primary" disabled={busy || text.trim() === ""}>
         Send reply
       </button>

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { ApiError, api, type StoredSession } from "../shared/api.js";
 import type { AgentInfo } from "./types.js";
+import { ErrorNote } from "../shared/error-note.js";
 
 export interface SignInProps {
   readonly title: string;
@@ -53,11 +54,7 @@ export function SignIn({ title, hint, onSignedIn }: SignInProps) {
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNote message={error} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { formatLoad } from "../shared/format.js";
 import type { Colleague, TeamInfo } from "./types.js";
+import { ErrorNote } from "../shared/error-note.js";
 
 export type TransferTarget = { readonly agentId: string } | { readonly team: string };
 
@@ -94,11 +95,7 @@ export function TransferDialog({ myId, colleagues, teams, transfer, close }: Tra
           <label for="transfer-note">Note for the next person (required)</label>
           <textarea id="transfer-note" rows={4} required value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         </div>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNote message={error} />
         <div class="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel
