@@ -1,4 +1,5 @@
 import type { AgentProfile, AgentSkill, EscalationStep, Lang, RoutingRequest, TierRequirement } from "../../src/core/model.js";
+import { request } from "../../src/core/routing/routing.fixture.js";
 import type { Rng } from "../bench-kit.js";
 
 /** A synthetic contact centre: roster profiles and the rule shapes its chats come from. */
@@ -115,21 +116,10 @@ export function makeRequest(rng: Rng, conversationId: string, at: number, csmPoo
 
 /** A chat this agent is eligible for (one of their skills, their first language): used to fill the roster. */
 export function fillRequest(rng: Rng, conversationId: string, at: number, a: AgentProfile): RoutingRequest {
-  return {
-    conversationId,
+  return request(conversationId, at, {
     ruleId: "fill",
     skills: [rng.pick(a.skills).skill],
-    team: null,
     language: a.languages[0] ?? "en",
-    allowTranslation: false,
-    tier: "any",
-    csmAgentId: null,
-    priority: 0,
-    triggeredAt: at,
-    arrivedAt: at,
     slaDeadline: at + 120_000,
-    escalation: [],
-    excludeAgentIds: [],
-    targetAgentId: null,
-  };
+  });
 }

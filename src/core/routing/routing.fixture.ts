@@ -1,6 +1,6 @@
 import type { AgentProfile, RoutingRequest } from "../model.js";
 
-/** Test builders for agents and routing requests (not exported from the folder's index). */
+/** Builders for agents and routing requests, for tests and the bench (not exported from the folder's index). */
 export function agent(id: string, over: Partial<AgentProfile> = {}): AgentProfile {
   return {
     id,
