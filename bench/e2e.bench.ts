@@ -36,6 +36,8 @@ export async function runE2eBench(opts: BenchOptions): Promise<SuiteResult> {
   const perVisitor = opts.quick ? 3 : 5;
   const dir = mkdtempSync(join(tmpdir(), "baton-bench-"));
   const baton = await startBaton({
+    // Every agent signs in from this one address.
+    security: { login: { perIpPerMinute: 100_000, perAccountPerMinute: 5 } },
     port: 0,
     host: "127.0.0.1",
     storageUrl: `sqlite:${join(dir, "baton.db")}`,

@@ -3,6 +3,7 @@ import { DomainError } from "../core/errors.js";
 import type { InboxItem } from "../ports/index.js";
 import { renderInboxReplyMail } from "./inbox-reply-mail.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
+import { inboxTeamOf } from "./conversation-views.js";
 import type { Engine } from "./engine.js";
 import { postMessage, publishMessage } from "./post-message.js";
 import { systemText } from "./system-text.js";
@@ -64,7 +65,9 @@ export async function leaveAsyncMessage(
   });
   publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
   publisher.publish({ kind: "admins" }, "inbox:new", item);
-  for (const t of engine.config.teams) publisher.publish({ kind: "team", team: t.id }, "inbox:new", item);
+  // Only the team the chat was routed to sees it (every team when it has none).
+  const team = await inboxTeamOf(engine, conversationId);
+  for (const t of engine.config.teams) if (team === null || t.id === team) publisher.publish({ kind: "team", team: t.id }, "inbox:new", item);
   return item;
 }
 

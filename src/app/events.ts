@@ -25,6 +25,8 @@ export interface QueueEntry {
   conversationId: string;
   /** Team the chat is routed to; null when any team's agents may take it. */
   team: string | null;
+  /** A transfer to a named colleague: only they (and admins) see it. */
+  targetAgentId: string | null;
   priority: number;
   slaDeadline: number;
   ruleId: string;

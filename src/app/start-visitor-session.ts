@@ -11,8 +11,11 @@ export interface VisitorSessionInput {
   readonly page?: { url: string; title: string } | undefined;
   readonly locale?: string | undefined;
   readonly timeZone?: string | undefined;
+  /** A verified identity only (a signed token or HMAC checked at the gateway): selects the customer record. */
   readonly email?: string | undefined;
   readonly customerId?: string | undefined;
+  /** An e-mail the page gave without proof: shown to the agent as unverified, selects nothing. */
+  readonly claimedEmail?: string | undefined;
 }
 
 export interface VisitorSession {
@@ -57,6 +60,9 @@ export async function startVisitorSession(engine: Engine, input: VisitorSessionI
       customerId: conversation.customerId ?? customer?.id ?? null,
       updatedAt: now,
     });
+  }
+  if (input.claimedEmail !== undefined && conversation.customerId === null) {
+    await store.upsertField(conversation.id, { name: "email", value: input.claimedEmail, source: { kind: "unverified" }, at: now });
   }
   return {
     visitorId,

@@ -106,8 +106,11 @@ export interface Message {
 export interface Field {
   readonly name: string;
   readonly value: string;
-  /** Where it came from: the message that carried it, or "crm", "page", "bot_api". */
-  readonly source: { readonly kind: "message"; readonly messageId: string } | { readonly kind: "crm" | "page" | "bot_api" };
+  /**
+   * Where it came from: the message that carried it, or "crm", "page", "bot_api"; "unverified"
+   * is what the visitor's page claimed without proof (an e-mail without a signed identity).
+   */
+  readonly source: { readonly kind: "message"; readonly messageId: string } | { readonly kind: "crm" | "page" | "bot_api" | "unverified" };
   readonly at: number;
 }
 

@@ -5,3 +5,4 @@ export type * from "./crm.js";
 export type * from "./mailer.js";
 export type * from "./nlu.js";
 export type * from "./publisher.js";
+export type * from "./visitor-session.store.js";

@@ -1,7 +1,9 @@
 import type { Namespace } from "socket.io";
 import {
   answerOffer,
+  checkInboxScope,
   type Engine,
+  inboxFor,
   loadContext,
   openConversation,
   publishAgentLoad,
@@ -16,7 +18,7 @@ import {
 } from "../app/index.js";
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
-import type { TokenSigner } from "./auth.js";
+import type { SessionTokens } from "./auth.js";
 import { onFrame } from "./gateway.js";
 import { AgentFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
@@ -27,7 +29,7 @@ export interface AgentGatewayOptions {
 }
 
 /** The console's real-time channel. Agents join their own room, their teams' rooms and, for admins, the admins room. */
-export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner, options: AgentGatewayOptions): { connected(id: string): boolean } {
+export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionTokens, options: AgentGatewayOptions): { connected(id: string): boolean } {
   const log = engine.deps.log;
   const sockets = new Map<string, number>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
@@ -36,8 +38,8 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
     try {
       const token = (socket.handshake.auth as { token?: unknown }).token;
       if (typeof token !== "string") throw new DomainError("unauthenticated", "sign in first");
-      const claims = tokens.verify(token, engine.now());
-      if (claims.kind !== "agent") throw new DomainError("unauthenticated", "not an agent token");
+      const claims = await tokens.verify(token, engine.now(), "agent");
+      socket.data.jti = claims.jti;
       const stored = await engine.deps.agents.getAgent(claims.agentId);
       if (stored === null) throw new DomainError("unauthenticated", "this agent no longer exists");
       socket.data.agentId = claims.agentId;
@@ -104,7 +106,10 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
     onFrame(socket, "conversation:open", AgentFrames["conversation:open"], log, async (f) =>
       openConversation(engine, await profile(), f.conversationId),
     );
-    onFrame(socket, "inbox:reply", AgentFrames["inbox:reply"], log, (f) => engine.command(() => replyInbox(engine, agentId, f.itemId, f.text)));
+    onFrame(socket, "inbox:reply", AgentFrames["inbox:reply"], log, async (f) => {
+      await checkInboxScope(engine, await profile(), f.itemId);
+      return engine.command(() => replyInbox(engine, agentId, f.itemId, f.text));
+    });
     onFrame(socket, "typing", AgentFrames.typing, log, async (f) => {
       const c = await engine.conversation(f.conversationId);
       if (c.assignedAgentId !== agentId) throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
@@ -137,7 +142,7 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
     try {
       await publishAgentLoad(engine, agentId);
       socket.emit("queue", await queueFor(engine, me));
-      socket.emit("inbox", await engine.deps.store.listInbox({ status: "open" }));
+      socket.emit("inbox", await inboxFor(engine, me, { status: "open" }));
       for (const id of engine.router.agent(agentId)?.active ?? []) {
         const state = engine.router.stateOf(id);
         const context = await loadContext(engine, id);

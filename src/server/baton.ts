@@ -9,11 +9,16 @@ import { createMailer } from "../adapters/mail/index.js";
 import { answerFor, createNlu, type CreateNluOptions } from "../adapters/nlu/index.js";
 import { type OpenedStore, openStore } from "../adapters/storage/index.js";
 import { type AppLogger, Engine, restoreRouter, seedDemo } from "../app/index.js";
-import type { BatonConfig } from "../core/config/index.js";
+import type { BatonConfig, SecurityConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer } from "../ports/index.js";
 import { agentGateway } from "./agent.gateway.js";
-import { hashPassword, randomSecret, TokenSigner } from "./auth.js";
+import { createAccess } from "./access.js";
+import { hashPassword, randomSecret, SessionTokens } from "./auth.js";
+import { socketOriginCheck } from "./origins.js";
+import { InboxGuard } from "./inbox-guard.js";
+import { ResumeTokens } from "./resume-tokens.js";
+import { IdentityVerifier } from "./visitor-identity.js";
 import { loadConfig, loadSeed, saveConfigText } from "./config.js";
 import { buildHttp } from "./http.js";
 import { uuidv7 } from "./ids.js";
@@ -42,6 +47,8 @@ export interface BatonOptions {
   readonly abandonAfterMs?: number;
   readonly botApiKey?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Overrides of the config's security section (tests, benchmarks). */
+  readonly security?: Partial<SecurityConfig>;
 }
 
 export interface Baton {
@@ -61,6 +68,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const configPath = resolve(options.configPath ?? "config/baton.yaml");
   let config = await loadConfig(configPath, env);
   if (options.storageUrl !== undefined) config = { ...config, storage: { url: options.storageUrl } };
+  if (options.security !== undefined) config = { ...config, security: { ...config.security, ...options.security } };
   const log = options.logger ?? createLogger();
   const store = await openStore(config.storage.url);
   const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
@@ -92,14 +100,32 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   log.info(restored, "router rebuilt from the store");
 
   const secret = config.server.sessionSecret ?? randomSecret();
-  const tokens = new TokenSigner(secret);
+  const tokens = new SessionTokens([secret, ...config.security.previousSessionSecrets]);
   const botApiKey = options.botApiKey ?? env.BATON_BOT_API_KEY ?? randomSecret();
   const prometheus = createPrometheus(engine);
+  const access = createAccess(engine, tokens, { botApiKey, metricsToken: config.security.metricsToken });
+  let io: Server | null = null;
+  const scenarioDir = resolve("config/scenarios");
   const http = await buildHttp(engine, {
-    tokens,
-    botApiKey,
+    access,
+    sessions: {
+      tokens,
+      resume: new ResumeTokens(store.sessions, config.security.resumeTokenDays * 24 * 3600 * 1000),
+      identity: new IdentityVerifier(config.security.identity),
+      login: config.security.login,
+      onSignOut: (jti) => {
+        for (const nsp of [io?.of("/agent"), io?.of("/visitor")]) {
+          for (const socket of nsp?.sockets.values() ?? []) if (socket.data.jti === jti) socket.disconnect(true);
+        }
+      },
+    },
+    databaseUp: () => probe(store),
     webRoot: options.webRoot === undefined ? resolve("web/dist") : options.webRoot,
-    scenarioDir: resolve("config/scenarios"),
+    scenarioDir,
+    scenarioRefs: {
+      "../baton.yaml": configPath,
+      "../demo-seed.yaml": resolve(options.seedPath ?? "config/demo-seed.yaml"),
+    },
     readConfigText: () => readFile(configPath, "utf8"),
     saveConfig: async (yaml) => {
       const next = await saveConfigText(configPath, yaml, env);
@@ -120,23 +146,33 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     },
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),
   });
-  const io = new Server(http.server, {
-    cors: { origin: true, credentials: false },
+  const origins = socketOriginCheck(config.server.publicUrl, config.security.allowedOrigins);
+  io = new Server(http.server, {
+    cors: { origin: origins.corsOrigin, credentials: false },
+    allowRequest: origins.allowRequest,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   publisher.attach(io);
-  visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds, options.abandonAfterMs);
+  visitorGateway(
+    io.of("/visitor"),
+    engine,
+    tokens,
+    prometheus.observeMessageSeconds,
+    options.abandonAfterMs,
+    new InboxGuard(config.security.inboxItemsPerIpPerHour),
+  );
   agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
   const stopScheduler = startScheduler(engine);
   await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
   const address = http.server.address() as AddressInfo;
   const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
   let closed = false;
+  const sockets = io;
   return {
     url,
     engine,
     http,
-    io,
+    io: sockets,
     store,
     config,
     botApiKey,
@@ -144,10 +180,23 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       if (closed) return;
       closed = true;
       stopScheduler();
-      await new Promise<void>((done) => io.close(() => done()));
+      await new Promise<void>((done) => sockets.close(() => done()));
       await http.close().catch(() => undefined);
       await engine.serial.idle();
       await store.close();
     },
   };
+}
+
+/** Whether the database answers a trivial query within two seconds. */
+async function probe(store: OpenedStore): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((done) => {
+    timer = setTimeout(() => done(false), 2000);
+  });
+  try {
+    return await Promise.race([store.conversations.getConversation("healthz-probe").then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

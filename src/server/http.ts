@@ -1,37 +1,33 @@
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { z } from "zod";
-import {
-  type Engine,
-  openConversation,
-  postBotTurn,
-  presentMessage,
-  presentTranscript,
-  queueFor,
-  requestBotHandoff,
-  startVisitorSession,
-} from "../app/index.js";
-import { DomainError } from "../core/errors.js";
-import type { AgentProfile } from "../core/model.js";
+import { type Engine, inboxFor, openConversation, postBotTurn, presentMessage, queueFor, requestBotHandoff } from "../app/index.js";
 import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
-import { type TokenSigner, verifyPassword } from "./auth.js";
+import type { Access } from "./access.js";
+import { readScenarioFile } from "./scenario-files.js";
+import { type SessionRouteOptions, sessionRoutes } from "./session.routes.js";
 import { toErrorResponse } from "./error-handler.js";
 import { BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody, SimulateBody } from "./http.schema.js";
-import { AgentLoginBody, VisitorSessionBody } from "./protocol.js";
 import { parseInput } from "./validate.js";
 
 export interface HttpOptions {
-  readonly tokens: TokenSigner;
-  /** Key external bots send as "Authorization: Bearer <key>". */
-  readonly botApiKey: string;
+  /** Who is calling: agent and admin tokens, the Bot API key, the metrics token. */
+  readonly access: Access;
+  readonly sessions: Omit<SessionRouteOptions, "access">;
+  /** Is the database answering? (/healthz) */
+  readonly databaseUp: () => Promise<boolean>;
   /** Where the shipped what-if scenarios live (config/scenarios). */
   readonly scenarioDir: string;
+  /** Files outside it a scenario may name (the running config and the demo seed), by their path relative to scenarioDir. */
+  readonly scenarioRefs: Readonly<Record<string, string>>;
   /** Built web assets (widget.js, console, admin, demo page). */
   readonly webRoot: string | null;
   /** Admin config edits: validate and persist the YAML. */
@@ -46,6 +42,33 @@ const doc = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0
 /** The HTTP API (OpenAPI at /docs), the static web surfaces, and health/metrics endpoints. */
 export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 1_000_000 });
+  // Every route, as registered: the authorization matrix test reads this list.
+  const routes: { method: string; url: string }[] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) if (method !== "HEAD") routes.push({ method, url: r.url });
+  });
+  app.decorate("batonRoutes", routes);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // preact sets element styles through the CSSOM; the widget's shadow DOM and uPlot add <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // The widget script is loaded by other sites' pages.
+    crossOriginResourcePolicy: { policy: "cross-origin" },
+  });
+  await app.register(fastifyRateLimit, { global: false });
   // Bodies are parsed with zod in each handler (one error format); the JSON schemas are for /docs.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setErrorHandler((err, _req, reply) => {
@@ -63,72 +86,18 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 
-  const agentOf = async (req: FastifyRequest): Promise<AgentProfile> => {
-    const token = req.headers.authorization?.replace(/^Bearer\s+/i, "");
-    if (!token) throw new DomainError("unauthenticated", "send Authorization: Bearer <token> from /api/agent/login");
-    const claims = opts.tokens.verify(token, engine.now());
-    if (claims.kind !== "agent") throw new DomainError("unauthenticated", "not an agent token");
-    const stored = await engine.deps.agents.getAgent(claims.agentId);
-    if (stored === null) throw new DomainError("unauthenticated", "this agent no longer exists");
-    return stored.profile;
-  };
-  const adminOf = async (req: FastifyRequest): Promise<AgentProfile> => {
-    const a = await agentOf(req);
-    if (a.role !== "admin") throw new DomainError("forbidden", "admins only");
-    return a;
-  };
-  const botOf = (req: FastifyRequest): void => {
-    const token = req.headers.authorization?.replace(/^Bearer\s+/i, "");
-    if (token !== opts.botApiKey) throw new DomainError("unauthenticated", "send Authorization: Bearer <bot API key>");
-  };
+  const { access } = opts;
+  const agentOf = access.agent;
+  const adminOf = access.admin;
+  const botOf = access.bot;
 
-  app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true, queued: engine.router.queueLength }));
-
-  app.post(
-    "/api/visitor/session",
-    { schema: { tags: ["visitor"], summary: "Open or resume the widget's conversation; returns a session token for the /visitor socket", body: doc(VisitorSessionBody) } },
-    async (req) => {
-      const body = parseInput(VisitorSessionBody, req.body);
-      let resume: { visitorId: string; conversationId: string } | null = null;
-      if (body.token !== undefined) {
-        try {
-          const claims = opts.tokens.verify(body.token, engine.now());
-          if (claims.kind === "visitor") resume = claims;
-        } catch {
-          resume = null; // an expired token starts a fresh session
-        }
-      }
-      const session = await engine.command(() =>
-        startVisitorSession(engine, {
-          visitorId: resume?.visitorId ?? body.visitorId,
-          conversationId: resume?.conversationId,
-          page: body.page,
-          locale: body.locale,
-          timeZone: body.timeZone,
-          email: body.email,
-          customerId: body.customerId,
-        }),
-      );
-      const token = opts.tokens.sign({ kind: "visitor", visitorId: session.visitorId, conversationId: session.conversation.id }, engine.now());
-      return {
-        token,
-        visitorId: session.visitorId,
-        conversationId: session.conversation.id,
-        status: session.status,
-        messages: await presentTranscript(engine, session.messages),
-        inbox: session.inbox,
-      };
-    },
-  );
-
-  app.post("/api/agent/login", { schema: { tags: ["agent"], summary: "Sign in; returns a token for the /agent socket and the API", body: doc(AgentLoginBody) } }, async (req) => {
-    const body = parseInput(AgentLoginBody, req.body);
-    const stored = await engine.deps.agents.findAgentByEmail(body.email);
-    if (stored === null || !(await verifyPassword(body.password, stored.passwordHash))) {
-      throw new DomainError("unauthenticated", "wrong e-mail or password");
-    }
-    return { token: opts.tokens.sign({ kind: "agent", agentId: stored.profile.id }, engine.now()), agent: stored.profile };
+  app.get("/healthz", { schema: { hide: true } }, async (_req, reply) => {
+    const database = await opts.databaseUp();
+    void reply.status(database ? 200 : 503);
+    return { ok: database, database: database ? "up" : "down", queued: engine.router.queueLength };
   });
+
+  sessionRoutes(app, engine, { ...opts.sessions, access });
 
   app.get("/api/agent/me", { schema: { tags: ["agent"], summary: "The signed-in agent, presence and load", security: [{ bearer: [] }] } }, async (req) => {
     const me = await agentOf(req);
@@ -234,16 +203,15 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     async (req) => {
       await adminOf(req);
       const body = parseInput(SimulateBody, req.body);
-      const bundle = parseScenario(body.yaml, "scenario.yaml", (p) => readFileSync(resolve(opts.scenarioDir, p), "utf8"));
+      const bundle = parseScenario(body.yaml, "scenario.yaml", (p) => readScenarioFile(opts.scenarioDir, opts.scenarioRefs, p));
       const start = body.startTime === undefined ? {} : { start: `${bundle.scenario.start.slice(0, 10)}T${body.startTime}` };
       const report = simulate(bundle, { durationHours: body.hours, ...start, ...(body.seed === undefined ? {} : { seed: body.seed }) });
       return { report, html: renderHtml(report) };
     },
   );
-  app.get("/api/admin/inbox", { schema: { tags: ["admin"], summary: "Async inbox items", security: [{ bearer: [] }] } }, async (req) => {
-    await agentOf(req);
-    return engine.deps.store.listInbox({});
-  });
+  app.get("/api/admin/inbox", { schema: { tags: ["admin"], summary: "Async inbox items of the agent's teams (all for admins)", security: [{ bearer: [] }] } }, async (req) =>
+    inboxFor(engine, await agentOf(req), {}),
+  );
 
   // ---------- measurement ----------
   const range = (req: FastifyRequest) => {
@@ -262,7 +230,8 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     void reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="baton-seam-${from}-${to}.csv"`);
     return opts.seamReport(from, to, "csv");
   });
-  app.get("/metrics", { schema: { hide: true } }, async (_req, reply) => {
+  app.get("/metrics", { schema: { hide: true } }, async (req, reply) => {
+    access.metrics(req);
     const { contentType, body } = await opts.prometheus();
     void reply.header("content-type", contentType);
     return body;

@@ -1,3 +1,5 @@
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { isDomainError } from "../core/errors.js";
 import { startBaton } from "./baton.js";
 
@@ -5,6 +7,15 @@ import { startBaton } from "./baton.js";
 async function main(): Promise<void> {
   const baton = await startBaton();
   const shown = baton.url.replace("127.0.0.1", "localhost");
+  // Secrets never go to stdout (logs are shipped and kept): a generated key goes to a file only this user reads.
+  let botKey = "from BATON_BOT_API_KEY";
+  if (!process.env.BATON_BOT_API_KEY) {
+    const file = resolve("data/bot-api-key");
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${baton.botApiKey}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    botKey = `generated for this run, in ${file} (set BATON_BOT_API_KEY to keep one)`;
+  }
   process.stdout.write(
     [
       "",
@@ -13,7 +24,7 @@ async function main(): Promise<void> {
       `  agent console               ${shown}/console/   (maria@demo.baton / demo, admin@demo.baton / admin)`,
       `  admin and dashboard         ${shown}/admin/`,
       `  API docs (OpenAPI)          ${shown}/docs`,
-      `  Bot API key                 ${process.env.BATON_BOT_API_KEY ? "(from BATON_BOT_API_KEY)" : baton.botApiKey}`,
+      `  Bot API key                 ${botKey}`,
       "",
     ].join("\n"),
   );

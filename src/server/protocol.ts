@@ -15,17 +15,25 @@ export const MessageText = z.string().trim().min(1, "message is empty").max(4000
 // ---------- HTTP bodies ----------
 
 export const VisitorSessionBody = z.object({
-  /** Returning visitor: the id from an earlier session (kept in localStorage). */
-  visitorId: z.string().min(1).max(100).optional(),
-  /** Signed token from an earlier session; lets a returning visitor see async replies. */
-  token: z.string().max(2000).optional(),
+  /**
+   * The resume token from an earlier session (the widget keeps it). It resumes that conversation
+   * and is rotated; without it (or once it expired) the visitor starts a new conversation.
+   */
+  resumeToken: z.string().max(200).optional(),
   page: z.object({ url: z.string().max(2000), title: z.string().max(500) }).optional(),
   /** Browser language, e.g. "es-ES". */
   locale: z.string().max(35).optional(),
   timeZone: z.string().max(64).optional(),
-  /** Identified visitor (the site knows who they are): e-mail or customer id. */
+  /**
+   * Who the site says the visitor is. Without proof (userHash or identityToken) the e-mail is
+   * only shown to the agent as unverified and selects no customer record.
+   */
   email: z.email().optional(),
   customerId: z.string().max(100).optional(),
+  /** Hex HMAC-SHA256 of customerId (or else the e-mail) with the site's identity secret. */
+  userHash: z.string().max(128).optional(),
+  /** A JWT from the site's backend with `email` and/or `customer_id`/`sub`, and `exp`. */
+  identityToken: z.string().max(4000).optional(),
 });
 export type VisitorSessionBody = z.infer<typeof VisitorSessionBody>;
 

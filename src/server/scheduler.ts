@@ -1,4 +1,4 @@
-import { type Engine, queueFor, runDue, visitorStatus } from "../app/index.js";
+import { type Engine, inQueueScope, queueFor, runDue, visitorStatus } from "../app/index.js";
 
 /**
  * The only timers in Baton: asks the router what is due (escalations, offer timeouts, SLA
@@ -42,7 +42,7 @@ export async function broadcastQueue(engine: Engine): Promise<void> {
   const all = await queueFor(engine, null, queued);
   for (const a of engine.router.roster()) {
     if (a.presence === "offline") continue;
-    const mine = a.role === "admin" ? all : all.filter((e) => e.team === null || a.teams.includes(e.team));
+    const mine = all.filter((e) => inQueueScope(a, e));
     publisher.publish({ kind: "agent", agentId: a.id }, "queue", mine);
   }
 }

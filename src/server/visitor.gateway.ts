@@ -11,7 +11,8 @@ import {
   visitorStatus,
 } from "../app/index.js";
 import { DomainError } from "../core/errors.js";
-import type { TokenSigner } from "./auth.js";
+import type { SessionTokens } from "./auth.js";
+import { InboxGuard } from "./inbox-guard.js";
 import { onFrame } from "./gateway.js";
 import { VisitorFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
@@ -20,22 +21,23 @@ import { room } from "./socket.publisher.js";
 export function visitorGateway(
   nsp: Namespace,
   engine: Engine,
-  tokens: TokenSigner,
+  tokens: SessionTokens,
   observeMessageSeconds: (seconds: number) => void = () => {},
   /** How long a queued visitor may be gone (no widget connected) before the chat leaves the queue. */
   abandonAfterMs = 5 * 60 * 1000,
+  inboxGuard: InboxGuard = new InboxGuard(10),
 ): void {
   const connected = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
   const log = engine.deps.log;
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown }).token;
       if (typeof token !== "string") throw new DomainError("unauthenticated", "a visitor session token is required");
-      const claims = tokens.verify(token, engine.now());
-      if (claims.kind !== "visitor") throw new DomainError("unauthenticated", "not a visitor token");
+      const claims = await tokens.verify(token, engine.now(), "visitor");
       socket.data.conversationId = claims.conversationId;
       socket.data.visitorId = claims.visitorId;
+      socket.data.jti = claims.jti;
       next();
     } catch (err) {
       next(err as Error);
@@ -79,9 +81,10 @@ export function visitorGateway(
         return { choice: f.choice };
       }),
     );
-    onFrame(socket, "async:leave", VisitorFrames["async:leave"], log, (f) =>
-      engine.command(() => leaveAsyncMessage(engine, conversationId, f)),
-    );
+    onFrame(socket, "async:leave", VisitorFrames["async:leave"], log, async (f) => {
+      await inboxGuard.check(engine, conversationId, socket.handshake.address, f.email);
+      return engine.command(() => leaveAsyncMessage(engine, conversationId, f));
+    });
     onFrame(socket, "csat:submit", VisitorFrames["csat:submit"], log, (f) =>
       engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null)),
     );

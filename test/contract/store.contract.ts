@@ -4,6 +4,7 @@ import { isDomainError } from "../../src/core/errors.js";
 import { conversation, message, NLU, T0 } from "./fixtures.js";
 import { messagesContract } from "./store-messages.contract.js";
 import { recordsContract } from "./store-records.contract.js";
+import { sessionsContract } from "./store-sessions.contract.js";
 
 /** One empty place to store into (a SQLite file, a PostgreSQL schema); `open` may be called again to reopen it. */
 export interface StorePlace {
@@ -206,5 +207,6 @@ export function storeContract(harness: StoreHarness): void {
 
     messagesContract(t);
     recordsContract(t);
+    sessionsContract(t);
   });
 }

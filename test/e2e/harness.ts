@@ -22,6 +22,12 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+/** The identity secret test Batons verify visitors' `userHash` with (see identifiedAs in test/integration/clients.ts). */
+export const TEST_IDENTITY_SECRET = "test-identity-secret-0123456789";
+
+/** The bearer token test Batons serve /metrics with. */
+export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789";
+
 /** A Baton on a fresh SQLite file with the demo seed, on a free port, serving web/dist. */
 export async function startTestBaton(options: BatonOptions = {}): Promise<Baton & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), "baton-e2e-"));
@@ -33,7 +39,7 @@ export async function startTestBaton(options: BatonOptions = {}): Promise<Baton 
     nlu: { eldSize: "extrasmall" },
     logger: silentLogger,
     offlineGraceMs: 60_000,
-    env: {},
+    env: { BATON_IDENTITY_SECRET: TEST_IDENTITY_SECRET, BATON_METRICS_TOKEN: TEST_METRICS_TOKEN },
     ...options,
   });
   const close = baton.close.bind(baton);

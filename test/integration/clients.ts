@@ -1,5 +1,18 @@
 import { io, type Socket } from "socket.io-client";
 import type { Ack } from "../../src/server/protocol.js";
+import { userHashFor } from "../../src/server/visitor-identity.js";
+import { TEST_IDENTITY_SECRET } from "../e2e/harness.js";
+
+/**
+ * The session body of a visitor the site has identified, with the proof its backend would sign
+ * (HMAC-SHA256 of the e-mail with the test Baton's identity secret).
+ *
+ * @example
+ * await visitor(url, identifiedAs("lena.vogel@example.de"));
+ */
+export function identifiedAs(email: string, secret = TEST_IDENTITY_SECRET): { email: string; userHash: string } {
+  return { email, userHash: userHashFor(secret, email) };
+}
 
 /** A socket.io client that records every event it receives, for assertions. */
 export interface Recorder {
@@ -58,6 +71,7 @@ async function connected(socket: Socket): Promise<void> {
 
 export interface VisitorClient extends Recorder {
   readonly token: string;
+  readonly resumeToken: string;
   readonly conversationId: string;
   readonly session: Record<string, unknown>;
   say(text: string, clientMessageId?: string): Promise<Ack<{ duplicate: boolean }>>;
@@ -72,12 +86,13 @@ export async function visitor(url: string, body: Record<string, unknown> = {}): 
     body: JSON.stringify({ locale: "en-US", page: { url: "https://shop.example/billing", title: "Billing help" }, ...body }),
   });
   if (!res.ok) throw new Error(`session: ${res.status} ${await res.text()}`);
-  const session = (await res.json()) as { token: string; conversationId: string };
+  const session = (await res.json()) as { token: string; resumeToken: string; conversationId: string };
   const socket = io(`${url}/visitor`, { auth: { token: session.token }, transports: ["websocket"], reconnection: false });
   const rec = record(socket);
   await connected(socket);
   return Object.assign(rec, {
     token: session.token,
+    resumeToken: session.resumeToken,
     conversationId: session.conversationId,
     session,
     say: (text: string, clientMessageId = `m-${++counter}`) => rec.call<{ duplicate: boolean }>("message:send", { clientMessageId, text }),

@@ -7,8 +7,8 @@ import { FakeClock } from "../../src/adapters/clock/index.js";
 import { resolveConversation, setAgentPresence } from "../../src/app/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import { startBaton } from "../../src/server/baton.js";
-import { silentLogger, startTestBaton } from "../e2e/harness.js";
-import { agent, type VisitorClient, visitor } from "./clients.js";
+import { silentLogger, startTestBaton, TEST_METRICS_TOKEN } from "../e2e/harness.js";
+import { agent, identifiedAs, type VisitorClient, visitor } from "./clients.js";
 
 /** Tuesday 24 Nov 2026, 10:00 in Paris: every demo team is open. */
 const TUESDAY_10_PARIS = Date.UTC(2026, 10, 24, 9, 0);
@@ -48,7 +48,7 @@ describe("the handoff over real sockets", () => {
   it("a visitor asks for a human: the best billing agent gets the whole context", async () => {
     const maria = track(await agent(baton.url, "maria@demo.baton"));
     const tom = track(await agent(baton.url, "tom@demo.baton"));
-    const v = track(await visitor(baton.url, { email: "carlos.perez@example.mx" }));
+    const v = track(await visitor(baton.url, identifiedAs("carlos.perez@example.mx")));
     expect((await v.say("Hello")).ok).toBe(true);
     await v.waitFor("message", (m: { author: string }) => m.author === "bot");
     expect((await v.say("I have a question about invoice INV-2041")).ok).toBe(true);
@@ -115,7 +115,7 @@ describe("the handoff over real sockets", () => {
     const b = track(await visitor(baton.url));
     await b.say("Please let me talk to a human about my invoice");
     clock.advance(1000);
-    const vip = track(await visitor(baton.url, { email: "lena.vogel@example.de" }));
+    const vip = track(await visitor(baton.url, identifiedAs("lena.vogel@example.de")));
     await vip.say("Hello, I have a billing question");
     expect(baton.engine.router.snapshot().queue.map((q) => q.request.conversationId)).toEqual([vip.conversationId, b.conversationId]);
     await maria.call("resolve", { conversationId: a.conversationId });
@@ -182,7 +182,7 @@ describe("the handoff over real sockets", () => {
     await maria.call("cap:set", { cap: 0 });
     const v = track(await visitor(baton.url));
     await v.say("Please get me a human about my invoice");
-    const text = await (await fetch(`${baton.url}/metrics`)).text();
+    const text = await (await fetch(`${baton.url}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
     await maria.call("cap:set", { cap: 3 });
     expect(text).toMatch(/baton_visitor_message_seconds_count \d+/);
     expect(Number(/baton_visitor_message_seconds_count (\d+)/.exec(text)?.[1])).toBeGreaterThan(0);
@@ -241,7 +241,8 @@ describe("after hours and restarts", () => {
       expect(left.ok).toBe(true);
       const [item] = await baton.store.conversations.listInbox({});
       expect(item).toMatchObject({ email: "ada@example.com", promisedBy: Date.UTC(2026, 10, 30, 7, 0), status: "open" });
-      const maria = await agent(baton.url, "maria@demo.baton", "demo", "offline");
+      // The after-hours rule files it in the support team's inbox: Tom (billing and support) answers.
+      const maria = await agent(baton.url, "tom@demo.baton", "demo", "offline");
       expect((await maria.call("inbox:reply", { itemId: item?.id, text: "We refunded you." })).ok).toBe(true);
       expect(sent).toEqual([expect.objectContaining({ to: "ada@example.com", text: expect.stringContaining("We refunded you.") })]);
       await v.waitFor("inbox:reply", (r: { text: string }) => r.text === "We refunded you.");

@@ -14,6 +14,15 @@ export interface BatonDatabase {
   readonly inbox_items: InboxItemTable;
   readonly customers: CustomerTable;
   readonly agents: AgentTable;
+  readonly visitor_resume_tokens: VisitorResumeTokenTable;
+}
+
+export interface VisitorResumeTokenTable {
+  token_hash: string;
+  visitor_id: string;
+  conversation_id: string;
+  created_at: number;
+  expires_at: number;
 }
 
 export interface ConversationTable {

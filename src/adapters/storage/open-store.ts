@@ -2,11 +2,13 @@ import type { Kysely } from "kysely";
 import { DomainError } from "../../core/errors.js";
 import type { AgentDirectory } from "../../ports/agent.directory.js";
 import type { ConversationStore } from "../../ports/conversation.store.js";
+import type { VisitorSessionStore } from "../../ports/visitor-session.store.js";
 import { openPostgresKysely } from "../postgres/postgres-kysely.js";
 import { openSqliteKysely } from "../sqlite/sqlite-kysely.js";
 import type { BatonDatabase } from "./database.js";
 import { KyselyAgentDirectory } from "./kysely-agent.directory.js";
 import { KyselyConversationStore } from "./kysely-conversation.store.js";
+import { KyselyVisitorSessionStore } from "./kysely-visitor-session.store.js";
 import { migrateToLatest } from "./migrate.js";
 import { type StorageDialect, traitsOf } from "./storage-dialect.js";
 
@@ -14,6 +16,8 @@ import { type StorageDialect, traitsOf } from "./storage-dialect.js";
 export interface OpenedStore {
   readonly conversations: ConversationStore;
   readonly agents: AgentDirectory;
+  /** Visitors' resume tokens (hashed). */
+  readonly sessions: VisitorSessionStore;
   readonly dialect: StorageDialect;
   /** Closes the connection or pool; safe to call more than once. */
   close(): Promise<void>;
@@ -81,6 +85,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   return {
     conversations: new KyselyConversationStore(db, close),
     agents: new KyselyAgentDirectory(db),
+    sessions: new KyselyVisitorSessionStore(db),
     dialect: location.kind,
     close,
   };

@@ -5,6 +5,7 @@ import { DEFAULT_TRIGGER_CONFIG, type TriggerConfig } from "../triggers/trigger-
 import { DEFAULT_WAIT_CONFIG, type WaitConfig } from "../wait/wait-config.js";
 import type { BatonConfig } from "./baton-config.js";
 import { calendarSchema } from "./calendar.schema.js";
+import { securitySchema } from "./security.schema.js";
 import { idSchema, isCatchAll, langSchema, ruleSchema, tierSchema } from "./rule.schema.js";
 
 /** "sqlite:<file>", "sqlite::memory:", or a postgres:// / postgresql:// URL. */
@@ -89,6 +90,7 @@ export const batonConfigSchema = z
     teams: z.array(teamSchema).min(1, "define at least one team"),
     rules: z.array(ruleSchema).min(1, "define at least one rule"),
     bot: z.strictObject({ corpusFile: z.string().min(1).default("config/bot-corpus.yaml") }).prefault({}),
+    security: securitySchema,
   })
   .superRefine((cfg, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });

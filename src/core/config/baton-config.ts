@@ -2,6 +2,7 @@ import type { RoutingRule, Team } from "../model.js";
 import type { RouterOptions } from "../routing/types.js";
 import type { TriggerConfig } from "../triggers/trigger-config.js";
 import type { WaitConfig } from "../wait/wait-config.js";
+import type { SecurityConfig } from "./security.schema.js";
 
 /** SMTP for async replies. */
 export interface SmtpConfig {
@@ -44,4 +45,6 @@ export interface BatonConfig {
   /** Ordered; first match wins; the last one is a catch-all. */
   readonly rules: readonly RoutingRule[];
   readonly bot: { readonly corpusFile: string };
+  /** Origins, identity proofs, token rotation and abuse limits. */
+  readonly security: SecurityConfig;
 }

@@ -10,6 +10,10 @@ export const ENV_VARIABLES = {
   BATON_PUBLIC_URL: "server.publicUrl",
   BATON_SESSION_SECRET: "server.sessionSecret",
   BATON_STORAGE_URL: "storage.url",
+  BATON_IDENTITY_SECRET: "security.identity.hmacSecret",
+  BATON_IDENTITY_JWT_SECRET: "security.identity.jwtSecret",
+  BATON_METRICS_TOKEN: "security.metricsToken",
+  BATON_ALLOWED_ORIGINS: "security.allowedOrigins",
   BATON_SMTP_HOST: "smtp.host",
   BATON_SMTP_PORT: "smtp.port",
   BATON_SMTP_SECURE: "smtp.secure",
@@ -28,6 +32,10 @@ const CHECKS: Readonly<Record<EnvName, z.ZodType<unknown, string>>> = {
   BATON_PUBLIC_URL: z.url(),
   BATON_SESSION_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_STORAGE_URL: storageUrlSchema,
+  BATON_IDENTITY_SECRET: z.string().min(16, "needs at least 16 characters"),
+  BATON_IDENTITY_JWT_SECRET: z.string().min(16, "needs at least 16 characters"),
+  BATON_METRICS_TOKEN: z.string().min(16, "needs at least 16 characters"),
+  BATON_ALLOWED_ORIGINS: z.string().transform((v) => v.split(",").map((o) => o.trim()).filter((o) => o !== "")).pipe(z.array(z.url())),
   BATON_SMTP_HOST: z.string().min(1),
   BATON_SMTP_PORT: port,
   BATON_SMTP_SECURE: z.enum(["true", "false"], 'either "true" or "false"').transform((v) => v === "true"),
@@ -79,8 +87,19 @@ export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<stri
     get<string>("BATON_HOURS") === "always-open"
       ? config.teams.map((t) => ({ ...t, calendar: { ...t.calendar, weekly: AROUND_THE_CLOCK, holidays: [] } }))
       : config.teams;
+  const sec = config.security;
+  const security = {
+    ...sec,
+    allowedOrigins: get<string[]>("BATON_ALLOWED_ORIGINS") ?? sec.allowedOrigins,
+    metricsToken: get<string>("BATON_METRICS_TOKEN") ?? sec.metricsToken,
+    identity: {
+      ...sec.identity,
+      hmacSecret: get<string>("BATON_IDENTITY_SECRET") ?? sec.identity.hmacSecret,
+      jwtSecret: get<string>("BATON_IDENTITY_JWT_SECRET") ?? sec.identity.jwtSecret,
+    },
+  };
   if (issues.length > 0) throw configError("environment", issues);
-  return { ...config, server, storage, smtp, teams };
+  return { ...config, server, storage, smtp, teams, security };
 }
 
 type SmtpEnv = { readonly [K in keyof Required<SmtpConfig>]: Required<SmtpConfig>[K] | undefined };

@@ -5,4 +5,5 @@ export { applyEnvOverrides, ENV_VARIABLES } from "./env-overrides.js";
 export { parseConfig } from "./parse-config.js";
 export { checkSeedAgainstConfig, parseSeed } from "./parse-seed.js";
 export type { Seed, SeedAgent } from "./seed.schema.js";
+export type { IdentityConfig, SecurityConfig } from "./security.schema.js";
 export { readYaml, toConfigIssues, type YamlSource } from "./yaml-source.js";

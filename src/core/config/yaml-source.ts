@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { DomainError } from "../errors.js";
 import { type ConfigIssue, configError, formatPath } from "./config-issue.js";
 
 /** A parsed YAML text that can tell the line of any path in it. */
@@ -32,7 +33,7 @@ export function readYaml(text: string, source: string): YamlSource {
     return range?.[0] === undefined ? null : lineCounter.linePos(range[0]).line;
   };
   return {
-    data: doc.toJS({ maxAliasCount: 1000 }),
+    data: toData(doc, source),
     lineOf(path) {
       let node: unknown = doc.contents;
       let found = line(node);
@@ -53,6 +54,24 @@ export function readYaml(text: string, source: string): YamlSource {
       return found;
     },
   };
+}
+
+/** Aliases a document may expand: enough for any hand-written config, far too few for a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+
+function toData(doc: ReturnType<typeof parseDocument>, source: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      throw new DomainError(
+        "invalid_input",
+        `${source}: too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}); write the values out instead of nesting aliases`,
+        { path: "yaml" },
+      );
+    }
+    throw err;
+  }
 }
 
 /** Zod issues as config issues with YAML lines; an unknown key points at that key's line. */
