@@ -63,8 +63,11 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Baton may be served over plain http (a demo on localhost); TLS is the proxy's business.
+        upgradeInsecureRequests: null,
       },
     },
+    frameguard: { action: "deny" },
     // The widget script is loaded by other sites' pages.
     crossOriginResourcePolicy: { policy: "cross-origin" },
   });
