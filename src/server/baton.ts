@@ -14,6 +14,7 @@ import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics
 import type { Clock, Crm, Mailer } from "../ports/index.js";
 import { agentGateway } from "./agent.gateway.js";
 import { createAccess } from "./access.js";
+import { demoIdentityRoute } from "./demo-identity.js";
 import { hashPassword, randomSecret, SessionTokens } from "./auth.js";
 import { socketOriginCheck } from "./origins.js";
 import { InboxGuard } from "./inbox-guard.js";
@@ -47,6 +48,11 @@ export interface BatonOptions {
   readonly abandonAfterMs?: number;
   readonly botApiKey?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The demo shop's identity signer (POST /demo/identity): `npm start` only. It signs for anyone
+   * who asks, so a deployment never turns it on.
+   */
+  readonly demoIdentity?: boolean;
   /** Overrides of the config's security section (tests, benchmarks). */
   readonly security?: Partial<SecurityConfig>;
 }
@@ -99,6 +105,10 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const restored = await engine.command(() => restoreRouter(engine));
   log.info(restored, "router rebuilt from the store");
 
+  if (options.demoIdentity === true && config.security.identity.jwtSecret === null) {
+    const identity = { ...config.security.identity, jwtSecret: randomSecret() };
+    config = { ...config, security: { ...config.security, identity } };
+  }
   const secret = config.server.sessionSecret ?? randomSecret();
   const tokens = new SessionTokens([secret, ...config.security.previousSessionSecrets]);
   const botApiKey = options.botApiKey ?? env.BATON_BOT_API_KEY ?? randomSecret();
@@ -146,6 +156,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     },
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),
   });
+  const demoSecret = config.security.identity.jwtSecret;
+  if (options.demoIdentity === true && demoSecret !== null) demoIdentityRoute(http, engine, demoSecret);
   const origins = socketOriginCheck(config.server.publicUrl, config.security.allowedOrigins);
   io = new Server(http.server, {
     cors: { origin: origins.corsOrigin, credentials: false },

@@ -5,7 +5,8 @@ import { startBaton } from "./baton.js";
 
 /** `npm start`: Baton on embedded SQLite with the demo data, widget and console served. */
 async function main(): Promise<void> {
-  const baton = await startBaton();
+  // `npm start` runs the demo shop, whose "backend" signs the demo customers' identities.
+  const baton = await startBaton({ demoIdentity: process.env.BATON_DEMO_IDENTITY === "on" });
   const shown = baton.url.replace("127.0.0.1", "localhost");
   // Secrets never go to stdout (logs are shipped and kept): a generated key goes to a file only this user reads.
   let botKey = "from BATON_BOT_API_KEY";

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
+import { identifiedAs } from "../integration/clients.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
 import {
   onlineAgent,
@@ -283,11 +284,11 @@ describe("the page API and the visitor's language", () => {
     await page.goto(`${baton.url}/`);
     await page.locator(w.launcher).waitFor();
     expect(await page.locator(w.launcher).getAttribute("aria-label")).toBe("Abrir el chat");
-    await page.evaluate(() => {
-      const api = (window as unknown as { BatonWidget: { open(): void; identify(v: { email: string }): void } }).BatonWidget;
-      api.identify({ email: "lena.vogel@example.de" });
+    await page.evaluate((proof) => {
+      const api = (window as unknown as { BatonWidget: { open(): void; identify(v: { email: string; userHash: string }): void } }).BatonWidget;
+      api.identify(proof);
       api.open();
-    });
+    }, identifiedAs("lena.vogel@example.de"));
     await page.locator(w.panel).waitFor();
     expect(await page.locator("#baton-widget #baton-title").textContent()).toBe("Chatea con nosotros");
     expect(await page.locator(`${w.input}`).getAttribute("placeholder")).toBe("Escribe un mensaje…");

@@ -82,7 +82,7 @@ function setup(storage = memoryStorage()) {
     },
     newId: () => `cid-${++ids}`,
     fetch: (async () =>
-      new Response(JSON.stringify({ token: "tok", visitorId: "v1", conversationId: "c1", status, messages: [...stored], inbox: [] }), {
+      new Response(JSON.stringify({ token: "tok", resumeToken: "resume-1", visitorId: "v1", conversationId: "c1", status, messages: [...stored], inbox: [] }), {
         status: 200,
       })) as typeof fetch,
   });
@@ -98,7 +98,8 @@ describe("ChatClient", () => {
     socket.up();
     await settle();
     expect(storage.getItem("token")).toBe("tok");
-    expect(storage.getItem("visitorId")).toBe("v1");
+    expect(storage.getItem("resumeToken")).toBe("resume-1");
+    expect(storage.getItem("visitorId")).toBeNull();
     expect(socket.auth).toEqual({ token: "tok" });
     expect(client.state.connection).toBe("online");
   });

@@ -6,6 +6,18 @@ import { Outbox } from "./outbox.js";
 import { type ChatMessage, inboxReplyMessage, mergeHistory, pendingMessage, upsertMessage } from "./transcript.js";
 import type { KeyValueStorage } from "./storage.js";
 
+/**
+ * Who the site says the visitor is, with its backend's proof: `userHash` (hex HMAC-SHA256 of the
+ * customer id, or else the e-mail, with the site's identity secret) or `identityToken` (a JWT).
+ * Without proof the e-mail only reaches the agent marked as unverified.
+ */
+export interface VisitorIdentity {
+  readonly email?: string;
+  readonly customerId?: string;
+  readonly userHash?: string;
+  readonly identityToken?: string;
+}
+
 /** Everything the widget draws. */
 export interface ChatState {
   /** idle: no session yet; connecting: first connection; reconnecting: lost after being online. */
@@ -21,6 +33,8 @@ export interface ChatState {
 
 interface SessionReply {
   token: string;
+  /** The secret that resumes this conversation next time; rotated on every session call. */
+  resumeToken: string;
   visitorId: string;
   conversationId: string;
   status: VisitorStatus;
@@ -56,6 +70,8 @@ export class ChatClient {
   #socket: Socket | null = null;
   #starting: Promise<void> | null = null;
   #email: string | null = null;
+  /** The proof given with identify(): kept in memory only (the site gives it on each page). */
+  #identity: VisitorIdentity | null = null;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #flushing = false;
 
@@ -117,9 +133,10 @@ export class ChatClient {
     this.#set({ csat: "sent" });
   }
 
-  /** The site says who the visitor is; the server looks them up in the contacts or the CRM. */
-  identify(email: string): void {
-    this.#rememberEmail(email);
+  /** The site says who the visitor is; with a valid proof the server attaches their customer record. */
+  identify(visitor: VisitorIdentity): void {
+    this.#identity = visitor;
+    if (visitor.email !== undefined) this.#rememberEmail(visitor.email);
     if (this.#starting !== null) void this.#starting.then(() => this.#openSession()).catch(() => undefined);
   }
 
@@ -144,13 +161,16 @@ export class ChatClient {
   async #openSession(): Promise<void> {
     if (this.#state.connection === "idle") this.#set({ connection: "connecting" });
     const { storage } = this.opts;
+    const id = this.#identity;
     const body = {
-      visitorId: storage.getItem("visitorId") ?? undefined,
-      token: storage.getItem("token") ?? undefined,
+      resumeToken: storage.getItem("resumeToken") ?? undefined,
       page: this.opts.page(),
       locale: this.opts.locale,
       timeZone: this.opts.timeZone,
       email: this.#email ?? undefined,
+      customerId: id?.customerId,
+      userHash: id?.userHash,
+      identityToken: id?.identityToken,
     };
     for (let attempt = 0; ; attempt++) {
       try {
@@ -162,8 +182,11 @@ export class ChatClient {
         const data = (await res.json()) as SessionReply & { message?: string };
         if (!res.ok) {
           // A refused e-mail or page must not stop the chat: retry without the extras.
-          if (res.status === 400 && body.email !== undefined) {
+          if (res.status === 400 && (body.email !== undefined || body.identityToken !== undefined)) {
             body.email = undefined;
+            body.customerId = undefined;
+            body.userHash = undefined;
+            body.identityToken = undefined;
             continue;
           }
           throw new Error(data.message ?? `HTTP ${res.status}`);
@@ -180,7 +203,8 @@ export class ChatClient {
   #applySession(s: SessionReply): void {
     const { storage } = this.opts;
     storage.setItem("token", s.token);
-    storage.setItem("visitorId", s.visitorId);
+    storage.setItem("resumeToken", s.resumeToken);
+    storage.removeItem("visitorId");
     const same = this.#state.conversationId === s.conversationId;
     const current = same ? this.#state.messages : [];
     this.#set({

@@ -3,12 +3,12 @@
  *   <script src="https://baton.example/widget.js" data-color="#4f46e5"
  *     data-greeting="Hi! How can we help?" data-position="right" data-lang="auto" async></script>
  * It reads its own src to find the server, draws itself in a shadow root, and exposes
- * `window.BatonWidget.open() / close() / identify({ email })`.
+ * `window.BatonWidget.open() / close() / identify({ email, userHash | identityToken })`.
  */
 import { render } from "preact";
 import { pickLanguage, translator } from "../shared/i18n.js";
 import { connectNamespace } from "../shared/socket.js";
-import { ChatClient } from "./chat-client.js";
+import { ChatClient, type VisitorIdentity } from "./chat-client.js";
 import { readEmbedConfig, textOn } from "./embed-config.js";
 import { browserStorage } from "./storage.js";
 import STYLES from "./widget.css?inline";
@@ -85,7 +85,13 @@ export function close(): void {
   whenReady(() => mount().openState.set(false));
 }
 
-/** Tells Baton who the visitor is (the site knows): their customer record reaches the agent. */
-export function identify(visitor: { email: string }): void {
-  whenReady(() => mount().client.identify(visitor.email));
+/**
+ * Tells Baton who the visitor is. Give the proof your backend signs (`userHash`, or an
+ * `identityToken` JWT) so their customer record reaches the agent; an e-mail alone is shown as unverified.
+ *
+ * @example
+ * BatonWidget.identify({ email: "lena@example.de", userHash: "<hex HMAC-SHA256 of the e-mail>" });
+ */
+export function identify(visitor: VisitorIdentity): void {
+  whenReady(() => mount().client.identify(visitor));
 }
