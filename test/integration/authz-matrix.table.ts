@@ -1,0 +1,90 @@
+/**
+ * The authorization matrix: every HTTP route and socket frame × every kind of caller → allowed
+ * or refused. Read by issue-12-authz-matrix.test.ts, which fails when a route registered with
+ * fastify or a frame in src/server/protocol.ts has no row here (or a row names one that is gone).
+ *
+ * "Allowed" means the caller got past authentication and authorization (the answer may still be
+ * a 4xx about state or input); "refused" means 401/403, a refused socket connection, or an ack
+ * with unauthenticated / forbidden / not_assigned_to_you / offer_not_found.
+ *
+ * The fixture: conversation C belongs to `visitor` and is assigned to `teamAgent` (María,
+ * billing); `otherVisitor` has a conversation of their own; `otherTeamAgent` is Priya
+ * (technical); an inbox item of C sits in the billing team's inbox. `tampered` is a token whose
+ * claims were changed (agent → admin, visitor → C) under the old signature; `expired` was
+ * signed 25 hours ago.
+ */
+export const PRINCIPALS = ["anonymous", "visitor", "otherVisitor", "teamAgent", "otherTeamAgent", "admin", "bot", "tampered", "expired"] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+
+export interface Row {
+  readonly allowed: readonly Principal[] | "everyone";
+  /** The request: path with :id = C, a body or frame payload (`$C` = C's id, `$ITEM` = the inbox item's id). */
+  readonly path?: string;
+  readonly body?: unknown;
+  /** Which stolen token `tampered` and `expired` present (agent by default). */
+  readonly tokenKind?: "agent" | "visitor";
+  /** An allowed call changes the fixture (signs out, resolves, transfers): rebuilt after it. */
+  readonly mutates?: boolean;
+}
+
+const agents: Principal[] = ["teamAgent", "otherTeamAgent", "admin"];
+const visitors: Principal[] = ["visitor", "otherVisitor"];
+
+/** "METHOD url" as fastify registered it. */
+export const HTTP: Readonly<Record<string, Row>> = {
+  "GET /docs": { allowed: "everyone" },
+  "GET /docs/static/index.html": { allowed: "everyone" },
+  "GET /docs/static/swagger-initializer.js": { allowed: "everyone" },
+  "GET /docs/json": { allowed: "everyone" },
+  "GET /docs/yaml": { allowed: "everyone" },
+  "GET /docs/static/*": { allowed: "everyone", path: "/docs/static/swagger-ui.css" },
+  "GET /*": { allowed: "everyone", path: "/console/" },
+  "GET /healthz": { allowed: "everyone" },
+  "GET /api/teams": { allowed: "everyone" },
+  "POST /api/visitor/session": { allowed: "everyone", body: {} },
+  "POST /api/agent/login": { allowed: "everyone", body: { email: "tom@demo.baton", password: "demo" } },
+  "POST /demo/identity": { allowed: "everyone", body: { email: "lena.vogel@example.de" } },
+  "POST /api/visitor/signout": { allowed: visitors, tokenKind: "visitor", mutates: true },
+  "POST /api/agent/logout": { allowed: agents, mutates: true },
+  "GET /api/agent/me": { allowed: agents },
+  "GET /api/agent/queue": { allowed: agents },
+  "GET /api/agents": { allowed: agents },
+  "GET /api/conversations/:id/context": { allowed: ["teamAgent", "admin"] },
+  "POST /api/bot/conversations/:id/turns": { allowed: ["bot"], body: { text: "Anything else?" } },
+  "POST /api/bot/conversations/:id/handoff": { allowed: ["bot"], body: { reason: "matrix" } },
+  "GET /api/admin/config": { allowed: ["admin"] },
+  "PUT /api/admin/config": { allowed: ["admin"], body: { yaml: "rules: []\n" } },
+  "POST /api/admin/rules/match": { allowed: ["admin"], body: { topic: "billing", trigger: "explicit_request", tier: "standard", language: "en" } },
+  "GET /api/admin/scenarios": { allowed: ["admin"] },
+  "POST /api/admin/simulate": { allowed: ["admin"], body: { yaml: "name: broken\n", hours: 0.25 } },
+  "GET /api/admin/inbox": { allowed: agents },
+  "GET /api/metrics/seam": { allowed: ["admin"] },
+  "GET /api/metrics/seam.csv": { allowed: ["admin"] },
+  // Only the metrics token (security.metricsToken), which none of these callers holds.
+  "GET /metrics": { allowed: [] },
+};
+
+/** Frames of the /visitor namespace: a visitor's frames act on their own conversation only. */
+export const VISITOR_FRAMES: Readonly<Record<string, Row>> = {
+  "message:send": { allowed: visitors, body: { clientMessageId: "matrix-1", text: "hello" } },
+  "wait:choose": { allowed: visitors, body: { choice: "wait" } },
+  "async:leave": { allowed: visitors, body: { email: "v@example.com", text: "call me" } },
+  "csat:submit": { allowed: visitors, body: { score: 4 } },
+  history: { allowed: visitors, body: {} },
+  typing: { allowed: visitors, body: { typing: true } },
+};
+
+/** Frames of the /agent namespace. */
+export const AGENT_FRAMES: Readonly<Record<string, Row>> = {
+  "presence:set": { allowed: agents, body: { presence: "online" } },
+  "cap:set": { allowed: agents, body: { cap: 3 } },
+  // Nobody holds an offer for C (offers are covered in handoff.test.ts): refused for everyone.
+  "offer:accept": { allowed: [], body: { conversationId: "$C" } },
+  "offer:decline": { allowed: [], body: { conversationId: "$C" } },
+  "message:send": { allowed: ["teamAgent"], body: { conversationId: "$C", clientMessageId: "matrix-a1", text: "Hi" } },
+  transfer: { allowed: ["teamAgent"], body: { conversationId: "$C", to: { team: "support" }, note: "matrix" }, mutates: true },
+  resolve: { allowed: ["teamAgent"], body: { conversationId: "$C" }, mutates: true },
+  "conversation:open": { allowed: ["teamAgent", "admin"], body: { conversationId: "$C" } },
+  "inbox:reply": { allowed: ["teamAgent", "admin"], body: { itemId: "$ITEM", text: "We are on it" }, mutates: true },
+  typing: { allowed: ["teamAgent"], body: { conversationId: "$C", typing: true } },
+};
