@@ -104,6 +104,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   }
   const restored = await engine.command(() => restoreRouter(engine));
   log.info(restored, "router rebuilt from the store");
+  await store.sessions.purgeExpiredResumeTokens(engine.now());
 
   if (options.demoIdentity === true && config.security.identity.jwtSecret === null) {
     const identity = { ...config.security.identity, jwtSecret: randomSecret() };

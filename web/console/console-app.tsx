@@ -116,7 +116,10 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
         setPresence={(presence: Presence) => void send("presence:set", { presence }).catch(report)}
         setCap={(cap) => void send("cap:set", { cap }).catch(report)}
         signOut={() => {
+          // Offline first, then revoke the token on the server (it stops working everywhere).
           void send("presence:set", { presence: "offline" })
+            .catch(() => undefined)
+            .then(() => api("/api/agent/logout", { method: "POST", token }))
             .catch(() => undefined)
             .finally(() => signOut());
         }}
