@@ -3,6 +3,10 @@ import type { ResumeRecord, VisitorSessionStore } from "../../ports/visitor-sess
 import type { BatonDatabase } from "./database.js";
 import { guardWrite } from "./db-errors.js";
 
+/** An unexpired resume token by its hash (the query a session open runs). */
+export const findResumeTokenQuery = (db: Kysely<BatonDatabase>, tokenHash: string, now: number) =>
+  db.selectFrom("visitor_resume_tokens").selectAll().where("token_hash", "=", tokenHash).where("expires_at", ">", now);
+
 /**
  * VisitorSessionStore over Kysely (SQLite and PostgreSQL alike): one row per live resume token.
  *
@@ -25,12 +29,7 @@ export class KyselyVisitorSessionStore implements VisitorSessionStore {
   }
 
   async findResumeToken(tokenHash: string, now: number): Promise<ResumeRecord | null> {
-    const row = await this.db
-      .selectFrom("visitor_resume_tokens")
-      .selectAll()
-      .where("token_hash", "=", tokenHash)
-      .where("expires_at", ">", now)
-      .executeTakeFirst();
+    const row = await findResumeTokenQuery(this.db, tokenHash, now).executeTakeFirst();
     if (row === undefined) return null;
     return {
       tokenHash: row.token_hash,
