@@ -21,5 +21,9 @@ export interface VisitorSessionStore {
   expireResumeToken(tokenHash: string, expiresAt: number): Promise<void>;
   /** Removes every token of a conversation (the visitor signed out) and expired ones; returns how many went. */
   revokeResumeTokens(conversationId: string): Promise<number>;
+  /** Removes expired resume tokens and expired revocations; returns how many rows went. */
   purgeExpiredResumeTokens(now: number): Promise<number>;
+  /** Records a signed-out session token id until `expiresAt` (idempotent). */
+  revokeSession(jti: string, expiresAt: number): Promise<void>;
+  isSessionRevoked(jti: string, now: number): Promise<boolean>;
 }

@@ -111,7 +111,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     config = { ...config, security: { ...config.security, identity } };
   }
   const secret = config.server.sessionSecret ?? randomSecret();
-  const tokens = new SessionTokens([secret, ...config.security.previousSessionSecrets]);
+  const tokens = new SessionTokens([secret, ...config.security.previousSessionSecrets], { revocations: store.sessions });
   const botApiKey = options.botApiKey ?? env.BATON_BOT_API_KEY ?? randomSecret();
   const prometheus = createPrometheus(engine);
   const access = createAccess(engine, tokens, { botApiKey, metricsToken: config.security.metricsToken });

@@ -64,11 +64,25 @@ describe("SessionTokens", () => {
     await refusal(tokens.verify(forged, NOW, "agent"));
   });
 
+  it("shares sign-outs through the revocation store: another node (or the next start) refuses them too", async () => {
+    const revoked = new Map<string, number>();
+    const store = {
+      revokeSession: async (jti: string, exp: number) => void revoked.set(jti, exp),
+      isSessionRevoked: async (jti: string, now: number) => (revoked.get(jti) ?? 0) > now,
+    };
+    const nodeA = new SessionTokens([NEW], { revocations: store });
+    const nodeB = new SessionTokens([NEW], { revocations: store });
+    const t = await nodeA.sign({ kind: "agent", agentId: "maria" }, NOW);
+    const claims = await nodeB.verify(t, NOW, "agent");
+    await nodeA.revoke(claims.jti, claims.expiresAt, NOW);
+    expect(await refusal(nodeB.verify(t, NOW, "agent"))).toMatch(/signed out/);
+  });
+
   it("revokes a token id until it would have expired", async () => {
     const tokens = new SessionTokens([NEW]);
     const t = await tokens.sign({ kind: "agent", agentId: "maria" }, NOW);
     const claims = await tokens.verify(t, NOW, "agent");
-    tokens.revoke(claims.jti, claims.expiresAt, NOW);
+    await tokens.revoke(claims.jti, claims.expiresAt, NOW);
     expect(await refusal(tokens.verify(t, NOW, "agent"))).toMatch(/signed out/);
   });
 });

@@ -9,7 +9,15 @@ export type TokenClaims =
 /** The claims of a verified token, with its id and expiry (epoch ms) for revocation. */
 export type VerifiedClaims = TokenClaims & { readonly jti: string; readonly expiresAt: number };
 
+/** Where sign-outs are kept, so every node (and the next start) refuses a revoked token. */
+export interface RevocationStore {
+  revokeSession(jti: string, expiresAt: number): Promise<void>;
+  isSessionRevoked(jti: string, now: number): Promise<boolean>;
+}
+
 export interface SessionTokenOptions {
+  /** Shared revocations (the database); without one they live in this process only. */
+  readonly revocations?: RevocationStore;
   /** Agents sign in again after this long (12 hours). */
   readonly agentTtlSeconds?: number;
   /** A visitor's socket token; the widget renews it with its resume token (24 hours). */
@@ -28,7 +36,8 @@ function kidOf(secret: string): string {
  * Session tokens as JWTs (HS256, via jose): issuer "baton", an audience per kind ("baton:agent",
  * "baton:visitor"), an expiry, a token id. Signed with the first key; every key verifies, so a
  * secret is rotated by putting the new one first and keeping the old one until its tokens expire.
- * A revoked token id (sign-out) is refused until the token would have expired anyway.
+ * A revoked token id (sign-out) is refused until the token would have expired anyway, on every
+ * node when a revocation store is given.
  *
  * @example
  * const tokens = new SessionTokens([process.env.BATON_SESSION_SECRET!]);
@@ -40,6 +49,7 @@ export class SessionTokens {
   private readonly current: { kid: string; key: Uint8Array };
   private readonly revoked = new Map<string, number>();
   private readonly ttl: { agent: number; visitor: number };
+  private readonly revocations: RevocationStore | undefined;
 
   constructor(secrets: readonly string[], options: SessionTokenOptions = {}) {
     const first = secrets[0];
@@ -50,6 +60,7 @@ export class SessionTokens {
     this.keys = new Map(secrets.map((s) => [kidOf(s), new TextEncoder().encode(s)]));
     this.current = { kid: kidOf(first), key: new TextEncoder().encode(first) };
     this.ttl = { agent: options.agentTtlSeconds ?? 12 * 3600, visitor: options.visitorTtlSeconds ?? 24 * 3600 };
+    this.revocations = options.revocations;
   }
 
   async sign(claims: TokenClaims, now: number): Promise<string> {
@@ -83,7 +94,9 @@ export class SessionTokens {
       throw new DomainError("unauthenticated", "invalid session token");
     }
     const jti = String(payload.jti);
-    if (this.revoked.has(jti)) throw new DomainError("unauthenticated", "this session has been signed out");
+    if (this.revoked.has(jti) || (await this.revocations?.isSessionRevoked(jti, now))) {
+      throw new DomainError("unauthenticated", "this session has been signed out");
+    }
     const expiresAt = Number(payload.exp) * 1000;
     if (kind === "agent") {
       if (typeof payload.agentId !== "string") throw new DomainError("unauthenticated", "invalid session token");
@@ -95,10 +108,11 @@ export class SessionTokens {
     return { kind: "visitor", visitorId: payload.visitorId, conversationId: payload.conversationId, jti, expiresAt } as Extract<VerifiedClaims, { kind: K }>;
   }
 
-  /** Signs a token out: refused from now on (kept in memory until it expires). */
-  revoke(jti: string, expiresAt: number, now: number): void {
+  /** Signs a token out: refused from now on, here at once and on every node through the store. */
+  async revoke(jti: string, expiresAt: number, now: number): Promise<void> {
     for (const [id, exp] of this.revoked) if (exp < now) this.revoked.delete(id);
     this.revoked.set(jti, expiresAt);
+    await this.revocations?.revokeSession(jti, expiresAt);
   }
 
   private keyFor(kid: string | undefined): Uint8Array {

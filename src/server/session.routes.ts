@@ -73,7 +73,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
     { schema: { tags: ["visitor"], summary: "Forget this visitor session: its token and every resume token of its conversation stop working", security: [{ bearer: [] }] } },
     async (req) => {
       const claims = await opts.access.visitor(req);
-      opts.tokens.revoke(claims.jti, claims.expiresAt, engine.now());
+      await opts.tokens.revoke(claims.jti, claims.expiresAt, engine.now());
       await opts.resume.revoke(claims.conversationId);
       opts.onSignOut(claims.jti);
       return { ok: true };
@@ -118,7 +118,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
     { schema: { tags: ["agent"], summary: "Sign out: this token stops working, and the consoles using it are disconnected", security: [{ bearer: [] }] } },
     async (req) => {
       const { claims } = await opts.access.agentSession(req);
-      opts.tokens.revoke(claims.jti, claims.expiresAt, engine.now());
+      await opts.tokens.revoke(claims.jti, claims.expiresAt, engine.now());
       opts.onSignOut(claims.jti);
       return { ok: true };
     },

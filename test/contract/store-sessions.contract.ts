@@ -45,4 +45,16 @@ export function sessionsContract(t: () => StoreUnderTest): void {
     expect(await sessions.purgeExpiredResumeTokens(T0 + DAY)).toBe(1);
     expect(await sessions.findResumeToken("h3", T0)).toBeNull();
   });
+
+  it("remembers signed-out session ids until they expire, idempotently", async () => {
+    const { sessions } = t().store;
+    expect(await sessions.isSessionRevoked("j1", T0)).toBe(false);
+    await sessions.revokeSession("j1", T0 + 1000);
+    await sessions.revokeSession("j1", T0 + 1000);
+    expect(await sessions.isSessionRevoked("j1", T0)).toBe(true);
+    expect(await sessions.isSessionRevoked("j1", T0 + 1000)).toBe(false);
+    expect(await sessions.isSessionRevoked("j2", T0)).toBe(false);
+    expect(await sessions.purgeExpiredResumeTokens(T0 + 1000)).toBe(1);
+    expect(await sessions.isSessionRevoked("j1", T0)).toBe(false);
+  });
 }

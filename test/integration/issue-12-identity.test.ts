@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { SignJWT } from "jose";
 import { io } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import { resolveConversation, setAgentPresence } from "../../src/app/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
-import { startTestBaton, TEST_IDENTITY_SECRET } from "../e2e/harness.js";
+import { startBaton } from "../../src/server/baton.js";
+import { silentLogger, startTestBaton, TEST_IDENTITY_SECRET } from "../e2e/harness.js";
 import { agent, identifiedAs, visitor } from "./clients.js";
 
 /** Tuesday 24 Nov 2026, 10:00 in Paris: every demo team is open. */
@@ -200,4 +204,38 @@ describe("issue 12: identity and sessions", () => {
     expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
     expect(codes[30]).toBe(429);
   });
+});
+
+describe("issue 12: sign-out outlives a restart", () => {
+  it("a signed-out agent token stays refused after the server restarts with the same secret", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "baton-signout-"));
+    const options = {
+      port: 0,
+      host: "127.0.0.1",
+      storageUrl: `sqlite:${join(dir, "baton.db")}`,
+      webRoot: null,
+      nlu: { eldSize: "extrasmall" as const },
+      logger: silentLogger,
+      env: { BATON_SESSION_SECRET: "restart-secret-0123456789" },
+    };
+    try {
+      const first = await startBaton(options);
+      const tom = await agent(first.url, "tom@demo.baton", "demo", "offline");
+      tom.close();
+      const kept = await agent(first.url, "maria@demo.baton", "demo", "offline");
+      kept.close();
+      expect((await fetch(`${first.url}/api/agent/logout`, { method: "POST", headers: { authorization: `Bearer ${tom.token}` } })).status).toBe(200);
+      await first.close();
+      const second = await startBaton(options);
+      try {
+        const me = (token: string) => fetch(`${second.url}/api/agent/me`, { headers: { authorization: `Bearer ${token}` } });
+        expect((await me(tom.token)).status).toBe(401);
+        expect((await me(kept.token)).status).toBe(200);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

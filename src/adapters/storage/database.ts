@@ -15,6 +15,12 @@ export interface BatonDatabase {
   readonly customers: CustomerTable;
   readonly agents: AgentTable;
   readonly visitor_resume_tokens: VisitorResumeTokenTable;
+  readonly revoked_sessions: RevokedSessionTable;
+}
+
+export interface RevokedSessionTable {
+  jti: string;
+  expires_at: number;
 }
 
 export interface VisitorResumeTokenTable {

@@ -56,6 +56,20 @@ export class KyselyVisitorSessionStore implements VisitorSessionStore {
 
   async purgeExpiredResumeTokens(now: number): Promise<number> {
     const r = await this.db.deleteFrom("visitor_resume_tokens").where("expires_at", "<=", now).executeTakeFirst();
-    return Number(r.numDeletedRows);
+    const s = await this.db.deleteFrom("revoked_sessions").where("expires_at", "<=", now).executeTakeFirst();
+    return Number(r.numDeletedRows) + Number(s.numDeletedRows);
+  }
+
+  async revokeSession(jti: string, expiresAt: number): Promise<void> {
+    await this.db
+      .insertInto("revoked_sessions")
+      .values({ jti, expires_at: expiresAt })
+      .onConflict((oc) => oc.column("jti").doNothing())
+      .execute();
+  }
+
+  async isSessionRevoked(jti: string, now: number): Promise<boolean> {
+    const row = await this.db.selectFrom("revoked_sessions").select("jti").where("jti", "=", jti).where("expires_at", ">", now).executeTakeFirst();
+    return row !== undefined;
   }
 }

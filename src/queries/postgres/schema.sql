@@ -22,3 +22,4 @@ create index "inbox_conversation_idx" on "inbox_items" ("conversation_id", "crea
 create table "visitor_resume_tokens" ("token_hash" text primary key, "visitor_id" text not null, "conversation_id" text not null references "conversations" ("id") on delete cascade, "created_at" bigint not null, "expires_at" bigint not null);
 create index "visitor_resume_tokens_conversation_idx" on "visitor_resume_tokens" ("conversation_id");
 create index "visitor_resume_tokens_expires_idx" on "visitor_resume_tokens" ("expires_at");
+create table "revoked_sessions" ("jti" text primary key, "expires_at" bigint not null);
