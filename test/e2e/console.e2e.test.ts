@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import { openVisitor, screenshot, signInAgent, type TestVisitor } from "./console-helpers.js";
+import { identifiedAs } from "../integration/clients.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
 
 // Tuesday 24 November 2026, 10:00 in Paris: the billing team is open.
@@ -36,7 +37,7 @@ describe("agent console (real browser)", () => {
     await maria.getByTestId("load").filter({ hasText: "0 of 3 chats" }).waitFor();
 
     visitor = await openVisitor(baton.url, {
-      email: "carlos.perez@example.mx",
+      ...identifiedAs("carlos.perez@example.mx"),
       locale: "en-US",
       page: { url: "https://shop.example/account/invoices", title: "Invoices · Example Shop" },
     });
