@@ -1,6 +1,7 @@
 export { type CliArgs, parseCliArgs, USAGE } from "./cli-args.js";
-export { type ErlangBound, erlangBound, slotsPerHour } from "./erlang-bound.js";
+export { type ErlangBound, erlangBound, liveHandleMeanSeconds, slotsPerHour } from "./erlang-bound.js";
 export { type ErlangC, erlangB, erlangC, erlangMeanWait, erlangServiceLevel } from "./erlang-c.js";
+export { type ExpectedHour, type ExpectedLoad, expectedLoad } from "./expected-load.js";
 export { EventHeap, type TimedEvent } from "./event-heap.js";
 export { formatTable, textTable } from "./format-table.js";
 export { loadScenario, parseScenario, type ScenarioBundle } from "./load-scenario.js";
@@ -14,4 +15,4 @@ export { buildRoster, type RosterAgent, type ShiftWindow, shiftWindows } from ".
 export { runSimulation, type SimInput, type SimOutcome } from "./run-simulation.js";
 export { type Scenario, scenarioSchema } from "./scenario.schema.js";
 export { type SimReport, type SimulateOptions, simulate } from "./simulate.js";
-export { type Arrival, arrivalIndex, conversationId, generateTraffic, scenarioStart, type Traffic } from "./traffic.js";
+export { type Arrival, arrivalIndex, arrivalRouting, conversationId, generateTraffic, scenarioStart, segmentRate, type Traffic } from "./traffic.js";
