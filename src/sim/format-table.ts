@@ -1,3 +1,4 @@
+import type { PolicyReport } from "./policy-report.js";
 import type { SimReport } from "./simulate.js";
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
@@ -19,10 +20,10 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
  * with no live option — offered the async path, how soon, or left waiting on nobody. Says so
  * plainly when the router never offers it.
  */
-export function formatAsyncPath(report: SimReport): string {
+export function formatAsyncPath(policies: readonly Pick<PolicyReport, "policy" | "asyncPath">[]): string {
   const table = textTable(
     ["policy", "at handoff", "stranded", "offered", "delay p50", "p99", "unoffered: answered", "left", "waiting", "on nobody p50", "p99"],
-    report.policies.map((p) => {
+    policies.map((p) => {
       const a = p.asyncPath;
       return [
         p.policy,
@@ -39,7 +40,7 @@ export function formatAsyncPath(report: SimReport): string {
       ];
     }),
   );
-  const verdicts = report.policies.map((p) => {
+  const verdicts = policies.map((p) => {
     const a = p.asyncPath;
     if (a.stranded === 0) return `${p.policy}: no queued visitor was left without a live option in this run (${int(a.offered)} async offers).`;
     return a.offered === 0
@@ -105,7 +106,7 @@ export function formatTable(report: SimReport): string {
     "SLA attainment per rule (answered within the SLA / routed live):",
     perRule,
     "",
-    formatAsyncPath(report),
+    formatAsyncPath(report.policies),
     "",
     erlangNote(report),
     "",
