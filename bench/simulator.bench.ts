@@ -32,6 +32,8 @@ interface ScenarioResult {
   readonly tables: Table[];
   readonly notes: string[];
   readonly lost: string[];
+  /** Baton leads every peer on the qualified column. */
+  readonly leads: boolean;
   readonly data: Record<string, unknown>;
 }
 
@@ -127,6 +129,7 @@ function benchScenario(file: string, window: { start: string; durationHours: num
     tables: [timingTable, quality, perRule],
     notes,
     lost,
+    leads: behind.length === 0,
     data: { handoffs: traffic.arrivals.length, agents: loaded.roster.length, seconds, reports: reports.map(({ hourly: _h, ...r }) => r), bound },
   };
 }
@@ -137,12 +140,14 @@ function benchScenario(file: string, window: { start: string; durationHours: num
  * Baton's production router and then the round-robin and least-busy peers on the same traffic.
  * Reports the wall time per policy (target: Baton's day under 10 s) and the routing-quality
  * table, with the qualified-SLA column and its gap to the pooled Erlang-C bound. `ok: false`
- * when a conversation is unaccounted for (neither answered nor abandoned).
+ * when a conversation is unaccounted for (neither answered nor abandoned), or when Baton does
+ * not lead both peers on the qualified column of a scenario.
  */
 export async function runSimulatorBench(opts: Pick<BenchOptions, "quick"> & Partial<BenchOptions>): Promise<SuiteResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const results = RUNS.map((r) => benchScenario(r.file, opts.quick ? r.quick : null, r.timed, log));
   const lost = results.flatMap((r) => r.lost);
+  const leads = results.every((r) => r.leads);
   const notes = [
     ...results.flatMap((r) => r.notes),
     "Erlang-C: pooled M/M/N per hour on the expected load (any slot serves any chat, exponential service, no abandonment); an approximation to approach, not a strict bound.",
@@ -150,7 +155,7 @@ export async function runSimulatorBench(opts: Pick<BenchOptions, "quick"> & Part
   ];
   return {
     suite: "simulator",
-    ok: lost.length === 0,
+    ok: lost.length === 0 && leads,
     tables: results.flatMap((r) => r.tables),
     notes,
     data: Object.fromEntries(RUNS.map((r, i) => [r.file, results[i]!.data])),
