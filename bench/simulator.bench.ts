@@ -7,6 +7,7 @@ import {
   liveHandleMeanSeconds,
   loadScenario,
   POLICY_NAMES,
+  points,
   type PolicyReport,
   policyReport,
   runSimulation,
@@ -26,7 +27,6 @@ const RUNS = [
 
 const pct = (x: number | null) => (x === null ? "—" : `${fmt(x * 100, 1)}%`);
 const sec = (x: number | null) => (x === null ? "—" : `${fmt(x, x < 10 ? 1 : 0)}s`);
-const pts = (x: number | null, of: number | null) => (x === null || of === null ? "—" : `${x >= of ? "+" : "−"}${fmt(Math.abs(x - of) * 100, 1)} pts`);
 
 interface ScenarioResult {
   readonly tables: Table[];
@@ -81,7 +81,7 @@ function benchScenario(file: string, window: { start: string; durationHours: num
         r.policy,
         pct(r.sla.attainment),
         pct(r.qualified.attainment),
-        pts(r.qualified.attainment, bound.sla.attainment),
+        points(r.qualified.attainment, bound.sla.attainment),
         sec(r.wait.p50),
         sec(r.wait.p90),
         sec(r.wait.p99),
@@ -119,7 +119,7 @@ function benchScenario(file: string, window: { start: string; durationHours: num
         ]
       : []),
     behind.length === 0
-      ? `${tag}: Baton leads on the qualified column (${pct(baton?.qualified.attainment ?? null)} vs ${peers.map((p) => `${p.policy} ${pct(p.qualified.attainment)}`).join(", ")}); ${pts(baton?.qualified.attainment ?? null, bound.sla.attainment)} to the Erlang-C bound.`
+      ? `${tag}: Baton leads on the qualified column (${pct(baton?.qualified.attainment ?? null)} vs ${peers.map((p) => `${p.policy} ${pct(p.qualified.attainment)}`).join(", ")}); ${points(baton?.qualified.attainment ?? null, bound.sla.attainment)} to the Erlang-C bound.`
       : `${tag}: Baton does NOT lead on the qualified column: ${behind.join(", ")} at or above it.`,
     ...(bound.unstableHours > 0 ? [`${tag}: ${bound.unstableHours} hour(s) over capacity for Erlang C (no steady state; counted as never in time).`] : []),
   ];

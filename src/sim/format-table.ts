@@ -49,7 +49,8 @@ export function formatAsyncPath(policies: readonly Pick<PolicyReport, "policy" |
   });
   return [
     "Async path (stranded = queued with no agent on shift who could take the chat, now or after its escalation steps;",
-    "delay = from losing the last live option to the async offer; on nobody = time stranded without an offer):",
+    "delay = from losing the last live option to the async offer; on nobody = time stranded without an offer;",
+    "the wait estimate's long-queue offer at the handoff is not simulated):",
     table,
     ...verdicts,
   ].join("\n");
