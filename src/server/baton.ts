@@ -131,6 +131,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       },
     },
     databaseUp: () => probe(store),
+    widgetOrigins: [config.server.publicUrl, ...config.security.allowedOrigins].map((u) => new URL(u).origin),
     webRoot: options.webRoot === undefined ? resolve("web/dist") : options.webRoot,
     scenarioDir,
     scenarioRefs: {

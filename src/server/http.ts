@@ -1,3 +1,4 @@
+import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -22,6 +23,8 @@ export interface HttpOptions {
   /** Who is calling: agent and admin tokens, the Bot API key, the metrics token. */
   readonly access: Access;
   readonly sessions: Omit<SessionRouteOptions, "access">;
+  /** Origins whose pages may call the visitor API (the widget on a customer's site): publicUrl and security.allowedOrigins. */
+  readonly widgetOrigins: readonly string[];
   /** Is the database answering? (/healthz) */
   readonly databaseUp: () => Promise<boolean>;
   /** Where the shipped what-if scenarios live (config/scenarios). */
@@ -72,6 +75,16 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     crossOriginResourcePolicy: { policy: "cross-origin" },
   });
   await app.register(fastifyRateLimit, { global: false });
+  // Cross-origin calls only to the visitor API, and only from the widget's configured origins.
+  const widgetOrigins = [...opts.widgetOrigins];
+  await app.register(fastifyCors, () => (req: FastifyRequest, cb: (error: Error | null, options: { origin: string[] | false; methods?: string[]; allowedHeaders?: string[]; maxAge?: number }) => void) =>
+    cb(
+      null,
+      req.url.startsWith("/api/visitor/")
+        ? { origin: widgetOrigins, methods: ["POST"], allowedHeaders: ["content-type", "authorization"], maxAge: 600 }
+        : { origin: false },
+    ),
+  );
   // Bodies are parsed with zod in each handler (one error format); the JSON schemas are for /docs.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setErrorHandler((err, _req, reply) => {

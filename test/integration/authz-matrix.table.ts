@@ -40,6 +40,8 @@ export const HTTP: Readonly<Record<string, Row>> = {
   "GET /docs/static/*": { allowed: "everyone", path: "/docs/static/swagger-ui.css" },
   "GET /*": { allowed: "everyone", path: "/console/" },
   "GET /healthz": { allowed: "everyone" },
+  // CORS preflights (answered for the visitor API from the widget's origins only).
+  "OPTIONS *": { allowed: "everyone", path: "/api/visitor/session" },
   "GET /api/teams": { allowed: "everyone" },
   "POST /api/visitor/session": { allowed: "everyone", body: {} },
   "POST /api/agent/login": { allowed: "everyone", body: { email: "tom@demo.baton", password: "demo" } },

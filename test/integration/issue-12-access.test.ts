@@ -167,6 +167,13 @@ describe("issue 12: access", () => {
     expect(await connects("https://evil.example")).toBe(false);
     expect(await connects(WIDGET_SITE)).toBe(true);
     expect(await connects(new URL(baton.url).origin)).toBe(true);
+    // The visitor API answers cross-origin calls from the widget's origins only.
+    const preflight = (origin: string) =>
+      fetch(`${baton.url}/api/visitor/session`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    expect((await preflight(WIDGET_SITE)).headers.get("access-control-allow-origin")).toBe(WIDGET_SITE);
+    expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    const agentApi = await fetch(`${baton.url}/api/agent/me`, { headers: { origin: WIDGET_SITE } });
+    expect(agentApi.headers.get("access-control-allow-origin")).toBeNull();
     expect((await get(`${baton.url}/metrics`)).status).toBe(401);
     expect((await get(`${baton.url}/metrics`, "wrong-token-wrong-token")).status).toBe(401);
     expect((await get(`${baton.url}/metrics`, TEST_METRICS_TOKEN)).status).toBe(200);
