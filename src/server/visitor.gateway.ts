@@ -81,10 +81,13 @@ export function visitorGateway(
         return { choice: f.choice };
       }),
     );
-    onFrame(socket, "async:leave", VisitorFrames["async:leave"], log, async (f) => {
-      await inboxGuard.check(engine, conversationId, socket.handshake.address, f.email);
-      return engine.command(() => leaveAsyncMessage(engine, conversationId, f));
-    });
+    onFrame(socket, "async:leave", VisitorFrames["async:leave"], log, (f) =>
+      // Checked in the lane, so two frames at once cannot both claim the conversation's reply address.
+      engine.command(async () => {
+        await inboxGuard.check(engine, conversationId, socket.handshake.address, f.email);
+        return leaveAsyncMessage(engine, conversationId, f);
+      }),
+    );
     onFrame(socket, "csat:submit", VisitorFrames["csat:submit"], log, (f) =>
       engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null)),
     );
