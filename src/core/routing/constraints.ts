@@ -12,6 +12,8 @@ export interface Constraints {
   readonly language: Lang;
   readonly allowTranslation: boolean;
   readonly tier: TierRequirement;
+  /** The rule asked for seniors (or the named CSM): once the tier is relaxed, seniors are still picked first. */
+  readonly seniorFirst: boolean;
   readonly csmAgentId: string | null;
   readonly excludeAgentIds: readonly string[];
   readonly targetAgentId: string | null;
@@ -55,6 +57,7 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
     language: request.language,
     allowTranslation,
     tier,
+    seniorFirst: request.tier !== "any",
     csmAgentId: request.csmAgentId,
     excludeAgentIds: sorted(request.excludeAgentIds),
     targetAgentId: request.targetAgentId,
@@ -77,7 +80,7 @@ export function signatureOf(c: Constraints): string {
     c.teams === null ? "*" : c.teams.join(ITEM),
     c.language,
     c.allowTranslation ? "t" : "f",
-    c.tier,
+    c.seniorFirst ? `${c.tier}+` : c.tier,
     c.tier === "any" ? "" : (c.csmAgentId ?? ""),
     c.excludeAgentIds.length === 0 ? "" : c.excludeAgentIds.join(ITEM),
     c.targetAgentId ?? "",
