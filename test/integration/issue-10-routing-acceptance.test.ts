@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -150,6 +152,59 @@ describe("issue 10: routing acceptance (docs/routing-acceptance.yaml)", () => {
     if (want.joined !== undefined) {
       const joined = await v.waitFor<{ author: string; text: string }>("message", (m) => m.author === "system" && m.text.includes(baton.engine.router.agent(want.agent)?.name ?? "?"));
       expect(joined.text).toBe(want.joined);
+    }
+  }, 60_000);
+});
+
+describe("issue 10: router options edited by an admin, and declined offers", () => {
+  it("options saved on the admin page apply at once; two declines leave a chat queued only until the cool-off ends", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "baton-issue10-"));
+    const configPath = join(dir, "baton.yaml");
+    copyFileSync("config/baton.yaml", configPath);
+    const clock = new FakeClock(TUESDAY_10_PARIS);
+    const baton = await startTestBaton({ clock, configPath, env: { BATON_HOURS: "always-open" } });
+    const open: { close(): void }[] = [];
+    try {
+      expect(baton.engine.router.options.offers.enabled).toBe(false);
+      const admin = await agent(baton.url, "admin@demo.baton", "admin", "offline");
+      open.push(admin);
+      const yaml = readFileSync(configPath, "utf8").replace(
+        /offers:\n(\s+)enabled: false\n\s+timeoutSeconds: 30\n/,
+        "offers:\n$1enabled: true\n$1timeoutSeconds: 20\n",
+      );
+      const edited = yaml.replace(/declineCooloffSeconds: 30/, "declineCooloffSeconds: 15");
+      expect(edited).not.toBe(yaml);
+      const res = await fetch(`${baton.url}/api/admin/config`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ yaml: edited }),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: true, router: { offers: { enabled: true, timeoutSeconds: 20, declineCooloffSeconds: 15 } } });
+      const maria = await agent(baton.url, "maria@demo.baton");
+      const tom = await agent(baton.url, "tom@demo.baton");
+      const v = await visitor(baton.url);
+      open.push(maria, tom, v);
+      await v.say("I want to talk to a human about my invoice");
+      type Offered = { context: HandoffContextV1; expiresAt: number };
+      const mine = (p: Offered) => p.context.conversation.id === v.conversationId;
+      // Offers are on without a restart, with the new timeout.
+      const first = await maria.waitFor<Offered>("conversation:offered", mine);
+      expect(first.expiresAt).toBe(clock.now() + 20_000);
+      expect((await maria.call("offer:decline", { conversationId: v.conversationId })).ok).toBe(true);
+      await tom.waitFor<Offered>("conversation:offered", mine);
+      expect((await tom.call("offer:decline", { conversationId: v.conversationId })).ok).toBe(true);
+      await v.waitFor<Status>("status", (s) => s.state === "queued");
+      expect(baton.engine.router.stateOf(v.conversationId)).toBe("queued");
+      // Both were tried; once the cool-off ends the chat is offered again instead of waiting for good.
+      clock.advance(15_000);
+      await maria.waitFor("conversation:offered", (p: Offered) => mine(p) && p.expiresAt === clock.now() + 20_000);
+      expect((await maria.call("offer:accept", { conversationId: v.conversationId })).ok).toBe(true);
+      await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    } finally {
+      for (const c of open) c.close();
+      await baton.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
