@@ -64,6 +64,9 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
   };
 }
 
+/** A tier's part of the signature when the rule asked for seniors (they stay first after relax_tier). */
+const SENIOR_FIRST: Readonly<Record<TierRequirement, string>> = { any: "any+", senior: "senior+", named_csm: "named_csm+" };
+
 /** Separators no skill, team, language or id contains. */
 const FIELD = "\u0001";
 const ITEM = "\u0002";
@@ -80,7 +83,7 @@ export function signatureOf(c: Constraints): string {
     c.teams === null ? "*" : c.teams.join(ITEM),
     c.language,
     c.allowTranslation ? "t" : "f",
-    c.seniorFirst ? `${c.tier}+` : c.tier,
+    c.seniorFirst ? SENIOR_FIRST[c.tier] : c.tier,
     c.tier === "any" ? "" : (c.csmAgentId ?? ""),
     c.excludeAgentIds.length === 0 ? "" : c.excludeAgentIds.join(ITEM),
     c.targetAgentId ?? "",

@@ -34,7 +34,7 @@ class ClassShape {
   /** Online agents dropped per LAYERS index (team, skills, language, tier), and passing. */
   readonly drops = [0, 0, 0, 0, 0, 0, 0, 0];
   passing = 0;
-  /** Passing classes with a free agent, by level; `levels` lists the keys, best first. */
+  /** Passing classes with a free agent, by level; `levels` lists the levels that have some, best first. */
   readonly passingFree = new Map<number, ClassSet>();
   levels: number[] = [];
   /** Free agents in passing classes. */
@@ -50,15 +50,30 @@ class ClassShape {
     readonly query: ColumnQuery,
   ) {}
 
-  /** The passing free classes of one level. */
-  freeAt(level: number): ClassSet {
+  /** A passing class gained a free agent: it joins its level (the level is listed while it has classes). */
+  joinFree(level: number, cls: AgentClass): void {
     let set = this.passingFree.get(level);
     if (set === undefined) {
       set = new ClassSet();
       this.passingFree.set(level, set);
-      this.levels = [...this.passingFree.keys()].sort((a, b) => b - a);
     }
-    return set;
+    set.add(cls);
+    if (set.items.length !== 1) return;
+    // Levels are few and change rarely: keep them sorted, best first, by insertion.
+    let i = 0;
+    while (i < this.levels.length && (this.levels[i] as number) > level) i++;
+    if (this.levels[i] !== level) this.levels.splice(i, 0, level);
+  }
+
+  /** A passing class has no free agent left; an empty level leaves the list, so a pick never walks it. */
+  leaveFree(level: number, cls: AgentClass): void {
+    const set = this.passingFree.get(level);
+    if (set === undefined) return;
+    set.remove(cls);
+    if (set.items.length === 0) {
+      const i = this.levels.indexOf(level);
+      if (i >= 0) this.levels.splice(i, 1);
+    }
   }
 }
 
@@ -472,7 +487,7 @@ export class FastIndex implements RouterIndex {
         else bump(cs.drops, LAYER_OF_CODE[code] as number, cls.online);
       }
       if (cls.syncedFree > 0 && code === PASS) {
-        cs.freeAt(cs.level[cls.id] as number).add(cls);
+        cs.joinFree(cs.level[cls.id] as number, cls);
         cs.freeAgents += cls.syncedFree;
       }
       if (cls.online > 0 && code === PASS) cs.passingOnline.add(cls);
@@ -513,8 +528,8 @@ export class FastIndex implements RouterIndex {
       for (const cs of this.classShapeList) {
         if (this.codeOf(cs, cls) !== PASS) continue;
         cs.freeAgents += delta;
-        if (joins) cs.freeAt(cs.level[cls.id] as number).add(cls);
-        else if (leaves) cs.freeAt(cs.level[cls.id] as number).remove(cls);
+        if (joins) cs.joinFree(cs.level[cls.id] as number, cls);
+        else if (leaves) cs.leaveFree(cs.level[cls.id] as number, cls);
       }
     }
     this.pendingFree.length = 0;

@@ -48,6 +48,23 @@ export interface PickTerms {
 
 const setWords = (set: readonly string[] | undefined) => (set === undefined || set.length === 0 ? "any skill" : `the ${set.join(" + ")} skill`);
 
+const poolCache = new WeakMap<PickTerms, Map<number, string>>();
+
+/** `poolWords` of a level, remembered per terms object (constraints are shared by the chats of a shape). */
+function cachedPoolWords(level: number, terms: PickTerms): string {
+  let byLevel = poolCache.get(terms);
+  if (byLevel === undefined) {
+    byLevel = new Map();
+    poolCache.set(terms, byLevel);
+  }
+  let words = byLevel.get(level);
+  if (words === undefined) {
+    words = `pool: ${poolWords(decodeLevel(level), terms)}`;
+    if (byLevel.size < 256) byLevel.set(level, words);
+  }
+  return words;
+}
+
 /** The pool an agent was picked from, in words: "the billing skill, team billing, speaks es natively". */
 export function poolWords(p: Preference, terms: PickTerms): string {
   const parts = [setWords(terms.skillSets[p.skillSet])];
@@ -61,25 +78,27 @@ export function poolWords(p: Preference, terms: PickTerms): string {
 /** Why `winner` beat `runnerUp`, in words, for the explanation. */
 export function pickReasons(winner: CandidateKey, runnerUp: CandidateKey | null, winnerName: string, terms?: PickTerms): string[] {
   const reasons: string[] = [];
-  const w = decodeLevel(winner.level);
   if (winner.isCsm) reasons.push(`${winnerName} is the customer's named CSM`);
-  if (terms !== undefined) reasons.push(`pool: ${poolWords(w, terms)}`);
+  if (terms !== undefined) reasons.push(cachedPoolWords(winner.level, terms));
   if (runnerUp === null) {
     reasons.push(`${winnerName} is the only eligible agent with free capacity`);
     return reasons;
   }
   if (winner.isCsm !== runnerUp.isCsm) return reasons;
-  const r = decodeLevel(runnerUp.level);
-  if (w.skillSet !== r.skillSet) {
-    reasons.push(`holds the rule's ${setWords(terms?.skillSets[w.skillSet])}, before the wider pool (${setWords(terms?.skillSets[r.skillSet])})`);
-  } else if (w.team !== r.team) {
-    reasons.push(`in the rule's team ${terms?.teams?.[w.team] ?? ""} before the widened team ${terms?.teams?.[r.team] ?? ""}`.replace(/ {2,}/g, " "));
-  } else if (w.senior !== r.senior) {
-    reasons.push("senior agent, preferred by the rule before wider pools");
-  } else if (w.native !== r.native) {
-    reasons.push(`native speaker${terms === undefined ? "" : ` of ${terms.language}`}, before agents who need machine translation`);
-  } else if (w.proficiency !== r.proficiency) {
-    reasons.push(`higher proficiency (${w.proficiency} vs ${r.proficiency})`);
+  if (winner.level !== runnerUp.level) {
+    const w = decodeLevel(winner.level);
+    const r = decodeLevel(runnerUp.level);
+    if (w.skillSet !== r.skillSet) {
+      reasons.push(`holds the rule's ${setWords(terms?.skillSets[w.skillSet])}, before the wider pool (${setWords(terms?.skillSets[r.skillSet])})`);
+    } else if (w.team !== r.team) {
+      reasons.push(`in the rule's team ${terms?.teams?.[w.team] ?? ""} before the widened team ${terms?.teams?.[r.team] ?? ""}`.replace(/ {2,}/g, " "));
+    } else if (w.senior !== r.senior) {
+      reasons.push("senior agent, preferred by the rule before wider pools");
+    } else if (w.native !== r.native) {
+      reasons.push(`native speaker${terms === undefined ? "" : ` of ${terms.language}`}, before agents who need machine translation`);
+    } else {
+      reasons.push(`higher proficiency (${w.proficiency} vs ${r.proficiency})`);
+    }
   } else if (compareLoad(winner, runnerUp) !== 0) {
     reasons.push(`lower load (${winner.active}/${winner.cap} vs ${runnerUp.active}/${runnerUp.cap})`);
   } else if (winner.idleSince !== runnerUp.idleSince) {

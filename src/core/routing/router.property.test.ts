@@ -239,7 +239,8 @@ describe("router properties over random event sequences", () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand runs of up to 86 events each, every effect compared: slow on a shared two-core machine.
+  }, 180_000);
 
   it("escalation only widens: every agent eligible before a step is eligible after it", () => {
     fc.assert(

@@ -434,7 +434,8 @@ export class Router {
     const pick = this.index.bestAgentFor(constraints, sig);
     if (pick.agent !== null && pick.key !== null) {
       const agent = pick.agent;
-      this.give(agent, r, explainPick(pick, agent.profile.name, constraints, this.csmNotes(constraints, agent)));
+      const notes = this.csmNotes(constraints, agent);
+      this.give(agent, r, explainPick(pick, agent.profile.name, constraints, appliedSteps === 0 ? notes : [...notes, ...stepNotes(r.request, appliedSteps)]));
       return;
     }
     const layers = pick.layers;
@@ -604,6 +605,15 @@ export class Router {
 }
 
 const NO_NOTES: readonly string[] = Object.freeze([]);
+
+/** The escalation steps applied so far, in words: "escalation step 1 after 10 s: relax_tier". */
+function stepNotes(request: RoutingRequest, appliedSteps: number): string[] {
+  return request.escalation.slice(0, appliedSteps).map((step, i) => {
+    const a = step.action;
+    const what = a.kind === "widen_skill" ? `widen_skill ${a.skill}` : a.kind === "widen_team" ? `widen_team ${a.team}` : a.kind;
+    return `escalation step ${i + 1} after ${step.afterSeconds} s: ${what}`;
+  });
+}
 
 /** A new routing record; `place` or `enterQueue` gives it its state. */
 function newRouted(request: RoutingRequest): Routed {
