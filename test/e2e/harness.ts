@@ -28,7 +28,10 @@ export const TEST_IDENTITY_SECRET = "test-identity-secret-0123456789";
 /** The bearer token test Batons serve /metrics with. */
 export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789";
 
-/** A Baton on a fresh SQLite file with the demo seed, on a free port, serving web/dist. */
+/**
+ * A Baton on a fresh SQLite file with the demo seed, on a free port, serving web/dist. The test
+ * identity secret and metrics token are always set; `options.env` adds to them.
+ */
 export async function startTestBaton(options: BatonOptions = {}): Promise<Baton & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), "baton-e2e-"));
   const baton = await startBaton({
@@ -39,8 +42,8 @@ export async function startTestBaton(options: BatonOptions = {}): Promise<Baton 
     nlu: { eldSize: "extrasmall" },
     logger: silentLogger,
     offlineGraceMs: 60_000,
-    env: { BATON_IDENTITY_SECRET: TEST_IDENTITY_SECRET, BATON_METRICS_TOKEN: TEST_METRICS_TOKEN },
     ...options,
+    env: { BATON_IDENTITY_SECRET: TEST_IDENTITY_SECRET, BATON_METRICS_TOKEN: TEST_METRICS_TOKEN, ...options.env },
   });
   const close = baton.close.bind(baton);
   return Object.assign(baton, {

@@ -10,7 +10,7 @@ import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import { matchRule } from "../../src/core/rules/index.js";
 import type { Explanation } from "../../src/core/routing/index.js";
 import { startTestBaton } from "../e2e/harness.js";
-import { type AgentClient, agent, visitor } from "./clients.js";
+import { type AgentClient, agent, identifiedAs, visitor } from "./clients.js";
 
 /**
  * Issue 10: every routing decision one a support lead would sign off. The scenarios live in
@@ -127,7 +127,7 @@ describe("issue 10: routing acceptance (docs/routing-acceptance.yaml)", () => {
       expect(baton.engine.router.agent(id)?.active.length, `${id}'s load`).toBe(load);
     }
     clock.advance(1000);
-    const v = await visitor(baton.url, { locale: row.locale, ...(row.customer === null ? {} : { email: row.customer }) });
+    const v = await visitor(baton.url, { locale: row.locale, ...(row.customer === null ? {} : identifiedAs(row.customer)) });
     open.push(v);
     for (const text of row.messages) expect((await v.say(text)).ok).toBe(true);
 
