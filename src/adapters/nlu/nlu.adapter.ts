@@ -2,7 +2,8 @@ import type { NluResult, Topic } from "../../core/model.js";
 import type { Nlu, NluContext } from "../../ports/nlu.js";
 import type { BotCorpus } from "./corpus.schema.js";
 import { extractEntities } from "./entities.js";
-import { detectHumanRequest } from "./human-request.js";
+import { detectHumanRequest, phraseTable } from "./human-request.js";
+import type { FrustrationScorer } from "./frustration.js";
 import type { IntentClassifier } from "./intent-classifier.js";
 import type { LanguageDetector } from "./language-detector.js";
 import type { SentimentScorer } from "./sentiment-scorer.js";
@@ -17,6 +18,8 @@ export interface NluParts {
   readonly classifier: IntentClassifier;
   readonly language: LanguageDetector;
   readonly sentiment: SentimentScorer;
+  /** The trained "wants a human now" model; without it readings carry no frustration score. */
+  readonly frustration?: FrustrationScorer | null;
 }
 
 /** Name of the corpus intent for an explicit request for a human. */
@@ -54,6 +57,10 @@ export function createNluAdapter(parts: NluParts): Nlu {
   const humanIntent =
     corpus.intents.find((i) => i.name === HUMAN_REQUEST_INTENT)?.name ?? corpus.intents.find((i) => i.topic === "human")?.name ?? null;
   const threshold = corpus.settings.threshold;
+  const langs = new Set([...Object.keys(corpus.humanRequest.phrases), ...Object.keys(corpus.humanRequest.negations)]);
+  const phrases = phraseTable(
+    Object.fromEntries([...langs].map((l) => [l, { phrases: corpus.humanRequest.phrases[l] ?? [], negations: corpus.humanRequest.negations[l] ?? [] }])),
+  );
   const fallback = corpus.settings.defaultLanguage;
 
   async function analyze(input: string, context?: NluContext): Promise<NluResult> {
@@ -63,7 +70,7 @@ export function createNluAdapter(parts: NluParts): Nlu {
     if (text.trim() === "") return emptyResult(previous ?? fallback);
     const guess = parts.language.detect(text, previous);
     const tokens = tokenize(text);
-    const human = detectHumanRequest(text, tokens);
+    const human = detectHumanRequest(text, tokens, phrases);
     const classified = await classifier.classify(text, guess.language);
     let intent = classified.intent;
     let confidence = classified.confidence;
@@ -82,7 +89,8 @@ export function createNluAdapter(parts: NluParts): Nlu {
       alternatives = [{ intent, confidence }, ...alternatives];
       intent = "none";
     }
-    return {
+    const sentiment = await parts.sentiment.score(text, guess.language);
+    const result: NluResult = {
       language: guess.language,
       languageConfidence: guess.confidence,
       intent,
@@ -90,9 +98,10 @@ export function createNluAdapter(parts: NluParts): Nlu {
       confidence,
       alternatives: alternatives.filter((a) => a.intent !== intent).slice(0, 3),
       entities: extractEntities(full.slice(0, MAX_ENTITY_CHARS)),
-      sentiment: await parts.sentiment.score(text, guess.language),
+      sentiment,
       explicitHumanRequest: human,
     };
+    return parts.frustration ? { ...result, frustration: parts.frustration.score(text, sentiment.score) } : result;
   }
 
   return {

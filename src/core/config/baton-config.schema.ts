@@ -34,6 +34,7 @@ const triggersSchema = z
     confidenceThreshold: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.confidenceThreshold),
     lowConfidenceTurns: z.number().int().min(1).default(DEFAULT_TRIGGER_CONFIG.lowConfidenceTurns),
     negativeSentimentScore: z.number().min(-1).max(1).default(DEFAULT_TRIGGER_CONFIG.negativeSentimentScore),
+    frustrationThreshold: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.frustrationThreshold),
     repeatSimilarity: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.repeatSimilarity),
     /** Per language; a language given here replaces its default list, others keep theirs. */
     keywords: z

@@ -65,11 +65,19 @@ export function checkKeyword(last: VisitorTurn, cfg: TriggerConfig): Trigger | n
 }
 
 /**
- * Sentiment score at or below `cfg.negativeSentimentScore`. The NLU's label is not consulted on its
- * own: its cut-off for "negative" is milder than a handoff should be, so only the score decides.
+ * The visitor wants a human now: the NLU's frustration probability at or above
+ * `cfg.frustrationThreshold`. A reading without one (an external bot's) falls back to the sentiment
+ * score at or below `cfg.negativeSentimentScore`; the label alone never decides.
  */
 export function checkNegativeSentiment(last: VisitorTurn, cfg: TriggerConfig): Trigger | null {
   const { score, label } = last.nlu.sentiment;
+  const frustration = last.nlu.frustration;
+  if (typeof frustration === "number" && !Number.isNaN(frustration)) {
+    if (!(frustration >= cfg.frustrationThreshold)) return null;
+    const scores: Record<string, number> = { frustration };
+    if (Number.isFinite(score)) scores.sentiment = score;
+    return trigger("negative_sentiment", last, `visitor is frustrated (score ${frustration.toFixed(2)})`, [last.messageId], scores);
+  }
   if (!Number.isFinite(score) || score > cfg.negativeSentimentScore) return null;
   return trigger("negative_sentiment", last, `negative sentiment (${label}, score ${score.toFixed(2)})`, [last.messageId], {
     sentiment: score,

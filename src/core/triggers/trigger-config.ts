@@ -9,8 +9,13 @@ export interface TriggerConfig {
   readonly confidenceThreshold: number;
   /** How many consecutive low-confidence visitor turns trigger a handoff (2 by default). */
   readonly lowConfidenceTurns: number;
-  /** NLU sentiment scores at or below this (-1..1 scale) trigger a handoff. */
+  /**
+   * NLU sentiment scores at or below this (-1..1 scale) trigger a handoff, but only for readings
+   * without a frustration probability (the trained model decides when it is there).
+   */
   readonly negativeSentimentScore: number;
+  /** A frustration probability (0..1, "wants a human now") at or above this triggers a handoff. */
+  readonly frustrationThreshold: number;
   /** Similarity (0..1) above which a visitor question counts as a repeat of an earlier one. */
   readonly repeatSimilarity: number;
   /** Keywords that hand off at once ("cancel", "refund", "broken", "urgent"), per language. */
@@ -23,6 +28,7 @@ export const DEFAULT_TRIGGER_CONFIG: TriggerConfig = {
   confidenceThreshold: 0.65,
   lowConfidenceTurns: 2,
   negativeSentimentScore: -0.5,
+  frustrationThreshold: 0.5,
   repeatSimilarity: 0.8,
   keywords: {
     default: ["cancel", "refund", "broken", "urgent"],
