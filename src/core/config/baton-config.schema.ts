@@ -36,6 +36,7 @@ const triggersSchema = z
     negativeSentimentScore: z.number().min(-1).max(1).default(DEFAULT_TRIGGER_CONFIG.negativeSentimentScore),
     frustrationThreshold: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.frustrationThreshold),
     repeatSimilarity: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.repeatSimilarity),
+    repeatSameIntentSimilarity: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.repeatSameIntentSimilarity),
     /** Per language; a language given here replaces its default list, others keep theirs. */
     keywords: z
       .record(z.union([langSchema, z.literal("default")]), z.array(z.string().min(1)))

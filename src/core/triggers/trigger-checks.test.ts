@@ -62,8 +62,22 @@ describe("repeated_question", () => {
     expect(detect([turn(1, "yes please"), turn(2, "yes please")])).toBeNull();
     expect(detect([turn(1, "ok ok ok"), turn(2, "ok ok ok")])).toBeNull();
   });
+  it("catches a reworded repeat by meaning: synonyms, contractions, filler words", () => {
+    const other = { intent: "other_intent" };
+    expect(detect([turn(1, "Where is my order?"), turn(2, "where's my package?", other)])?.evidence.scores.similarity).toBe(1);
+    expect(detect([turn(1, "Where is my order?"), turn(2, "where's my invoice?", other)])).toBeNull();
+    expect(detect([turn(1, "How do I export my data to CSV?"), turn(2, "how can I export my data as a CSV file?", other)])?.kind).toBe("repeated_question");
+  });
+  it("same intent and fields need only a lower score; another field value is another question", () => {
+    const order = (v: string) => ({ entities: [{ field: "order_number", value: v, start: 0, end: 1 }] });
+    const a = turn(1, "when will the shoes I bought arrive", order("A1"));
+    expect(detect([a, turn(2, "my shoes still are not here", order("A1"))])?.kind).toBe("repeated_question");
+    expect(detect([a, turn(2, "my shoes still are not here", order("B2"))])).toBeNull();
+    expect(detect([a, turn(2, "my shoes still are not here", { ...order("A1"), intent: "other_intent" })])).toBeNull();
+    expect(detect([a, turn(2, "my shoes still are not here", { ...order("A1"), confidence: 0.3 })])).toBeNull();
+  });
   it("respects the configured similarity", () => {
-    const turns = [turn(1, "refund for order twelve please"), turn(2, "refund for order thirteen please")];
+    const turns = [turn(1, "refund for order twelve please"), turn(2, "refund for order thirteen please", { intent: "other_intent" })];
     const loose: TriggerConfig = { ...cfg, keywords: { default: [] }, repeatSimilarity: 0.5 };
     expect(detect(turns, { ...loose, repeatSimilarity: 0.9 })).toBeNull();
     expect(detect(turns, loose)?.kind).toBe("repeated_question");

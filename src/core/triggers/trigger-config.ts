@@ -16,8 +16,10 @@ export interface TriggerConfig {
   readonly negativeSentimentScore: number;
   /** A frustration probability (0..1, "wants a human now") at or above this triggers a handoff. */
   readonly frustrationThreshold: number;
-  /** Similarity (0..1) above which a visitor question counts as a repeat of an earlier one. */
+  /** Paraphrase score (0..1) at or above which a visitor question counts as a repeat of an earlier one. */
   readonly repeatSimilarity: number;
+  /** Lower paraphrase score that is enough when both turns have the same understood intent and fields. */
+  readonly repeatSameIntentSimilarity: number;
   /** Keywords that hand off at once ("cancel", "refund", "broken", "urgent"), per language. */
   readonly keywords: Readonly<Record<Lang | "default", readonly string[]>>;
   /** Customer tiers that go to a human from their first message. */
@@ -30,6 +32,7 @@ export const DEFAULT_TRIGGER_CONFIG: TriggerConfig = {
   negativeSentimentScore: -0.5,
   frustrationThreshold: 0.5,
   repeatSimilarity: 0.8,
+  repeatSameIntentSimilarity: 0.35,
   keywords: {
     default: ["cancel", "refund", "broken", "urgent"],
     en: ["cancel", "refund", "broken", "urgent", "chargeback", "lawyer"],
