@@ -16,9 +16,10 @@ import { fitTemperature, type TrainExample, trainLinear } from "../src/adapters/
 import { CALM, frustrationRows, intentTrainingData, isFrustrationTune } from "./eval/nlu-training-data.js";
 
 export const INTENT_DIM = 1 << 16;
-export const FRUSTRATION_DIM = 1 << 15;
+export const FRUSTRATION_DIM = 1 << 17;
 /** The frustration threshold is the lowest that keeps false triggers on the tune slice at or below this. */
 const TUNE_MAX_FALSE_RATE = 0.015;
+const POSITIVE_WEIGHT = 2;
 
 const SOURCES = [
   { data: "bitext-customer-service (train split only)", licence: "CDLA-Sharing-1.0", used: "intent + frustration training" },
@@ -54,16 +55,16 @@ const withDense = async (r: { text: string; positive: boolean }): Promise<TrainE
 });
 const fTrain: TrainExample[] = [];
 const fTune: TrainExample[] = [];
-for (const r of fRows) (!r.seed && isFrustrationTune(r.text) ? fTune : fTrain).push({ ...(await withDense(r)), weight: r.seed ? 3 : 1 });
+for (const r of fRows) (!r.seed && isFrustrationTune(r.text) ? fTune : fTrain).push({ ...(await withDense(r)), weight: r.seed ? 5 : 1 });
 const pos = fTrain.filter((e) => e.label === FRUSTRATED_CLASS).length;
 const neg = fTrain.length - pos;
-// Balance the classes: positives are rare.
-const balanced = fTrain.map((e) => ({ ...e, weight: (e.weight ?? 1) * (e.label === FRUSTRATED_CLASS ? neg / pos / 2 : 1) }));
-const fModel = trainLinear(balanced, { classes: [FRUSTRATED_CLASS, CALM], dim: FRUSTRATION_DIM, dense: 2, epochs: 8, learningRate: 0.3, l2: 1e-6, seed: 13 });
+// Positives are rare (about 1 in 13) but weigh only POSITIVE_WEIGHT: full balancing made every short unknown word "frustrated".
+const balanced = fTrain.map((e) => ({ ...e, weight: (e.weight ?? 1) * (e.label === FRUSTRATED_CLASS ? POSITIVE_WEIGHT : 1) }));
+const fModel = trainLinear(balanced, { classes: [FRUSTRATED_CLASS, CALM], dim: FRUSTRATION_DIM, dense: 2, fixedBias: [Math.log((POSITIVE_WEIGHT * pos) / neg), 0], epochs: 8, learningRate: 0.3, l2: 1e-6, seed: 13 });
 const scored = fTune.map((e) => ({ p: softmax(logits(fModel, featurize(e.text, FRUSTRATION_DIM), e.dense ?? []))[0]!, positive: e.label === FRUSTRATED_CLASS }));
 const negatives = scored.filter((s) => !s.positive).map((s) => s.p).sort((a, b) => b - a);
 const cut = negatives[Math.floor(TUNE_MAX_FALSE_RATE * negatives.length)] ?? 0.5;
-const threshold = Math.max(0.5, Math.ceil(cut * 100) / 100);
+const threshold = Math.max(0.3, Math.ceil(cut * 100) / 100);
 const tunePos = scored.filter((s) => s.positive);
 const tuneRecall = tunePos.filter((s) => s.p >= threshold).length / Math.max(1, tunePos.length);
 const fFinal = { ...fModel, meta: { trainedRows: fTrain.length, positives: pos, tuneRows: fTune.length, threshold, tuneRecall } };

@@ -21,6 +21,12 @@ export interface TrainOptions {
   readonly learningRate?: number;
   readonly l2?: number;
   readonly seed?: number;
+  /**
+   * Fixed per-class bias (not learned), e.g. the log prior. With L2-normalised features a learned
+   * bias drifts to offset the many weak features of long messages, and a message of unseen words
+   * (a short product name) then gets that bias alone.
+   */
+  readonly fixedBias?: readonly number[];
   readonly meta?: Readonly<Record<string, unknown>>;
 }
 
@@ -59,6 +65,7 @@ export function trainLinear(examples: readonly TrainExample[], options: TrainOpt
   const weights = new Float32Array(rows * c);
   const grad2 = new Float32Array(rows * c);
   const bias = new Float32Array(c);
+  if (options.fixedBias) bias.set(options.fixedBias);
   const biasG = new Float32Array(c);
   const lr = options.learningRate ?? 0.5;
   const l2 = options.l2 ?? 1e-5;
@@ -87,7 +94,7 @@ export function trainLinear(examples: readonly TrainExample[], options: TrainOpt
       for (let j = 0; j < c; j++) g[j] = (p[j]! - (j === ex.y ? 1 : 0)) * ex.w;
       for (let k = 0; k < ex.x.index.length; k++) step(ex.x.index[k]!, ex.x.value[k]!);
       for (let d = 0; d < denseN && d < ex.dense.length; d++) if (ex.dense[d]) step(dim + d, ex.dense[d]!);
-      for (let j = 0; j < c; j++) {
+      for (let j = 0; j < c && !options.fixedBias; j++) {
         biasG[j] = biasG[j]! + g[j]! * g[j]!;
         bias[j] = bias[j]! - (lr * g[j]!) / Math.sqrt(biasG[j]! + 1e-8);
       }
