@@ -148,3 +148,31 @@ describe("NLU adapter: hard input", () => {
     expect(answerFor(nlu.corpus, "orders.status", "en", known).text).toContain("4455667");
   });
 });
+
+describe("NLU adapter: shipped models (issue 13)", () => {
+  it.each(["my cat walked on the keyboard", "What is the meaning of life?", "my thingamajig does the wobble"])(
+    "off-topic %s is below the threshold",
+    async (text) => {
+      const r = await read(text);
+      expect(r.intent).toBe("none");
+      expect(r.confidence).toBeLessThan(nlu.corpus.settings.threshold);
+    },
+  );
+  it.each(["report a sign-up problem", "problems with the lost PIN code", "Why payment failed", "where is my order"])(
+    "a plain problem report or question is not frustration: %s",
+    async (text) => {
+      expect((await read(text)).frustration).toBeLessThan(0.5);
+    },
+  );
+  it.each(["Suddenly balance gone", "this is ridiculous, third time I ask", "Contact"])("a complaint or plea is frustration: %s", async (text) => {
+    expect((await read(text)).frustration).toBeGreaterThanOrEqual(0.5);
+  });
+  it("an INV- id is an invoice number", async () => {
+    expect((await read("INV-3001, as I said")).entities.map((e) => [e.field, e.value])).toEqual([["invoice_number", "INV-3001"]]);
+  });
+  it("explicit requests in it, nl, ja, zh, ar", async () => {
+    for (const text of ["vorrei parlare con un operatore", "ik wil een medewerker spreken", "担当者と話したいです", "我要转人工客服", "أريد التحدث مع موظف"]) {
+      expect((await read(text)).explicitHumanRequest.requested, text).toBe(true);
+    }
+  });
+});
