@@ -119,8 +119,14 @@ const agentRows = hint3Report.filter((r) => HINT3_HUMAN_POSITIVE.has(r.label));
 const kinds = new Map<string, number>();
 let agentHits = 0;
 const agentMisses: string[] = [];
+/** Frustration score and "another trigger fired" per row, for the threshold sweep below. */
+const sweepAgent: { f: number; other: boolean }[] = [];
+const sweepOrdinary: { f: number; other: boolean }[] = [];
+const withoutFrustration = (r: NluResult): NluResult => ({ ...r, frustration: 0 });
 for (const r of agentRows) {
-  const t = singleTrigger(r.text, await analyze(r.text));
+  const reading = await analyze(r.text);
+  sweepAgent.push({ f: reading.frustration ?? 0, other: singleTrigger(r.text, withoutFrustration(reading)) !== null });
+  const t = singleTrigger(r.text, reading);
   if (t) {
     agentHits++;
     kinds.set(t.kind, (kinds.get(t.kind) ?? 0) + 1);
@@ -137,7 +143,9 @@ async function falseTriggers(items: readonly string[]) {
   const byKind = new Map<string, number>();
   const examples: string[] = [];
   for (const text of items) {
-    const t = singleTrigger(text, await analyze(text));
+    const reading = await analyze(text);
+    sweepOrdinary.push({ f: reading.frustration ?? 0, other: singleTrigger(text, withoutFrustration(reading)) !== null });
+    const t = singleTrigger(text, reading);
     if (!t) continue;
     fired++;
     byKind.set(t.kind, (byKind.get(t.kind) ?? 0) + 1);
@@ -155,6 +163,18 @@ row(
   "both together",
   pct((ordinaryBitext.fired + ordinaryHint3.fired) / (ordinaryBitext.n + ordinaryHint3.n)),
   "<= 3%",
+);
+
+row(
+  "frustration threshold sweep",
+  "HINT3 agent recall / false-trigger rate (both sets) if triggers.frustrationThreshold were t (shipped: " + triggerCfg.frustrationThreshold + ")",
+  [0.3, 0.4, 0.5, 0.6, 0.7]
+    .map((t) => {
+      const rec = sweepAgent.filter((x) => x.other || x.f >= t).length / sweepAgent.length;
+      const fr = sweepOrdinary.filter((x) => x.other || x.f >= t).length / sweepOrdinary.length;
+      return `${t}: ${f3(rec)} / ${pct(fr)}`;
+    })
+    .join(", "),
 );
 
 // 1c. Out of scope: CLINC150 validation (never trained on) must fall below the confidence threshold.
