@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NluResult } from "../../src/core/model.js";
 import { answerFor, type BotCorpus, createNlu } from "../../src/adapters/nlu/index.js";
+import { DEFAULT_TRIGGER_CONFIG } from "../../src/core/triggers/index.js";
 import type { Nlu } from "../../src/ports/nlu.js";
 
 let nlu: Nlu & { corpus: BotCorpus };
@@ -161,11 +162,20 @@ describe("NLU adapter: shipped models (issue 13)", () => {
   it.each(["report a sign-up problem", "problems with the lost PIN code", "Why payment failed", "where is my order"])(
     "a plain problem report or question is not frustration: %s",
     async (text) => {
-      expect((await read(text)).frustration).toBeLessThan(0.5);
+      expect((await read(text)).frustration).toBeLessThan(DEFAULT_TRIGGER_CONFIG.frustrationThreshold);
     },
   );
   it.each(["Suddenly balance gone", "this is ridiculous, third time I ask", "Contact"])("a complaint or plea is frustration: %s", async (text) => {
-    expect((await read(text)).frustration).toBeGreaterThanOrEqual(0.5);
+    expect((await read(text)).frustration).toBeGreaterThanOrEqual(DEFAULT_TRIGGER_CONFIG.frustrationThreshold);
+  });
+  it("an explicit request about a subject keeps the request and routes by the subject", async () => {
+    for (const text of ["Please let me talk to a human about my invoice", "My invoice INV-7 is wrong, I want a human"]) {
+      const r = await read(text);
+      expect(r.explicitHumanRequest.requested, text).toBe(true);
+      expect(r.topic, text).toBe("billing");
+    }
+    const plain = await read("I want to talk to a human");
+    expect(plain.topic).toBe("human");
   });
   it("an INV- id is an invoice number", async () => {
     expect((await read("INV-3001, as I said")).entities.map((e) => [e.field, e.value])).toEqual([["invoice_number", "INV-3001"]]);

@@ -25,6 +25,9 @@ export interface NluParts {
 /** Name of the corpus intent for an explicit request for a human. */
 export const HUMAN_REQUEST_INTENT = "human.request";
 
+/** Share of probability one topic needs in the rest of an explicit request ("… about my invoice") to route by it. */
+const SUBJECT_MIN_TOPIC_MASS = 0.5;
+
 /** Confidence given to an intent chosen because the rule detector saw an explicit human request. */
 const HUMAN_RULE_CONFIDENCE = 0.95;
 
@@ -71,7 +74,28 @@ export function createNluAdapter(parts: NluParts): Nlu {
     const guess = parts.language.detect(text, previous);
     const tokens = tokenize(text);
     const human = detectHumanRequest(text, tokens, phrases);
-    const classified = await classifier.classify(text, guess.language);
+    let classified = await classifier.classify(text, guess.language);
+    if (human.requested && human.evidence && (topicOf.get(classified.intent) === "human" || classified.confidence < threshold)) {
+      // "let me talk to a human about my invoice": the request is the explicit flag; the intent (and
+      // the routing topic) is what the rest of the message is about, when that is clear.
+      const rest = text.replace(human.evidence, " ");
+      const subject = tokenize(rest).length >= 2 ? await classifier.classify(rest, guess.language) : null;
+      const best = subject ? [{ intent: subject.intent, confidence: subject.confidence }, ...subject.alternatives][0] : undefined;
+      const topic = best ? topicOf.get(best.intent) : undefined;
+      if (subject && best && topic !== undefined && topic !== "human" && topic !== "none" && topic !== "greeting") {
+        // The subject only routes, so its topic's total probability is the confidence that counts.
+        const mass = [{ intent: subject.intent, confidence: subject.confidence }, ...subject.alternatives]
+          .filter((a) => topicOf.get(a.intent) === topic)
+          .reduce((sum, a) => sum + a.confidence, 0);
+        if (mass >= SUBJECT_MIN_TOPIC_MASS) {
+          classified = {
+            intent: best.intent,
+            confidence: Math.max(threshold, Math.min(1, Math.round(mass * 1000) / 1000)),
+            alternatives: [{ intent: classified.intent, confidence: classified.confidence }, ...subject.alternatives.filter((a) => a.intent !== best.intent)],
+          };
+        }
+      }
+    }
     let intent = classified.intent;
     let confidence = classified.confidence;
     let alternatives = classified.alternatives;

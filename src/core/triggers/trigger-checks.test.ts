@@ -50,6 +50,22 @@ describe("negative_sentiment", () => {
   });
 });
 
+describe("negative_sentiment from the frustration model", () => {
+  const f = (frustration: number, score = 0) => ({ frustration, sentiment: { score, label: "neutral" as const } });
+  it("fires at or above the threshold, with the score as evidence, whatever the sentiment", () => {
+    const got = detect([turn(1, "suddenly my balance is gone", f(0.9, 0.2))]);
+    expect(got?.kind).toBe("negative_sentiment");
+    expect(got?.evidence.scores).toEqual({ frustration: 0.9, sentiment: 0.2 });
+  });
+  it("a plain problem report with a very negative sentiment does not fire", () => {
+    expect(detect([turn(1, "report a sign-up problem", f(0.01, -0.72))])).toBeNull();
+  });
+  it("without a frustration score (NaN or absent) the sentiment score decides", () => {
+    expect(detect([turn(1, "awful awful", f(Number.NaN, -0.9))])?.kind).toBe("negative_sentiment");
+    expect(detect([turn(1, "fine thanks", f(Number.NaN, 0.1))])).toBeNull();
+  });
+});
+
 describe("repeated_question", () => {
   it("fires when the new message repeats an earlier one, ignoring case, punctuation and stop-words", () => {
     const got = detect([turn(1, "How do I reset my password?"), turn(2, "ok"), turn(3, "how do i RESET the password??")]);

@@ -30,7 +30,7 @@ export const DEFAULT_TRIGGER_CONFIG: TriggerConfig = {
   confidenceThreshold: 0.65,
   lowConfidenceTurns: 2,
   negativeSentimentScore: -0.5,
-  frustrationThreshold: 0.5,
+  frustrationThreshold: 0.3,
   repeatSimilarity: 0.8,
   repeatSameIntentSimilarity: 0.1,
   keywords: {
