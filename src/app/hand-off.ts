@@ -14,6 +14,8 @@ export interface HandOffInput {
   readonly trigger: Trigger;
   /** Routing topic of the latest visitor intent ("none" when unknown). */
   readonly topic: Topic;
+  /** Visitor messages this handoff decides: they leave the outbox in the handoff's transaction. */
+  readonly decided?: readonly string[];
 }
 
 /**
@@ -62,6 +64,7 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
   const asyncReason = forcedAsyncReason(engine, rule, request, afterHours, now);
   await store.transaction(async (tx) => {
     await tx.createHandoff(handoff);
+    await tx.markDecided(input.decided ?? []);
     await tx.updateConversation(c.id, {
       state: asyncReason === null ? "queued" : "async",
       ruleId: rule.id,

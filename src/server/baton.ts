@@ -8,7 +8,7 @@ import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/i
 import { createMailer } from "../adapters/mail/index.js";
 import { answerFor, createNlu, type CreateNluOptions } from "../adapters/nlu/index.js";
 import { type OpenedStore, openStore } from "../adapters/storage/index.js";
-import { type AppLogger, Engine, restoreRouter, seedDemo } from "../app/index.js";
+import { type AppLogger, decideUndecidedMessages, Engine, restoreRouter, seedDemo } from "../app/index.js";
 import type { BatonConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer } from "../ports/index.js";
@@ -90,6 +90,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   }
   const restored = await engine.command(() => restoreRouter(engine));
   log.info(restored, "router rebuilt from the store");
+  const decided = await engine.command(() => decideUndecidedMessages(engine));
+  if (decided > 0) log.info({ conversations: decided }, "decided visitor messages stored before a stop");
 
   const secret = config.server.sessionSecret ?? randomSecret();
   const tokens = new TokenSigner(secret);

@@ -5,6 +5,8 @@ import { io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
+import type { Message } from "../../src/core/model.js";
+import type { ConversationStore } from "../../src/ports/index.js";
 import { type Baton, type BatonOptions, startBaton } from "../../src/server/baton.js";
 import { silentLogger } from "../e2e/harness.js";
 import { agent, type Recorder, visitor } from "./clients.js";
@@ -60,9 +62,55 @@ describe("issue 12: crash safety of decisions and presence after a restart", () 
     return c;
   };
 
-  /** The store fails every transaction from now on: the process dies right after the message commit. */
-  function cutPowerBeforeTheDecision(baton: Baton): void {
-    baton.store.conversations.transaction = () => Promise.reject(new Error("power cut"));
+  /**
+   * Puts a fault into the running server's store. Before each call (in or out of a transaction;
+   * `depth` 0 is outside), `fail` says whether it fails; after each call succeeds (a transaction:
+   * once committed), `done` hears of it.
+   */
+  function injectFault(
+    baton: Baton,
+    fail: (method: string, args: unknown[]) => boolean,
+    done: (method: string, args: unknown[], depth: number) => void = () => {},
+  ): void {
+    const wrap = (s: ConversationStore, depth: number): ConversationStore =>
+      new Proxy(s, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (typeof value !== "function") return value;
+          return async (...args: unknown[]) => {
+            const method = String(prop);
+            if (fail(method, args)) throw new Error(`injected fault in ${method}`);
+            const result =
+              method === "transaction"
+                ? await target.transaction((tx) => (args[0] as (tx: ConversationStore) => Promise<unknown>)(wrap(tx, depth + 1)))
+                : await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            done(method, args, depth);
+            return result;
+          };
+        },
+      });
+    const deps = baton.engine.deps as { store: ConversationStore };
+    deps.store = wrap(deps.store, 0);
+  }
+
+  /** The process dies right after the visitor message `clientMessageId` is committed: every later store call fails. */
+  function dieAfterCommitOf(baton: Baton, clientMessageId: string): () => void {
+    let stored = false;
+    let dead = false;
+    let armed = true;
+    injectFault(
+      baton,
+      () => dead,
+      (method, args, depth) => {
+        if (!armed) return;
+        if (method === "appendMessage" && (args[0] as Message).clientMessageId === clientMessageId) stored = true;
+        if (stored && depth === 0) dead = true;
+      },
+    );
+    return () => {
+      armed = false;
+      dead = false;
+    };
   }
 
   /** Reconnects a visitor socket with its session token to (another start of) the server. */
@@ -81,37 +129,34 @@ describe("issue 12: crash safety of decisions and presence after a restart", () 
     });
   }
 
-  it("seen 3: a request for a human stored before the crash is decided when the client retries it", async () => {
+  it("seen 3: a request for a human whose decision failed after the commit is decided when the client retries it", async () => {
     const where = place();
-    const first = await where.start();
-    const v = track(await visitor(first.url));
-    cutPowerBeforeTheDecision(first);
+    const baton = await where.start();
+    const v = track(await visitor(baton.url));
+    const revive = dieAfterCommitOf(baton, "retry-me");
     const lost = await v.say("Can I talk to a person about my invoice please?", "retry-me");
     expect(lost.ok).toBe(false);
-    expect((await first.store.conversations.listMessages(v.conversationId)).map((m) => m.clientMessageId)).toContain("retry-me");
-    v.close();
-    await first.close();
-
-    const second = await where.start({ offlineGraceMs: 60_000 });
-    const maria = track(await agent(second.url, "maria@demo.baton"));
-    const again = await reconnect(second.url, v.token);
-    const retried = await again.call<{ duplicate: boolean }>("message:send", { clientMessageId: "retry-me", text: "Can I talk to a person about my invoice please?" });
+    expect((await baton.store.conversations.listMessages(v.conversationId)).map((m) => m.clientMessageId)).toContain("retry-me");
+    expect((await baton.store.conversations.getConversation(v.conversationId))?.state).toBe("bot");
+    revive();
+    const maria = track(await agent(baton.url, "maria@demo.baton"));
+    const retried = await v.say("Can I talk to a person about my invoice please?", "retry-me");
     expect(retried).toMatchObject({ ok: true, data: { duplicate: true } });
     const { context } = await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
     expect(context.trigger.kind).toBe("explicit_request");
-    expect(await second.store.conversations.listHandoffs(v.conversationId)).toHaveLength(1);
-    expect(await second.store.conversations.listUndecided({})).toEqual([]);
+    expect(await baton.store.conversations.listHandoffs(v.conversationId)).toHaveLength(1);
+    expect(await baton.store.conversations.listUndecided({})).toEqual([]);
     // Retrying once more decides nothing twice.
-    expect(await again.call("message:send", { clientMessageId: "retry-me", text: "Can I talk to a person about my invoice please?" })).toMatchObject({ ok: true, data: { duplicate: true } });
-    expect(await second.store.conversations.listHandoffs(v.conversationId)).toHaveLength(1);
+    expect(await v.say("Can I talk to a person about my invoice please?", "retry-me")).toMatchObject({ ok: true, data: { duplicate: true } });
+    expect(await baton.store.conversations.listHandoffs(v.conversationId)).toHaveLength(1);
   }, 60_000);
 
   it("seen 3: an undecided request for a human is decided at start-up, without any retry", async () => {
     const where = place();
     const first = await where.start();
     const v = track(await visitor(first.url));
-    cutPowerBeforeTheDecision(first);
-    expect((await v.say("I want to speak to a human about a refund")).ok).toBe(false);
+    dieAfterCommitOf(first, "refund");
+    expect((await v.say("I want to speak to a human about a refund", "refund")).ok).toBe(false);
     v.close();
     await first.close();
 
@@ -127,7 +172,7 @@ describe("issue 12: crash safety of decisions and presence after a restart", () 
     const where = place();
     const first = await where.start();
     const v = track(await visitor(first.url));
-    cutPowerBeforeTheDecision(first);
+    dieAfterCommitOf(first, "q1");
     expect((await v.say("What are your opening hours?", "q1")).ok).toBe(false);
     v.close();
     await first.close();
@@ -149,14 +194,14 @@ describe("issue 12: crash safety of decisions and presence after a restart", () 
     await v.waitFor<{ state: string }>("status", (s) => s.state === "queued");
     expect(baton.engine.router.stateOf(v.conversationId)).toBe("queued");
     const store = baton.store.conversations;
-    const createInboxItem = store.createInboxItem.bind(store);
-    store.createInboxItem = () => Promise.reject(new Error("insert failed"));
+    let broken = true;
+    injectFault(baton, (method) => broken && method === "createInboxItem");
     const left = await v.call("async:leave", { email: "ada@example.com", text: "Call me back" });
     expect(left.ok).toBe(false);
     expect(baton.engine.router.stateOf(v.conversationId)).toBe("queued");
     expect((await store.getConversation(v.conversationId))?.state).toBe("queued");
     // Once the store works again, the same message is left and the chat leaves the queue.
-    store.createInboxItem = createInboxItem;
+    broken = false;
     expect((await v.call("async:leave", { email: "ada@example.com", text: "Call me back" })).ok).toBe(true);
     expect(baton.engine.router.stateOf(v.conversationId)).toBeNull();
     expect((await store.getConversation(v.conversationId))?.state).toBe("async");
