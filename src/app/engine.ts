@@ -1,6 +1,6 @@
 import type { BatonConfig } from "../core/config/index.js";
 import { DomainError } from "../core/errors.js";
-import type { AgentProfile, Conversation, RoutingRule, Team } from "../core/model.js";
+import type { AgentProfile, Conversation, Presence, RoutingRule, Team } from "../core/model.js";
 import { createRouter, type Effect, type Router } from "../core/routing/index.js";
 import type { AppDeps } from "./deps.js";
 import { Serial } from "./serial.js";
@@ -17,6 +17,12 @@ export class Engine {
   private readonly handles: number[] = [];
   /** Conversations whose queue position may have changed since the last broadcast. */
   queueDirty = false;
+  /**
+   * After a restart: agents the store had online or away, with that presence, until their console
+   * reconnects (they get it back) or the grace period ends (they go offline). Meanwhile the router
+   * holds them away: they keep their chats and get none.
+   */
+  readonly returning = new Map<string, Presence>();
   /** Observers of every batch of router effects carried out (metrics, logs). */
   readonly effectListeners: ((effects: readonly Effect[]) => void)[] = [];
 

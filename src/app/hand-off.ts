@@ -104,7 +104,8 @@ function forcedAsyncReason(
   const team = engine.team(rule.target.team);
   if (team !== null && !isOpen(team.calendar, now)) return "after_hours";
   // Nobody online who may take it, even once every escalation step has widened the target.
-  if (engine.router.capacityFor(request, request.escalation.length).online === 0) return "no_agent";
+  // Agents expected back after a restart count: their consoles are reconnecting.
+  if (engine.router.capacityFor(request, request.escalation.length).online === 0 && engine.returning.size === 0) return "no_agent";
   return null;
 }
 

@@ -27,7 +27,7 @@ export interface AgentGatewayOptions {
 }
 
 /** The console's real-time channel. Agents join their own room, their teams' rooms and, for admins, the admins room. */
-export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner, options: AgentGatewayOptions): { connected(id: string): boolean } {
+export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner, options: AgentGatewayOptions): { connected(id: string): boolean; close(): void } {
   const log = engine.deps.log;
   const sockets = new Map<string, number>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
@@ -48,6 +48,22 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
     }
   });
 
+  // After a restart: whoever does not reconnect within the grace period goes offline (their chats are requeued).
+  const returningTimer =
+    engine.returning.size === 0
+      ? null
+      : setTimeout(() => {
+          void engine
+            .command(async () => {
+              for (const agentId of [...engine.returning.keys()]) {
+                if ((sockets.get(agentId) ?? 0) > 0) continue;
+                engine.returning.delete(agentId);
+                await setAgentPresence(engine, agentId, "offline");
+              }
+            })
+            .catch((err: unknown) => log.error({ err }, "could not set agents who did not come back offline"));
+        }, options.offlineGraceMs).unref();
+
   nsp.on("connection", (socket) => {
     const agentId = socket.data.agentId as string;
     const me = socket.data.profile as AgentProfile;
@@ -63,6 +79,7 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
 
     onFrame(socket, "presence:set", AgentFrames["presence:set"], log, (f) =>
       engine.command(async () => {
+        engine.returning.delete(agentId);
         await setAgentPresence(engine, agentId, f.presence);
         return { presence: f.presence };
       }),
@@ -131,8 +148,20 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
       );
     });
 
-    // Everything the console needs to draw itself, on every (re)connection.
-    void sendState();
+    // Everything the console needs to draw itself, on every (re)connection; after a restart the
+    // agent's presence comes back with their console.
+    void comeBack().then(sendState);
+    async function comeBack(): Promise<void> {
+      if (!engine.returning.has(agentId)) return;
+      await engine
+        .command(async () => {
+          const presence = engine.returning.get(agentId);
+          if (presence === undefined) return;
+          engine.returning.delete(agentId);
+          await setAgentPresence(engine, agentId, presence);
+        })
+        .catch((err: unknown) => log.error({ err, agentId }, "could not give a returning agent their presence back"));
+    }
     async function sendState(): Promise<void> {
     try {
       await publishAgentLoad(engine, agentId);
@@ -149,5 +178,11 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
     }
   });
 
-  return { connected: (id) => (sockets.get(id) ?? 0) > 0 };
+  return {
+    connected: (id) => (sockets.get(id) ?? 0) > 0,
+    close: () => {
+      if (returningTimer !== null) clearTimeout(returningTimer);
+      for (const t of graceTimers.values()) clearTimeout(t);
+    },
+  };
 }

@@ -128,7 +128,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   });
   publisher.attach(io);
   visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds, options.abandonAfterMs);
-  agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
+  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
   const stopScheduler = startScheduler(engine);
   await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
   const address = http.server.address() as AddressInfo;
@@ -146,6 +146,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       if (closed) return;
       closed = true;
       stopScheduler();
+      agents.close();
       await new Promise<void>((done) => io.close(() => done()));
       await http.close().catch(() => undefined);
       await engine.serial.idle();
