@@ -49,6 +49,25 @@ export class Engine {
     return this.serial.run(job);
   }
 
+  private readonly lanes = new Map<string, Serial>();
+
+  /**
+   * Runs store-only work on one conversation (it neither reads nor changes the router) in that
+   * conversation's own lane, beside the serial lane: an agent's message is not stuck behind
+   * another visitor's flood, and one conversation's writes still keep their order.
+   */
+  inConversation<T>(conversationId: string, job: () => Promise<T>): Promise<T> {
+    let lane = this.lanes.get(conversationId);
+    if (lane === undefined) {
+      lane = new Serial();
+      this.lanes.set(conversationId, lane);
+    }
+    const mine = lane;
+    return mine.run(job).finally(() => {
+      if (mine.size === 0 && this.lanes.get(conversationId) === mine) this.lanes.delete(conversationId);
+    });
+  }
+
   rule(id: string | null): RoutingRule | null {
     return this.cfg.rules.find((r) => r.id === id) ?? null;
   }

@@ -17,6 +17,7 @@ import {
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
 import type { TokenSigner } from "./auth.js";
+import type { RateLimits } from "./rate-limits.js";
 import { onFrame } from "./gateway.js";
 import { AgentFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
@@ -24,6 +25,8 @@ import { room } from "./socket.publisher.js";
 export interface AgentGatewayOptions {
   /** How long an agent may be disconnected before they are set offline. */
   readonly offlineGraceMs: number;
+  /** Frame limits per socket (null: none). */
+  readonly limits?: RateLimits | null;
 }
 
 /** The console's real-time channel. Agents join their own room, their teams' rooms and, for admins, the admins room. */
@@ -67,6 +70,8 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
   nsp.on("connection", (socket) => {
     const agentId = socket.data.agentId as string;
     const me = socket.data.profile as AgentProfile;
+    const limits = options.limits ?? null;
+    const guard = limits === null ? undefined : (event: string) => limits.agentFrame(socket.id, event);
     const profile = async (): Promise<AgentProfile> => {
       const a = await engine.deps.agents.getAgent(agentId);
       if (a === null) throw new DomainError("agent_not_found", "this agent no longer exists");
@@ -83,51 +88,61 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
         await setAgentPresence(engine, agentId, f.presence);
         return { presence: f.presence };
       }),
+      guard,
     );
     onFrame(socket, "cap:set", AgentFrames["cap:set"], log, (f) =>
       engine.command(async () => {
         await setAgentCap(engine, agentId, f.cap);
         return { cap: f.cap };
       }),
+      guard,
     );
     onFrame(socket, "offer:accept", AgentFrames["offer:accept"], log, (f) =>
       engine.command(async () => {
         await answerOffer(engine, agentId, f.conversationId, true);
         return {};
       }),
+      guard,
     );
     onFrame(socket, "offer:decline", AgentFrames["offer:decline"], log, (f) =>
       engine.command(async () => {
         await answerOffer(engine, agentId, f.conversationId, false);
         return {};
       }),
+      guard,
     );
+    // Store-only: the conversation's own lane, so a flood elsewhere in the serial lane does not delay it.
     onFrame(socket, "message:send", AgentFrames["message:send"], log, async (f) => {
-      const { message, duplicate } = await engine.command(() => sendAgentMessage(engine, { agentId, ...f }));
+      const { message, duplicate } = await engine.inConversation(f.conversationId, () => sendAgentMessage(engine, { agentId, ...f }));
       return { message: presentMessage(message, me.name), duplicate };
-    });
+    }, guard);
     onFrame(socket, "transfer", AgentFrames.transfer, log, (f) =>
       engine.command(async () => {
         const h = await transferConversation(engine, { fromAgentId: agentId, ...f });
         return { handoffId: h.id };
       }),
+      guard,
     );
     onFrame(socket, "resolve", AgentFrames.resolve, log, (f) =>
       engine.command(async () => {
         await resolveConversation(engine, agentId, f.conversationId);
         return {};
       }),
+      guard,
     );
     onFrame(socket, "conversation:open", AgentFrames["conversation:open"], log, async (f) =>
       openConversation(engine, await profile(), f.conversationId),
+      guard,
     );
-    onFrame(socket, "inbox:reply", AgentFrames["inbox:reply"], log, (f) => engine.command(() => replyInbox(engine, agentId, f.itemId, f.text)));
+    onFrame(socket, "inbox:reply", AgentFrames["inbox:reply"], log, (f) => engine.command(() => replyInbox(engine, agentId, f.itemId, f.text)), guard);
     onFrame(socket, "typing", AgentFrames.typing, log, async (f) => {
-      const c = await engine.conversation(f.conversationId);
-      if (c.assignedAgentId !== agentId) throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
+      // No database: the router knows who holds the chat.
+      if (engine.router.stateOf(f.conversationId) !== "assigned" || engine.router.agentOf(f.conversationId) !== agentId) {
+        throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
+      }
       engine.deps.publisher.publish({ kind: "conversation", conversationId: f.conversationId }, "typing", { author: "agent", typing: f.typing });
       return {};
-    });
+    }, guard);
 
     socket.on("disconnect", () => {
       const left = (sockets.get(agentId) ?? 1) - 1;

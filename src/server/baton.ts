@@ -19,6 +19,7 @@ import { buildHttp } from "./http.js";
 import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
 import { createPrometheus } from "./prometheus.js";
+import { RateLimits } from "./rate-limits.js";
 import { startScheduler } from "./scheduler.js";
 import { SocketPublisher } from "./socket.publisher.js";
 import { visitorGateway } from "./visitor.gateway.js";
@@ -97,8 +98,10 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const tokens = new TokenSigner(secret);
   const botApiKey = options.botApiKey ?? env.BATON_BOT_API_KEY ?? randomSecret();
   const prometheus = createPrometheus(engine);
+  const limits = new RateLimits(config.limits);
   const http = await buildHttp(engine, {
     tokens,
+    limits,
     botApiKey,
     webRoot: options.webRoot === undefined ? resolve("web/dist") : options.webRoot,
     scenarioDir: resolve("config/scenarios"),
@@ -124,11 +127,13 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   });
   const io = new Server(http.server, {
     cors: { origin: true, credentials: false },
+    // A frame is at most a 4,000-character message and its page: a flooder cannot make us buffer megabytes.
+    maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   publisher.attach(io);
-  visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds, options.abandonAfterMs);
-  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
+  visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds, options.abandonAfterMs, limits);
+  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });
   const stopScheduler = startScheduler(engine);
   await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
   const address = http.server.address() as AddressInfo;

@@ -103,9 +103,12 @@ export const AgentFrames = {
 
 // ---------- acks and server → client events ----------
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; path?: string } };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; path?: string; retryAfterMs?: number } };
 
 /**
+ * Server → visitor and agent events:
+ *   "rate_limited" { event, code, message, retryAfterMs }  (a frame sent without an ack was refused)
+ *
  * Server → visitor events:
  *   "message"  PresentedMessage            (bot, agent, system messages; and echo of the visitor's own)
  *   "status"   VisitorStatus               (state changes, wait estimate, async offer, agent joined)

@@ -71,7 +71,7 @@ class ServerProcess {
     });
     await new Promise<void>((resolve, reject) => {
       let out = "";
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${this.stderr}`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${this.stderr}`)), 120_000);
       child.stdout?.on("data", (d: Buffer) => {
         out += d.toString();
         if (out.includes("READY")) {
