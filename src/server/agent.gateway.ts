@@ -18,7 +18,7 @@ import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
 import type { TokenSigner } from "./auth.js";
 import type { RateLimits } from "./rate-limits.js";
-import { onFrame } from "./gateway.js";
+import { type FrameGuard, onFrame } from "./gateway.js";
 import { AgentFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
@@ -71,7 +71,8 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
     const agentId = socket.data.agentId as string;
     const me = socket.data.profile as AgentProfile;
     const limits = options.limits ?? null;
-    const guard = limits === null ? undefined : (event: string) => limits.agentFrame(socket.id, event);
+    const guard: FrameGuard | undefined =
+      limits === null ? undefined : { check: (event) => limits.agentFrame(socket.id, event), disconnectAfterRefused: limits.disconnectAfterRefused };
     const profile = async (): Promise<AgentProfile> => {
       const a = await engine.deps.agents.getAgent(agentId);
       if (a === null) throw new DomainError("agent_not_found", "this agent no longer exists");

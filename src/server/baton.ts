@@ -129,6 +129,9 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     cors: { origin: true, credentials: false },
     // A frame is at most a 4,000-character message and its page: a flooder cannot make us buffer megabytes.
     maxHttpBufferSize: 64 * 1024,
+    // Connections per address (and none for a moment after a flooder from there was cut off),
+    // refused before any handshake work: a flooder reconnecting in a loop costs next to nothing.
+    allowRequest: (req, callback) => callback(null, limits.connectionAllowed(req.socket.remoteAddress ?? "unknown")),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   publisher.attach(io);

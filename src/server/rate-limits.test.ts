@@ -53,24 +53,34 @@ describe("RateLimits", () => {
     messages: { perSecond: 1, burst: 2 },
     typing: { perSecond: 1, burst: 1 },
     sessions: { perSecond: 1, burst: 1 },
+    connections: { perSecond: 1, burst: 1 },
     inboxItems: { perSecond: 1, burst: 1 },
+    disconnectAfterRefused: 10,
     trackedKeys: 100,
   };
 
-  it("refuses with rate_limited and a retry-after once a socket's messages are spent", () => {
+  it("refuses with rate_limited and a retry-after once a conversation's messages are spent, a reconnect included", () => {
     const limits = new RateLimits(config, () => 0);
-    limits.visitorFrame("s1", "ip", "message:send");
-    limits.visitorFrame("s1", "ip", "message:send");
+    expect(limits.visitorFrame("s1", "ip", "c1", "message:send")).toBeNull();
+    expect(limits.visitorFrame("s1", "ip", "c1", "message:send")).toBeNull();
+    expect(limits.visitorFrame("s1", "ip", "c1", "message:send")).toEqual({ code: "rate_limited", message: expect.stringMatching(/too many messages/), retryAfterMs: 1000 });
+    // A new socket of the same conversation does not get a fresh bucket.
+    expect(limits.visitorFrame("s2", "ip", "c1", "message:send")?.code).toBe("rate_limited");
+    // Another conversation, and other frames of the same socket, are not affected.
+    expect(limits.visitorFrame("s3", "ip", "c2", "message:send")).toBeNull();
+    expect(limits.visitorFrame("s1", "ip", "c1", "history")).toBeNull();
+  });
+
+  it("throws rate_limited (HTTP 429) for a session over the limit", () => {
+    const limits = new RateLimits(config, () => 0);
+    limits.session("ip");
     let error: unknown = null;
     try {
-      limits.visitorFrame("s1", "ip", "message:send");
+      limits.session("ip");
     } catch (e) {
       error = e;
     }
     expect(isDomainError(error) && error.code).toBe("rate_limited");
     expect((error as { details: { retryAfterMs: number } }).details.retryAfterMs).toBe(1000);
-    // Another socket, and other frames of the same socket, are not affected.
-    expect(() => limits.visitorFrame("s2", "ip", "message:send")).not.toThrow();
-    expect(() => limits.visitorFrame("s1", "ip", "history")).not.toThrow();
   });
 });

@@ -44,12 +44,17 @@ export class TokenBuckets {
   }
 }
 
-export type LimitKind = "frame" | "message" | "typing" | "inbox";
+/** Why a frame was refused: the wire form of `rate_limited` (built without an exception: floods are cheap to refuse). */
+export interface Refusal {
+  readonly code: "rate_limited";
+  readonly message: string;
+  readonly retryAfterMs: number;
+}
 
 /**
  * Baton's rate limits (config `limits`): frames per socket and per visitor IP, visitor messages and
- * typing per socket, new sessions and inbox items per IP. A refused action throws `rate_limited`
- * with `retryAfterMs` in its details.
+ * typing per conversation (a reconnect does not refill them), new sessions and inbox items per IP.
+ * A socket that keeps sending after `disconnectAfterRefused` refusals in a row is cut off.
  */
 export class RateLimits {
   readonly socketFrames: TokenBuckets;
@@ -57,41 +62,73 @@ export class RateLimits {
   readonly messages: TokenBuckets;
   readonly typing: TokenBuckets;
   readonly sessions: TokenBuckets;
+  readonly connections: TokenBuckets;
   readonly inboxItems: TokenBuckets;
+  readonly disconnectAfterRefused: number;
 
-  constructor(config: LimitsConfig, now?: () => number) {
+  private readonly cutOff: LRUCache<string, number>;
+  private readonly now: () => number;
+  /** How long an address cut off for flooding may not open a new connection. */
+  readonly cutOffMs = 2000;
+
+  constructor(config: LimitsConfig, now: () => number = () => performance.now()) {
+    this.now = now;
+    this.cutOff = new LRUCache({ max: config.trackedKeys });
     const make = (c: BucketConfig) => new TokenBuckets(c, config.trackedKeys, now);
     this.socketFrames = make(config.socketFrames);
     this.ipFrames = make(config.ipFrames);
     this.messages = make(config.messages);
     this.typing = make(config.typing);
     this.sessions = make(config.sessions);
+    this.connections = make(config.connections);
     this.inboxItems = make(config.inboxItems);
+    this.disconnectAfterRefused = config.disconnectAfterRefused;
   }
 
-  /** A visitor frame: per socket and per IP, then the frame's own bucket. */
-  visitorFrame(socketId: string, ip: string, event: string): void {
-    take(this.socketFrames, socketId, "frames");
-    take(this.ipFrames, ip, "frames from your address");
-    if (event === "message:send") take(this.messages, socketId, "messages");
-    else if (event === "typing") take(this.typing, socketId, "typing signals");
-    else if (event === "async:leave") take(this.inboxItems, ip, "messages left from your address");
+  /** A visitor frame: per socket and per IP, then the frame's own bucket. Null when allowed. */
+  visitorFrame(socketId: string, ip: string, conversationId: string, event: string): Refusal | null {
+    return (
+      refuse(this.socketFrames, socketId, "frames") ??
+      refuse(this.ipFrames, ip, "frames from your address") ??
+      (event === "message:send"
+        ? refuse(this.messages, conversationId, "messages")
+        : event === "typing"
+          ? refuse(this.typing, conversationId, "typing signals")
+          : event === "async:leave"
+            ? refuse(this.inboxItems, ip, "messages left from your address")
+            : null)
+    );
+  }
+
+  /**
+   * A socket.io connection (the HTTP request that opens it, before any handshake work) from `ip`:
+   * refused while the address is over its connection bucket or was just cut off for flooding.
+   */
+  connectionAllowed(ip: string): boolean {
+    const until = this.cutOff.get(ip);
+    if (until !== undefined && until > this.now()) return false;
+    return this.connections.take(ip) === 0;
+  }
+
+  /** A socket from `ip` was cut off for flooding: new connections from there wait `cutOffMs`. */
+  cutOffAddress(ip: string): void {
+    this.cutOff.set(ip, this.now() + this.cutOffMs);
   }
 
   /** An agent frame: per socket (agents are signed in; their address may be shared with visitors). */
-  agentFrame(socketId: string, event: string): void {
-    take(this.socketFrames, socketId, "frames");
-    if (event === "typing") take(this.typing, socketId, "typing signals");
+  agentFrame(socketId: string, event: string): Refusal | null {
+    return refuse(this.socketFrames, socketId, "frames") ?? (event === "typing" ? refuse(this.typing, `agent:${socketId}`, "typing signals") : null);
   }
 
-  /** A new visitor session from `ip`. */
+  /** A new visitor session from `ip`; throws `rate_limited` (HTTP 429) when refused. */
   session(ip: string): void {
-    take(this.sessions, ip, "new chats from your address");
+    const r = refuse(this.sessions, ip, "new chats from your address");
+    if (r !== null) throw new DomainError("rate_limited", r.message, { retryAfterMs: r.retryAfterMs });
   }
 }
 
-function take(buckets: TokenBuckets, key: string, what: string): void {
+function refuse(buckets: TokenBuckets, key: string, what: string): Refusal | null {
   const wait = buckets.take(key);
-  if (wait === 0) return;
-  throw new DomainError("rate_limited", `too many ${what}: try again in ${Math.max(1, Math.ceil(wait / 1000))} s`, { retryAfterMs: wait });
+  if (wait === 0) return null;
+  return { code: "rate_limited", message: `too many ${what}: try again in ${Math.max(1, Math.ceil(wait / 1000))} s`, retryAfterMs: wait };
 }

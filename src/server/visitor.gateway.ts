@@ -13,7 +13,7 @@ import {
 import { DomainError } from "../core/errors.js";
 import type { TokenSigner } from "./auth.js";
 import type { RateLimits } from "./rate-limits.js";
-import { onFrame } from "./gateway.js";
+import { type FrameGuard, onFrame } from "./gateway.js";
 import { VisitorFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
@@ -46,7 +46,14 @@ export function visitorGateway(
   nsp.on("connection", (socket) => {
     const conversationId = socket.data.conversationId as string;
     const ip = socket.handshake.address;
-    const guard = limits === null ? undefined : (event: string) => limits.visitorFrame(socket.id, ip, event);
+    const guard: FrameGuard | undefined =
+      limits === null
+        ? undefined
+        : {
+            check: (event) => limits.visitorFrame(socket.id, ip, conversationId, event),
+            disconnectAfterRefused: limits.disconnectAfterRefused,
+            cutOff: () => limits.cutOffAddress(ip),
+          };
     void socket.join(room.conversation(conversationId));
     connected.set(conversationId, (connected.get(conversationId) ?? 0) + 1);
     clearTimeout(timers.get(conversationId));

@@ -71,10 +71,12 @@ const limitsSchema = z
   .strictObject({
     socketFrames: bucket(20, 60),
     ipFrames: bucket(200, 400),
-    messages: bucket(2, 20),
+    messages: bucket(1, 5),
     typing: bucket(2, 5),
+    connections: bucket(5, 100),
     sessions: bucket(1, 60),
     inboxItems: bucket(0.1, 10),
+    disconnectAfterRefused: z.number().int().min(1).default(50),
     trackedKeys: z.number().int().min(100).default(10_000),
   })
   .prefault({}) satisfies z.ZodType<LimitsConfig, unknown>;
