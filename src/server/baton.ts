@@ -9,7 +9,7 @@ import { createMailer } from "../adapters/mail/index.js";
 import { answerFor, createNlu, type CreateNluOptions } from "../adapters/nlu/index.js";
 import { type OpenedStore, openStore } from "../adapters/storage/index.js";
 import { type AppLogger, decideUndecidedMessages, Engine, restoreRouter, seedDemo } from "../app/index.js";
-import type { BatonConfig } from "../core/config/index.js";
+import type { BatonConfig, LimitsConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer } from "../ports/index.js";
 import { agentGateway } from "./agent.gateway.js";
@@ -43,6 +43,8 @@ export interface BatonOptions {
   readonly abandonAfterMs?: number;
   readonly botApiKey?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Overrides the configured rate limits (benchmarks: thousands of clients from one address). */
+  readonly limits?: LimitsConfig;
 }
 
 export interface Baton {
@@ -62,6 +64,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const configPath = resolve(options.configPath ?? "config/baton.yaml");
   let config = await loadConfig(configPath, env);
   if (options.storageUrl !== undefined) config = { ...config, storage: { url: options.storageUrl } };
+  if (options.limits !== undefined) config = { ...config, limits: options.limits };
   const log = options.logger ?? createLogger();
   const store = await openStore(config.storage.url);
   const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
