@@ -63,7 +63,15 @@ type Step =
   | { kind: "release"; conv: string }
   | { kind: "transfer"; conv: string; req: ArbRequest }
   | { kind: "accept" | "decline"; conv: string }
+  | { kind: "options"; options: RouterOptions }
   | { kind: "tick"; advance: number };
+
+/** Router options; an admin may change them at any moment (a `set_options` event). */
+const arbOptions: fc.Arbitrary<RouterOptions> = fc.record({
+  offers: fc.record({ enabled: fc.boolean(), timeoutSeconds: fc.constantFrom(10, 30), declineCooloffSeconds: fc.constantFrom(0, 10, 30) }),
+  onAway: fc.constantFrom("keep" as const, "requeue" as const),
+  onOffline: fc.constantFrom("keep" as const, "requeue" as const),
+});
 
 const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...AGENT_IDS).chain((id) => arbProfile(id).map((profile) => ({ kind: "upsert" as const, profile }))) },
@@ -79,7 +87,8 @@ const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("enqueue" as const), conv: fc.constantFrom(...CONV_IDS), req: arbRequest }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("release" as const), conv: fc.constantFrom(...CONV_IDS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("transfer" as const), conv: fc.constantFrom(...CONV_IDS), req: arbRequest }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom("accept" as const, "decline" as const), conv: fc.constantFrom(...CONV_IDS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom("accept" as const, "decline" as const, "decline" as const), conv: fc.constantFrom(...CONV_IDS) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("options" as const), options: arbOptions }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("tick" as const), advance: fc.integer({ min: 0, max: 90_000 }) }) },
 );
 
@@ -94,11 +103,6 @@ const arbRoster: fc.Arbitrary<Step[]> = fc
     ]),
   );
 
-const arbOptions: fc.Arbitrary<RouterOptions> = fc.record({
-  offers: fc.record({ enabled: fc.boolean(), timeoutSeconds: fc.constantFrom(10, 30) }),
-  onAway: fc.constantFrom("keep" as const, "requeue" as const),
-  onOffline: fc.constantFrom("keep" as const, "requeue" as const),
-});
 
 function toRequest(conv: string, r: ArbRequest, now: number): RoutingRequest {
   const { slaSeconds, ...rest } = r;
@@ -126,6 +130,8 @@ function toEvent(s: Step, r: Router, now: number): RouterEvent {
         conversationId: s.conv,
         agentId: r.agentOf(s.conv) ?? "a0",
       };
+    case "options":
+      return { kind: "set_options", options: s.options };
     case "tick":
       return { kind: "tick" };
   }
@@ -233,7 +239,8 @@ describe("router properties over random event sequences", () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand runs of up to 86 events each, every effect compared: slow on a shared two-core machine.
+  }, 180_000);
 
   it("escalation only widens: every agent eligible before a step is eligible after it", () => {
     fc.assert(

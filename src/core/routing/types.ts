@@ -14,6 +14,8 @@ export type RouterEvent =
   | { readonly kind: "transfer"; readonly request: RoutingRequest }
   | { readonly kind: "offer_accept"; readonly conversationId: string; readonly agentId: string }
   | { readonly kind: "offer_decline"; readonly conversationId: string; readonly agentId: string }
+  /** New options (an admin edit), in force from now on: open offers keep their expiry. */
+  | { readonly kind: "set_options"; readonly options: RouterOptions }
   /** Process everything due at `now`: escalation steps, offer timeouts, SLA breaches. */
   | { readonly kind: "tick" };
 
@@ -60,10 +62,20 @@ export type Effect =
 export type DueNotice =
   | { readonly kind: "escalate"; readonly conversationId: string; readonly at: number; readonly step: EscalationStep }
   | { readonly kind: "offer_timeout"; readonly conversationId: string; readonly at: number; readonly agentId: string }
-  | { readonly kind: "sla_breach"; readonly conversationId: string; readonly at: number; readonly ruleId: string };
+  | { readonly kind: "sla_breach"; readonly conversationId: string; readonly at: number; readonly ruleId: string }
+  /** An agent who declined (or let time out) an offer of this chat may be offered it again. */
+  | { readonly kind: "cooloff_end"; readonly conversationId: string; readonly at: number; readonly agentId: string };
 
 export interface RouterOptions {
-  readonly offers: { readonly enabled: boolean; readonly timeoutSeconds: number };
+  readonly offers: {
+    readonly enabled: boolean;
+    readonly timeoutSeconds: number;
+    /**
+     * Seconds an agent who declined an offer (or let it time out) is skipped for that chat, so it
+     * goes round the others first; then they may be offered it again. Default 30.
+     */
+    readonly declineCooloffSeconds?: number;
+  };
   /** What happens to an agent's chats when they go away / offline. */
   readonly onAway: "keep" | "requeue";
   readonly onOffline: "keep" | "requeue";
