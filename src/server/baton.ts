@@ -8,8 +8,8 @@ import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/i
 import { createMailer } from "../adapters/mail/index.js";
 import { answerFor, createNlu, type CreateNluOptions } from "../adapters/nlu/index.js";
 import { type OpenedStore, openStore } from "../adapters/storage/index.js";
-import { type AppLogger, Engine, restoreRouter, seedDemo } from "../app/index.js";
-import type { BatonConfig, SecurityConfig } from "../core/config/index.js";
+import { type AppLogger, decideUndecidedMessages, Engine, restoreRouter, seedDemo } from "../app/index.js";
+import type { BatonConfig, LimitsConfig, SecurityConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer } from "../ports/index.js";
 import { agentGateway } from "./agent.gateway.js";
@@ -25,6 +25,7 @@ import { buildHttp } from "./http.js";
 import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
 import { createPrometheus } from "./prometheus.js";
+import { RateLimits } from "./rate-limits.js";
 import { startScheduler } from "./scheduler.js";
 import { SocketPublisher } from "./socket.publisher.js";
 import { visitorGateway } from "./visitor.gateway.js";
@@ -55,6 +56,8 @@ export interface BatonOptions {
   readonly demoIdentity?: boolean;
   /** Overrides of the config's security section (tests, benchmarks). */
   readonly security?: Partial<SecurityConfig>;
+  /** Overrides the configured rate limits (benchmarks: thousands of clients from one address). */
+  readonly limits?: LimitsConfig;
 }
 
 export interface Baton {
@@ -75,6 +78,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   let config = await loadConfig(configPath, env);
   if (options.storageUrl !== undefined) config = { ...config, storage: { url: options.storageUrl } };
   if (options.security !== undefined) config = { ...config, security: { ...config.security, ...options.security } };
+  if (options.limits !== undefined) config = { ...config, limits: options.limits };
   const log = options.logger ?? createLogger();
   const store = await openStore(config.storage.url);
   const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
@@ -104,6 +108,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   }
   const restored = await engine.command(() => restoreRouter(engine));
   log.info(restored, "router rebuilt from the store");
+  const decided = await engine.command(() => decideUndecidedMessages(engine));
+  if (decided > 0) log.info({ conversations: decided }, "decided visitor messages stored before a stop");
   await store.sessions.purgeExpiredResumeTokens(engine.now());
 
   if (options.demoIdentity === true && config.security.identity.jwtSecret === null) {
@@ -117,8 +123,10 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const access = createAccess(engine, tokens, { botApiKey, metricsToken: config.security.metricsToken });
   let io: Server | null = null;
   const scenarioDir = resolve("config/scenarios");
+  const limits = new RateLimits(config.limits);
   const http = await buildHttp(engine, {
     access,
+    limits,
     sessions: {
       tokens,
       resume: new ResumeTokens(store.sessions, config.security.resumeTokenDays * 24 * 3600 * 1000),
@@ -163,7 +171,15 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const origins = socketOriginCheck(config.server.publicUrl, config.security.allowedOrigins);
   io = new Server(http.server, {
     cors: { origin: origins.corsOrigin, credentials: false },
-    allowRequest: origins.allowRequest,
+    // A frame is at most a 4,000-character message and its page: a flooder cannot make us buffer megabytes.
+    maxHttpBufferSize: 64 * 1024,
+    // Browsers only from Baton's own or the configured widget origins; then connections per address
+    // (and none for a moment after a flooder from there was cut off), refused before any handshake work.
+    allowRequest: (req, callback) =>
+      origins.allowRequest(req, (err, ok) => {
+        if (!ok) return callback(err, false);
+        callback(null, limits.connectionAllowed(req.socket.remoteAddress ?? "unknown"));
+      }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   publisher.attach(io);
@@ -173,9 +189,10 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     tokens,
     prometheus.observeMessageSeconds,
     options.abandonAfterMs,
+    limits,
     new InboxGuard(config.security.inboxItemsPerIpPerHour),
   );
-  agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
+  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });
   const stopScheduler = startScheduler(engine);
   await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
   const address = http.server.address() as AddressInfo;
@@ -194,6 +211,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       if (closed) return;
       closed = true;
       stopScheduler();
+      agents.close();
       await new Promise<void>((done) => sockets.close(() => done()));
       await http.close().catch(() => undefined);
       await engine.serial.idle();

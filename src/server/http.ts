@@ -16,6 +16,7 @@ import type { Access } from "./access.js";
 import { readScenarioFile } from "./scenario-files.js";
 import { type SessionRouteOptions, sessionRoutes } from "./session.routes.js";
 import { toErrorResponse } from "./error-handler.js";
+import type { RateLimits } from "./rate-limits.js";
 import { BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody, SimulateBody } from "./http.schema.js";
 import { parseInput } from "./validate.js";
 
@@ -27,6 +28,8 @@ export interface HttpOptions {
   readonly widgetOrigins: readonly string[];
   /** Is the database answering? (/healthz) */
   readonly databaseUp: () => Promise<boolean>;
+  /** New visitor sessions per IP (null: unlimited). */
+  readonly limits?: RateLimits | null;
   /** Where the shipped what-if scenarios live (config/scenarios). */
   readonly scenarioDir: string;
   /** Files outside it a scenario may name (the running config and the demo seed), by their path relative to scenarioDir. */
@@ -89,6 +92,8 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setErrorHandler((err, _req, reply) => {
     const { status, body } = toErrorResponse(err, engine.deps.log);
+    const retryAfterMs = (body.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+    if (typeof retryAfterMs === "number") void reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
@@ -113,7 +118,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     return { ok: database, database: database ? "up" : "down", queued: engine.router.queueLength };
   });
 
-  sessionRoutes(app, engine, { ...opts.sessions, access });
+  sessionRoutes(app, engine, { ...opts.sessions, access, limits: opts.limits ?? null });
 
   app.get("/api/agent/me", { schema: { tags: ["agent"], summary: "The signed-in agent, presence and load", security: [{ bearer: [] }] } }, async (req) => {
     const me = await agentOf(req);

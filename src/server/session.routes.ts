@@ -5,6 +5,7 @@ import { DomainError } from "../core/errors.js";
 import type { Access } from "./access.js";
 import { checkLogin, type SessionTokens } from "./auth.js";
 import { AgentLoginBody, VisitorSessionBody } from "./protocol.js";
+import type { RateLimits } from "./rate-limits.js";
 import type { ResumeTokens } from "./resume-tokens.js";
 import { parseInput } from "./validate.js";
 import type { IdentityVerifier } from "./visitor-identity.js";
@@ -15,6 +16,8 @@ export interface SessionRouteOptions {
   readonly resume: ResumeTokens;
   readonly identity: IdentityVerifier;
   readonly access: Access;
+  /** New visitor sessions per IP (null: unlimited). */
+  readonly limits?: RateLimits | null;
   readonly login: { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
   /** Called when a session is signed out, so its open sockets close. */
   readonly onSignOut: (jti: string) => void;
@@ -37,6 +40,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
       },
     },
     async (req) => {
+      opts.limits?.session(req.ip);
       const body = parseInput(VisitorSessionBody, req.body);
       const now = engine.now();
       const found = await opts.resume.find(body.resumeToken, now);

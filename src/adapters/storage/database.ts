@@ -14,21 +14,16 @@ export interface BatonDatabase {
   readonly inbox_items: InboxItemTable;
   readonly customers: CustomerTable;
   readonly agents: AgentTable;
+  readonly undecided_messages: UndecidedMessageTable;
   readonly visitor_resume_tokens: VisitorResumeTokenTable;
   readonly revoked_sessions: RevokedSessionTable;
 }
 
-export interface RevokedSessionTable {
-  jti: string;
-  expires_at: number;
-}
-
-export interface VisitorResumeTokenTable {
-  token_hash: string;
-  visitor_id: string;
+/** The outbox: visitor messages stored whose decision is not recorded yet. */
+export interface UndecidedMessageTable {
+  message_id: string;
   conversation_id: string;
-  created_at: number;
-  expires_at: number;
+  at: number;
 }
 
 export interface ConversationTable {
@@ -134,4 +129,17 @@ export interface AgentTable {
   cap: number;
   presence: string;
   password_hash: string;
+}
+
+export interface RevokedSessionTable {
+  jti: string;
+  expires_at: number;
+}
+
+export interface VisitorResumeTokenTable {
+  token_hash: string;
+  visitor_id: string;
+  conversation_id: string;
+  created_at: number;
+  expires_at: number;
 }

@@ -1,7 +1,8 @@
 import type { Migration } from "kysely";
 import type { DialectTraits } from "../storage-dialect.js";
 import { initialMigration } from "./0001-initial.js";
-import { visitorSessionsMigration } from "./0002-visitor-sessions.js";
+import { undecidedMessagesMigration } from "./0002-undecided-messages.js";
+import { visitorSessionsMigration } from "./0003-visitor-sessions.js";
 
 /**
  * Every migration, keyed by name in apply order, built for one dialect.
@@ -12,6 +13,7 @@ import { visitorSessionsMigration } from "./0002-visitor-sessions.js";
 export function migrationsFor(traits: DialectTraits): Readonly<Record<string, Migration>> {
   return {
     "0001-initial": initialMigration(traits),
-    "0002-visitor-sessions": visitorSessionsMigration(traits),
+    "0002-undecided-messages": undecidedMessagesMigration(),
+    "0003-visitor-sessions": visitorSessionsMigration(traits),
   };
 }
