@@ -5,6 +5,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import { resolveConversation } from "../../src/app/index.js";
+import { loadConfig } from "../../src/server/config.js";
 import { AgentFrames, VisitorFrames } from "../../src/server/protocol.js";
 import { startTestBaton } from "../e2e/harness.js";
 import { AGENT_FRAMES, HTTP, PRINCIPALS, type Principal, type Row, VISITOR_FRAMES } from "./authz-matrix.table.js";
@@ -126,7 +127,10 @@ describe("issue 12: the authorization matrix", () => {
   }
 
   beforeAll(async () => {
+    // Hundreds of sockets from one address: the connection limit would otherwise refuse them.
+    const { limits } = await loadConfig(configPath, {});
     baton = await startTestBaton({
+      limits: { ...limits, connections: { perSecond: 1000, burst: 10_000 }, sessions: { perSecond: 1000, burst: 10_000 } },
       clock,
       configPath,
       demoIdentity: true,
