@@ -60,6 +60,8 @@ const routerSchema = z
     offers: z.strictObject({ enabled: z.boolean().default(false), timeoutSeconds: z.number().int().positive().default(30) }).prefault({}),
     onAway: z.enum(["keep", "requeue"]).default("keep"),
     onOffline: z.enum(["keep", "requeue"]).default("requeue"),
+    /** The waiting guarantee: seconds a queued chat may have no live option before its visitor is offered the async path. */
+    asyncOfferWithinSeconds: z.number().int().min(0).max(3600).default(15),
   })
   .prefault({}) satisfies z.ZodType<RouterOptions, unknown>;
 

@@ -2,12 +2,14 @@ import { DomainError } from "../errors.js";
 import type { AgentProfile, AgentRuntime, EscalationStep, RoutingRequest } from "../model.js";
 import { type Constraints, constraintsFor, signatureOf, stepDueAt, stepsDueBy } from "./constraints.js";
 import { DueList } from "./due-list.js";
+import { mayServe } from "./eligibility.js";
+import { type AgentSide, LiveOptions } from "./live-options.js";
 import { explainPick, explainPull, explainQueued } from "./explain.js";
 import { FastIndex } from "./fast-index.js";
 import { compareRequests } from "./order.js";
 import { ReferenceIndex } from "./reference-index.js";
 import type { AgentState, Routed, RouterIndex } from "./router-index.js";
-import type { DueNotice, Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
+import type { DueNotice, Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot, Standing } from "./types.js";
 
 /**
  * Something the router must do at a given time, on the conversation's own record (no lookup
@@ -16,7 +18,8 @@ import type { DueNotice, Effect, Explanation, RouterEvent, RouterOptions, Router
 type DueItem =
   | { readonly kind: "offer_timeout"; readonly at: number; readonly r: Routed; readonly agentId: string }
   | { readonly kind: "escalate"; readonly at: number; readonly r: Routed; readonly step: number }
-  | { readonly kind: "sla"; readonly at: number; readonly r: Routed };
+  | { readonly kind: "sla"; readonly at: number; readonly r: Routed }
+  | { readonly kind: "async_offer"; readonly at: number; readonly r: Routed; readonly since: number };
 
 /** Constraints with their signature. */
 interface Shaped {
@@ -28,7 +31,11 @@ export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   offers: { enabled: false, timeoutSeconds: 30 },
   onAway: "keep",
   onOffline: "requeue",
+  asyncOfferWithinSeconds: 15,
 };
+
+/** The waiting guarantee's default: seconds without a live option before the async offer. */
+export const DEFAULT_ASYNC_OFFER_WITHIN_SECONDS = 15;
 
 /**
  * Baton's router: candidates → pick, or queue by priority; capacity freed → the best queued
@@ -47,11 +54,17 @@ export class Router {
   private now = 0;
   /** Per constraints object, the constraints one escalation step further (see `escalated`). */
   private readonly transitions = new WeakMap<Constraints, Map<EscalationStep, Shaped>>();
+  /** Which queued chats have a live option (the waiting guarantee). */
+  private readonly live: LiveOptions;
+  private readonly asyncOfferMs: number;
 
   constructor(
     readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
     private readonly index: RouterIndex = new FastIndex(),
-  ) {}
+  ) {
+    this.live = new LiveOptions((c) => this.index.capacityFor(c).slots > 0);
+    this.asyncOfferMs = (options.asyncOfferWithinSeconds ?? DEFAULT_ASYNC_OFFER_WITHIN_SECONDS) * 1000;
+  }
 
   /** Applies one event at time `now` and returns the decisions to carry out, in order. */
   apply(event: RouterEvent, now: number): Effect[] {
@@ -113,6 +126,7 @@ export class Router {
       const conversationId = r.request.conversationId;
       if (item.kind === "escalate") out.push({ kind: "escalate", conversationId, at: item.at, step: r.request.escalation[item.step] as EscalationStep });
       else if (item.kind === "offer_timeout") out.push({ kind: "offer_timeout", conversationId, at: item.at, agentId: item.agentId });
+      else if (item.kind === "async_offer") out.push({ kind: "async_offer", conversationId, at: item.at });
       else out.push({ kind: "sla_breach", conversationId, at: item.at, ruleId: r.request.ruleId });
     }
     return out;
@@ -136,6 +150,44 @@ export class Router {
   positionOf(conversationId: string): number | null {
     const r = this.routed.get(conversationId);
     return r === undefined || r.state !== "queued" ? null : this.index.rank(r);
+  }
+
+  /**
+   * Where a queued chat stands for its visitor, or null when it is not queued. The agents who
+   * could take it are those online with a cap who may take it now, else after the first
+   * escalation step that brings any in; its position counts the queued chats those agents
+   * would serve first (in any queue group), and their caps and free slots feed the estimate.
+   */
+  standing(conversationId: string, now: number): Standing | null {
+    const r = this.routed.get(conversationId);
+    if (r === undefined || r.state !== "queued") return null;
+    const request = r.request;
+    let who: AgentState[] = [];
+    let stepInMs = 0;
+    for (let k = r.appliedSteps; k <= request.escalation.length; k++) {
+      const c = k === r.appliedSteps ? r.constraints : constraintsFor(request, k);
+      who = [];
+      for (const a of this.agents.values()) if (a.presence === "online" && mayServe(a.profile, c)) who.push(a);
+      if (who.length > 0) {
+        stepInMs = k === r.appliedSteps ? 0 : Math.max(0, (stepDueAt(request, k - 1) ?? now) - now);
+        break;
+      }
+    }
+    let slots = 0;
+    let free = 0;
+    for (const a of who) {
+      slots += a.profile.cap;
+      free += Math.max(0, a.profile.cap - a.active.length);
+    }
+    return {
+      position: who.length === 0 ? this.index.rank(r) : this.index.rankAmong(r, who),
+      online: who.length,
+      slots,
+      free,
+      stepInMs,
+      noLiveOptionSince: Number.isNaN(r.deadSince) ? null : r.deadSince,
+      asyncOffered: r.asyncOffered,
+    };
   }
 
   requestOf(conversationId: string): { request: RoutingRequest; appliedSteps: number } | null {
@@ -259,8 +311,10 @@ export class Router {
       this.index.agentChanged(state);
       return;
     }
+    const before = sideOf(existing);
     existing.profile = profile;
     this.index.agentChanged(existing);
+    this.liveChanged(before, sideOf(existing));
     this.drain(existing);
   }
 
@@ -269,14 +323,17 @@ export class Router {
     if (a === undefined) throw new DomainError("agent_not_found", `no agent ${agentId}`);
     if (a.presence === presence) return;
     const wasOnline = a.presence === "online";
+    const before = sideOf(a);
     a.presence = presence;
     if (presence === "online") {
       if (!wasOnline) a.idleSince = this.now;
       this.index.agentChanged(a);
+      this.liveChanged(before, sideOf(a));
       this.drain(a);
       return;
     }
     this.index.agentChanged(a);
+    this.liveChanged(before, sideOf(a));
     const policy = presence === "away" ? this.options.onAway : this.options.onOffline;
     const reason = presence === "away" ? "agent_away" : "agent_offline";
     // Offers are always withdrawn: nobody is there to accept them.
@@ -287,8 +344,10 @@ export class Router {
   private removeAgent(agentId: string): void {
     const a = this.agents.get(agentId);
     if (a === undefined) return;
+    const before = sideOf(a);
     a.presence = "offline";
     this.index.agentChanged(a);
+    this.liveChanged(before, null);
     this.takeBack(a, [...a.active], "agent_removed");
     this.agents.delete(agentId);
     this.index.agentRemoved(a);
@@ -402,11 +461,35 @@ export class Router {
     this.queued++;
     this.index.addEntry(r);
     this.armQueued(r);
+    if (this.live.join(r)) this.hasLiveOption(r);
+    else this.lostLiveOption(r);
   }
 
   private leaveQueue(r: Routed): void {
     this.queued--;
     this.index.removeEntry(r);
+    this.live.leave(r);
+  }
+
+  // ---------- the waiting guarantee ----------
+
+  /** After an agent changed: chats whose watch lost its last live option start their clock; revived ones stop it. */
+  private liveChanged(before: AgentSide | null, after: AgentSide | null): void {
+    const { died, revived } = this.live.agentChanged(before, after);
+    for (const w of died) for (const r of w.members) this.lostLiveOption(r);
+    for (const w of revived) for (const r of w.members) this.hasLiveOption(r);
+  }
+
+  private hasLiveOption(r: Routed): void {
+    r.deadSince = Number.NaN;
+    r.asyncOffered = false;
+  }
+
+  /** A queued chat without a live option: its visitor is offered the async path once the grace runs out. */
+  private lostLiveOption(r: Routed): void {
+    if (!Number.isNaN(r.deadSince)) return;
+    r.deadSince = this.now;
+    this.dueList.add({ kind: "async_offer", at: this.now + this.asyncOfferMs, r, since: this.now });
   }
 
   private armQueued(r: Routed): void {
@@ -436,6 +519,7 @@ export class Router {
     if (a.active.length >= a.profile.cap) throw new Error(`router bug: ${a.profile.id} is at cap`);
     a.idleSince = this.now;
     r.agent = a;
+    this.hasLiveOption(r);
     this.holdSlot(a, id);
     if (this.options.offers.enabled) {
       const expiresAt = this.now + this.options.offers.timeoutSeconds * 1000;
@@ -504,6 +588,8 @@ export class Router {
         return r.state !== "assigned" && !r.breached && r.request.slaDeadline === item.at;
       case "escalate":
         return r.state === "queued" && r.appliedSteps === item.step && stepDueAt(r.request, item.step) === item.at;
+      case "async_offer":
+        return r.state === "queued" && !r.asyncOffered && r.deadSince === item.since;
     }
   }
 
@@ -514,6 +600,10 @@ export class Router {
     switch (item.kind) {
       case "offer_timeout":
         this.withdrawOffer(r, "offer_timeout");
+        return;
+      case "async_offer":
+        r.asyncOffered = true;
+        this.effects.push({ kind: "async_offered", conversationId: r.request.conversationId, since: item.since });
         return;
       case "sla":
         r.breached = true;
@@ -546,7 +636,14 @@ function newRouted(request: RoutingRequest): Routed {
     released: false,
     group: null,
     heapIndex: -1,
+    watch: null,
+    deadSince: Number.NaN,
+    asyncOffered: false,
   };
+}
+
+function sideOf(a: AgentState): AgentSide {
+  return { profile: a.profile, online: a.presence === "online" };
 }
 
 /** The constraints of a record until `place` gives it its own. */

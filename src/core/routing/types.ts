@@ -54,19 +54,48 @@ export type Effect =
       readonly fromAgentId: string;
       readonly reason: "agent_offline" | "agent_away" | "agent_removed" | "declined" | "offer_timeout" | "transferred";
     }
-  | { readonly kind: "released"; readonly conversationId: string; readonly agentId: string | null };
+  | { readonly kind: "released"; readonly conversationId: string; readonly agentId: string | null }
+  /**
+   * The waiting guarantee: a queued chat has had no live option (no online agent with a cap who
+   * may take it now or after its escalation steps) since `since`, for `asyncOfferWithinSeconds`:
+   * offer the visitor the async path with a stated reply time. The chat stays queued and is
+   * picked up when someone comes.
+   */
+  | { readonly kind: "async_offered"; readonly conversationId: string; readonly since: number };
 
 /** Something a `tick` would act on now (see `Router.due`). */
 export type DueNotice =
   | { readonly kind: "escalate"; readonly conversationId: string; readonly at: number; readonly step: EscalationStep }
   | { readonly kind: "offer_timeout"; readonly conversationId: string; readonly at: number; readonly agentId: string }
-  | { readonly kind: "sla_breach"; readonly conversationId: string; readonly at: number; readonly ruleId: string };
+  | { readonly kind: "sla_breach"; readonly conversationId: string; readonly at: number; readonly ruleId: string }
+  | { readonly kind: "async_offer"; readonly conversationId: string; readonly at: number };
 
 export interface RouterOptions {
   readonly offers: { readonly enabled: boolean; readonly timeoutSeconds: number };
   /** What happens to an agent's chats when they go away / offline. */
   readonly onAway: "keep" | "requeue";
   readonly onOffline: "keep" | "requeue";
+  /**
+   * The waiting guarantee: how long a queued chat may have no live option before its visitor
+   * is offered the async path (`async_offered`). Default 15.
+   */
+  readonly asyncOfferWithinSeconds?: number;
+}
+
+/** Where a queued chat stands for the visitor (see `Router.standing`). */
+export interface Standing {
+  /** 1-based: among queued chats that the agents who could take this one would serve first. */
+  readonly position: number;
+  /** Those agents (online, may take it now or after the next useful escalation step): count, caps, free slots. */
+  readonly online: number;
+  readonly slots: number;
+  readonly free: number;
+  /** Until the escalation step that brings those agents in (0 when they may take it now). */
+  readonly stepInMs: number;
+  /** No live option now: since when (epoch ms), else null. */
+  readonly noLiveOptionSince: number | null;
+  /** Whether the visitor was offered the async path for the current stretch without a live option. */
+  readonly asyncOffered: boolean;
 }
 
 /** Read-only view for UIs, wait estimates, invariant checks and rebuilding after restart. */
