@@ -4,7 +4,7 @@ import type { Engine } from "./engine.js";
 import { loadContext } from "./load-context.js";
 import { postMessage } from "./post-message.js";
 import { systemText } from "./system-text.js";
-import { agentDisplay, visitorStatus } from "./visitor-status.js";
+import { agentDisplay, replyPhrase, replyPromise, teamClosed, visitorStatus } from "./visitor-status.js";
 
 /**
  * Carries out the router's decisions: persists each conversation's new state and handoff
@@ -17,6 +17,7 @@ export async function applyRouterEffects(engine: Engine, effects: readonly Effec
   const now = engine.now();
   const touchedAgents = new Set<string>();
   const touched = new Set<string>();
+  const asyncOffered: string[] = [];
   for (const e of effects) {
     touched.add(e.conversationId);
     switch (e.kind) {
@@ -49,11 +50,16 @@ export async function applyRouterEffects(engine: Engine, effects: readonly Effec
       case "escalated":
         log.info({ conversationId: e.conversationId, step: e.step }, "escalation step applied");
         break;
+      case "async_offered":
+        log.info({ conversationId: e.conversationId, since: e.since }, "no live option: async path offered");
+        asyncOffered.push(e.conversationId);
+        break;
       case "queued":
         break;
     }
   }
   for (const id of touched) await reconcile(engine, id, effects);
+  for (const id of asyncOffered) await offerAsync(engine, id);
   for (const agentId of touchedAgents) await publishAgentLoad(engine, agentId);
   engine.queueDirty = true;
 }
@@ -94,13 +100,29 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
       explanation: offer?.kind === "offer" ? offer.explanation : null,
     });
   } else if (where === "queued" && c.state === "assigned" && effects.some((e) => e.kind === "requeued" && e.conversationId === conversationId && e.reason.startsWith("agent_"))) {
+    // "Connecting you with someone else" only when someone could take it; else the async offer follows.
+    const alone = engine.router.standing(conversationId, engine.now())?.noLiveOptionSince != null;
     await postMessage(engine, {
       conversationId,
       author: "system",
-      text: systemText(c.language, "stepAway"),
+      text: systemText(c.language, alone ? "stepAwayAlone" : "stepAway"),
     });
   }
   publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
+}
+
+/**
+ * The waiting guarantee, carried out: nobody online could take the chat, so the visitor is
+ * offered to leave a message with a stated reply time, and may keep waiting.
+ */
+async function offerAsync(engine: Engine, conversationId: string): Promise<void> {
+  const c = await engine.deps.store.getConversation(conversationId);
+  if (c === null || c.state !== "queued") return;
+  const now = engine.now();
+  const why = systemText(c.language, teamClosed(engine, c, now) ? "awayNow" : "nobodyNow");
+  const when = replyPhrase(replyPromise(engine, c, now), now, c.language);
+  await postMessage(engine, { conversationId, author: "system", text: systemText(c.language, "noLiveOption", { why, when }) });
+  engine.deps.publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, c));
 }
 
 /** Tells an agent's consoles their presence and load ("2 of 3 chats"). */

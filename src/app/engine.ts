@@ -17,6 +17,8 @@ export class Engine {
   private readonly handles: number[] = [];
   /** Conversations whose queue position may have changed since the last broadcast. */
   queueDirty = false;
+  /** What the last queue broadcast told each waiting visitor (position, bucket, offer), to send only changes. */
+  readonly statusSent = new Map<string, string>();
   /** Observers of every batch of router effects carried out (metrics, logs). */
   readonly effectListeners: ((effects: readonly Effect[]) => void)[] = [];
 

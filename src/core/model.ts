@@ -184,6 +184,11 @@ export interface Team {
   readonly name: string;
   readonly skills: readonly string[];
   readonly calendar: BusinessCalendar;
+  /**
+   * While the team is open but nobody who could take a chat is online (or the visitor leaves a
+   * message during a long wait): the reply promised, in minutes from now. Promises name a time.
+   */
+  readonly replyWithinMinutes: number;
 }
 
 export type TierRequirement = "any" | "senior" | "named_csm";

@@ -35,7 +35,7 @@ export interface InboxItem {
 
 export type ConversationPatch = Partial<Omit<Conversation, "id" | "visitorId" | "createdAt">>;
 export type HandoffPatch = Partial<Pick<Handoff, "toAgentId" | "assignedAt" | "firstHumanAt" | "estimate">>;
-export type InboxPatch = Partial<Pick<InboxItem, "status" | "reply" | "repliedBy" | "repliedAt">>;
+export type InboxPatch = Partial<Pick<InboxItem, "text" | "status" | "reply" | "repliedBy" | "repliedAt">>;
 
 /**
  * Everything Baton persists about conversations. One contract suite

@@ -3,6 +3,7 @@ import type { RoutingRule, Team } from "../model.js";
 import type { RouterOptions } from "../routing/types.js";
 import { DEFAULT_TRIGGER_CONFIG, type TriggerConfig } from "../triggers/trigger-config.js";
 import { DEFAULT_WAIT_CONFIG, type WaitConfig } from "../wait/wait-config.js";
+import { DEFAULT_REPLY_WITHIN_MINUTES } from "../hours/reply-by.js";
 import type { BatonConfig } from "./baton-config.js";
 import { calendarSchema } from "./calendar.schema.js";
 import { idSchema, isCatchAll, langSchema, ruleSchema, tierSchema } from "./rule.schema.js";
@@ -26,7 +27,13 @@ export const smtpSchema = z.strictObject({
 });
 
 const teamSchema = z
-  .strictObject({ id: idSchema, name: z.string().min(1).optional(), skills: z.array(z.string().min(1)).default([]), calendar: calendarSchema })
+  .strictObject({
+    id: idSchema,
+    name: z.string().min(1).optional(),
+    skills: z.array(z.string().min(1)).default([]),
+    calendar: calendarSchema,
+    replyWithinMinutes: z.number().int().min(1).max(10_080).default(DEFAULT_REPLY_WITHIN_MINUTES),
+  })
   .transform((t): Team => ({ ...t, name: t.name ?? t.id }));
 
 const triggersSchema = z
