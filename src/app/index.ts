@@ -15,5 +15,6 @@ export { requestFor, restoreRouter, runDue } from "./restore-router.js";
 export { seedDemo } from "./seed-demo.js";
 export { sendAgentMessage } from "./send-agent-message.js";
 export { startVisitorSession } from "./start-visitor-session.js";
+export { takeConversation } from "./take-conversation.js";
 export { transferConversation } from "./transfer-conversation.js";
 export { visitorStatus, waitFor } from "./visitor-status.js";

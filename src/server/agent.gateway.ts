@@ -11,6 +11,7 @@ import {
   sendAgentMessage,
   setAgentCap,
   setAgentPresence,
+  takeConversation,
   transferConversation,
   presentMessage,
 } from "../app/index.js";
@@ -93,6 +94,12 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
       engine.command(async () => {
         const h = await transferConversation(engine, { fromAgentId: agentId, ...f });
         return { handoffId: h.id };
+      }),
+    );
+    onFrame(socket, "queue:take", AgentFrames["queue:take"], log, (f) =>
+      engine.command(async () => {
+        await takeConversation(engine, { conversationId: f.conversationId, agentId, by: "agent" });
+        return {};
       }),
     );
     onFrame(socket, "resolve", AgentFrames.resolve, log, (f) =>

@@ -15,6 +15,7 @@ import {
   queueFor,
   requestBotHandoff,
   startVisitorSession,
+  takeConversation,
 } from "../app/index.js";
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
@@ -22,7 +23,7 @@ import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import { type TokenSigner, verifyPassword } from "./auth.js";
 import { toErrorResponse } from "./error-handler.js";
-import { BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody, SimulateBody } from "./http.schema.js";
+import { AssignBody, BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody, SimulateBody } from "./http.schema.js";
 import { AgentLoginBody, VisitorSessionBody } from "./protocol.js";
 import { parseInput } from "./validate.js";
 
@@ -240,6 +241,26 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
       return { report, html: renderHtml(report) };
     },
   );
+  app.post(
+    "/api/admin/conversations/:id/assign",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Assign a queued chat to an agent below their cap (the explanation says it was assigned by hand)",
+        params: doc(IdParams),
+        body: doc(AssignBody),
+        security: [{ bearer: [] }],
+      },
+    },
+    async (req) => {
+      await adminOf(req);
+      const { id } = parseInput(IdParams, req.params);
+      const { agentId } = parseInput(AssignBody, req.body);
+      await engine.command(() => takeConversation(engine, { conversationId: id, agentId, by: "admin" }));
+      return { conversationId: id, agentId };
+    },
+  );
+
   app.get("/api/admin/inbox", { schema: { tags: ["admin"], summary: "Async inbox items", security: [{ bearer: [] }] } }, async (req) => {
     await agentOf(req);
     return engine.deps.store.listInbox({});

@@ -68,6 +68,8 @@ export const AgentFrames = {
     note: z.string().trim().min(1, "a transfer needs a note").max(2000),
   }),
   resolve: z.object({ conversationId: z.string().min(1) }),
+  /** Take a queued chat by hand (the router checks cap and eligibility). */
+  "queue:take": z.object({ conversationId: z.string().min(1) }),
   /** Open a conversation: returns its context payload (for queued ones too, read-only). */
   "conversation:open": z.object({ conversationId: z.string().min(1) }),
   "inbox:reply": z.object({ itemId: z.string().min(1), text: MessageText }),

@@ -217,4 +217,44 @@ describe("issue 11: nobody waits on nobody", () => {
     const [item] = await b.store.conversations.listInbox({});
     expect(item?.text).toBe("Please refund INV-2041\n\nMy order number is A-12345");
   }, 60_000);
+
+  it("an idle eligible agent takes a queued chat by hand; an ineligible one is refused; an admin assigns one to an agent below cap", async () => {
+    const { baton: b } = await start();
+    const maria = track(await agent(b.url, "maria@demo.baton"));
+    expect((await maria.call("cap:set", { cap: 0 })).ok).toBe(true);
+    const claire = track(await agent(b.url, "claire@demo.baton"));
+    const priya = track(await agent(b.url, "priya@demo.baton"));
+    const v = track(await visitor(b.url));
+    await v.say("I want to talk to a human about my invoice");
+    await v.waitFor<Status>("status", (p) => p.state === "queued");
+    // Priya (technical) may not take a billing chat, at any escalation step.
+    expect(await priya.call("queue:take", { conversationId: v.conversationId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    // Claire would get it after the 90 s step to general support; she takes it now, with one frame.
+    expect((await claire.call("queue:take", { conversationId: v.conversationId })).ok).toBe(true);
+    const got = await claire.waitFor<Assigned & { explanation: { summary: string; reasons: string[] } }>(
+      "conversation:assigned",
+      (p) => p.context.conversation.id === v.conversationId,
+    );
+    expect(got.explanation).toMatchObject({ summary: "taken by hand by Claire Dubois", reasons: ["taken by hand"] });
+    await v.waitFor("message", system("Claire Dubois from International support has joined the chat."));
+    expect(await claire.call("queue:take", { conversationId: v.conversationId })).toMatchObject({ ok: false, error: { code: "invalid_transition" } });
+    // An admin assigns a queued chat to an agent below their cap, over HTTP with a schema.
+    const w = track(await visitor(b.url));
+    await w.say("I want to talk to a human about my invoice");
+    await w.waitFor<Status>("status", (p) => p.state === "queued");
+    const admin = track(await agent(b.url, "admin@demo.baton", "admin", "offline"));
+    const assign = (token: string, body: unknown) =>
+      fetch(`${b.url}/api/admin/conversations/${w.conversationId}/assign`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await assign(claire.token, { agentId: "priya" })).status).toBe(403);
+    expect((await assign(admin.token, {})).status).toBe(400);
+    expect((await assign(admin.token, { agentId: "maria" })).status).toBe(409);
+    const ok = await assign(admin.token, { agentId: "priya" });
+    expect(ok.status).toBe(200);
+    const toPriya = await priya.waitFor<Assigned & { explanation: { reasons: string[] } }>("conversation:assigned", (p) => p.context.conversation.id === w.conversationId);
+    expect(toPriya.explanation.reasons).toEqual(["assigned by an admin"]);
+  }, 60_000);
 });

@@ -63,6 +63,7 @@ type Step =
   | { kind: "release"; conv: string }
   | { kind: "transfer"; conv: string; req: ArbRequest }
   | { kind: "accept" | "decline"; conv: string }
+  | { kind: "take"; conv: string; agentId: string; by: "agent" | "admin" }
   | { kind: "tick"; advance: number };
 
 const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
@@ -81,6 +82,15 @@ const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("transfer" as const), conv: fc.constantFrom(...CONV_IDS), req: arbRequest }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom("accept" as const, "decline" as const), conv: fc.constantFrom(...CONV_IDS) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("tick" as const), advance: fc.integer({ min: 0, max: 90_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("take" as const),
+      conv: fc.constantFrom(...CONV_IDS),
+      agentId: fc.constantFrom(...AGENT_IDS),
+      by: fc.constantFrom("agent" as const, "admin" as const),
+    }),
+  },
 );
 
 /** Most runs start with some agents in the roster, some of them online. */
@@ -129,6 +139,8 @@ function toEvent(s: Step, r: Router, now: number): RouterEvent {
       };
     case "tick":
       return { kind: "tick" };
+    case "take":
+      return { kind: "take", conversationId: s.conv, agentId: s.agentId, by: s.by };
   }
 }
 

@@ -2,13 +2,13 @@ import { DomainError } from "../errors.js";
 import type { AgentProfile, AgentRuntime, EscalationStep, RoutingRequest } from "../model.js";
 import { type Constraints, constraintsFor, signatureOf, stepDueAt, stepsDueBy } from "./constraints.js";
 import { DueList } from "./due-list.js";
-import { mayServe } from "./eligibility.js";
+import { failingLayer, mayServe } from "./eligibility.js";
 import { type AgentSide, LiveOptions } from "./live-options.js";
 import { explainPick, explainPull, explainQueued } from "./explain.js";
 import { FastIndex } from "./fast-index.js";
 import { compareRequests } from "./order.js";
 import { ReferenceIndex } from "./reference-index.js";
-import type { AgentState, Routed, RouterIndex } from "./router-index.js";
+import { type AgentState, type Routed, type RouterIndex, runtimeView } from "./router-index.js";
 import type { DueNotice, Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot, Standing } from "./types.js";
 
 /**
@@ -99,6 +99,9 @@ export class Router {
         break;
       case "offer_decline":
         this.withdrawOffer(this.openOffer(event.conversationId, event.agentId), "declined");
+        break;
+      case "take":
+        this.take(event.conversationId, event.agentId, event.by);
         break;
       case "tick":
         for (let item = this.dueList.popDue(now); item !== null; item = this.dueList.popDue(now)) this.fire(item);
@@ -435,6 +438,30 @@ export class Router {
     r.request = { ...r.request, excludeAgentIds: [...r.request.excludeAgentIds, a.profile.id] };
     this.place(r, Math.max(r.appliedSteps, stepsDueBy(r.request, this.now)));
     this.drain(a);
+  }
+
+  /** A queued chat taken by hand (see the `take` event); refused with a DomainError, changing nothing. */
+  private take(conversationId: string, agentId: string, by: "agent" | "admin"): void {
+    const r = this.routed.get(conversationId);
+    if (r === undefined || r.state !== "queued") throw new DomainError("invalid_transition", `conversation ${conversationId} is not waiting in the queue`);
+    const a = this.agents.get(agentId);
+    if (a === undefined) throw new DomainError("agent_not_found", `no agent ${agentId}`);
+    if (a.active.length >= a.profile.cap) throw new DomainError("agent_at_cap", `${a.profile.name} is at their cap (${a.active.length}/${a.profile.cap})`);
+    if (by === "agent") {
+      // Eligible as the chat will be once every escalation step is applied, and whoever it was
+      // pinned to: a colleague may take over a chat waiting for someone who is not there.
+      const widest = { ...constraintsFor(r.request, r.request.escalation.length), targetAgentId: null };
+      if (a.presence !== "online") throw new DomainError("forbidden", `${a.profile.name} is not online`);
+      if (!mayServe(a.profile, widest)) throw new DomainError("forbidden", `${a.profile.name} may not take this chat (${failingLayer(runtimeView(a), widest)})`);
+    }
+    this.leaveQueue(r);
+    a.idleSince = this.now;
+    r.agent = a;
+    r.state = "assigned";
+    this.hasLiveOption(r);
+    this.holdSlot(a, conversationId);
+    const summary = by === "agent" ? `taken by hand by ${a.profile.name}` : `assigned by hand to ${a.profile.name} by an admin`;
+    this.effects.push({ kind: "assign", conversationId, agentId, explanation: { summary, layers: [], reasons: [by === "agent" ? "taken by hand" : "assigned by an admin"] } });
   }
 
   // ---------- placing ----------

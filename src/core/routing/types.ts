@@ -14,6 +14,13 @@ export type RouterEvent =
   | { readonly kind: "transfer"; readonly request: RoutingRequest }
   | { readonly kind: "offer_accept"; readonly conversationId: string; readonly agentId: string }
   | { readonly kind: "offer_decline"; readonly conversationId: string; readonly agentId: string }
+  /**
+   * A queued chat taken by hand: by the agent themselves (`by: "agent"`: online, below their cap,
+   * and eligible for it once its escalation steps are applied, whoever it is pinned to), or
+   * assigned to them by an admin (`by: "admin"`: below their cap). Assigned at once, offers or
+   * not; the explanation says so.
+   */
+  | { readonly kind: "take"; readonly conversationId: string; readonly agentId: string; readonly by: "agent" | "admin" }
   /** Process everything due at `now`: escalation steps, offer timeouts, SLA breaches. */
   | { readonly kind: "tick" };
 

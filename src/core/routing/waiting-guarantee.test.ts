@@ -98,3 +98,28 @@ describe.each(routers)("the waiting guarantee (%s index)", (_name, make) => {
     expect(r.standing("vip", T0 + 4)).toMatchObject({ position: 1 });
   });
 });
+
+describe.each(routers)("taking a queued chat by hand (%s index)", (_name, make) => {
+  it("an idle agent eligible after an escalation step takes it at once; the explanation says so", () => {
+    const r = make(OPTIONS);
+    online(r, [agent("claire", { teams: ["support"], cap: 2 })]);
+    const req = request("c1", T0, { team: "billing", escalation: [{ afterSeconds: 90, action: { kind: "widen_team", team: "support" } }] });
+    r.apply({ kind: "enqueue", request: req }, T0);
+    expect(r.stateOf("c1")).toBe("queued");
+    const fx = r.apply({ kind: "take", conversationId: "c1", agentId: "claire", by: "agent" }, T0 + 5000);
+    expect(fx).toEqual([{ kind: "assign", conversationId: "c1", agentId: "claire", explanation: { summary: "taken by hand by claire", layers: [], reasons: ["taken by hand"] } }]);
+    expect(r.agent("claire")?.active).toEqual(["c1"]);
+  });
+
+  it("refuses an ineligible agent, one at cap, and a chat not in the queue, changing nothing", () => {
+    const r = make(OPTIONS);
+    online(r, [agent("tech", { skills: [{ skill: "technical", proficiency: 5 }], cap: 1 }), agent("full", { cap: 0 })]);
+    r.apply({ kind: "enqueue", request: request("c1", T0) }, T0);
+    expect(() => r.apply({ kind: "take", conversationId: "c1", agentId: "tech", by: "agent" }, T0)).toThrow(/may not take/);
+    expect(() => r.apply({ kind: "take", conversationId: "c1", agentId: "full", by: "admin" }, T0)).toThrow(/at their cap/);
+    expect(() => r.apply({ kind: "take", conversationId: "nope", agentId: "tech", by: "admin" }, T0)).toThrow(/not waiting/);
+    expect(r.stateOf("c1")).toBe("queued");
+    // An admin may assign it to any agent below cap.
+    expect(r.apply({ kind: "take", conversationId: "c1", agentId: "tech", by: "admin" }, T0)).toMatchObject([{ kind: "assign", agentId: "tech", explanation: { reasons: ["assigned by an admin"] } }]);
+  });
+});
