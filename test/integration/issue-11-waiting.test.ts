@@ -257,4 +257,39 @@ describe("issue 11: nobody waits on nobody", () => {
     const toPriya = await priya.waitFor<Assigned & { explanation: { reasons: string[] } }>("conversation:assigned", (p) => p.context.conversation.id === w.conversationId);
     expect(toPriya.explanation.reasons).toEqual(["assigned by an admin"]);
   }, 60_000);
+
+  it("María transfers to Ana while Ana is offline: the visitor is told the wait; the chat goes to Ana's team after 60 s", async () => {
+    const { baton: b, clock } = await start();
+    const maria = track(await agent(b.url, "maria@demo.baton"));
+    const v = track(await visitor(b.url));
+    await v.say("I want to talk to a human about my invoice");
+    await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    // Lucas is in Ana's team (international support) and online; Ana is not.
+    const lucas = track(await agent(b.url, "lucas@demo.baton"));
+    const ok = await maria.call("transfer", { conversationId: v.conversationId, to: { agentId: "ana" }, note: "Needs a Portuguese invoice copy" });
+    expect(ok.ok).toBe(true);
+    await v.waitFor("message", system("You are being transferred to a colleague who can help further. They can see the whole conversation."));
+    await v.waitFor("message", system("You are number 1 in the queue. Estimated wait: under 2 minutes."));
+    const s = await v.waitFor<Status>("status", (p) => p.state === "queued" && p.wait !== null);
+    expect(s.wait).toMatchObject({ position: 1, seconds: 60 });
+    expect(lucas.events.some((e) => e.event === "conversation:assigned")).toBe(false);
+    clock.advance(60_000);
+    await tick(b);
+    await lucas.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    await v.waitFor("message", system("Lucas Martin from Technical support has joined the chat."));
+  }, 60_000);
+
+  it("with transfers.toOfflineAgent: refuse, a transfer to an offline colleague is refused with a clear message", async () => {
+    dir = mkdtempSync(join(tmpdir(), "baton-issue-11-"));
+    const configPath = join(dir, "baton.yaml");
+    writeFileSync(configPath, readFileSync("config/baton.yaml", "utf8").replace("toOfflineAgent: wait", "toOfflineAgent: refuse"));
+    baton = await startTestBaton({ clock: new FakeClock(TUESDAY_10_PARIS), configPath });
+    const maria = track(await agent(baton.url, "maria@demo.baton"));
+    const v = track(await visitor(baton.url));
+    await v.say("I want to talk to a human about my invoice");
+    await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    const refused = await maria.call("transfer", { conversationId: v.conversationId, to: { agentId: "ana" }, note: "Needs a Portuguese invoice copy" });
+    expect(refused).toMatchObject({ ok: false, error: { code: "conflict", message: "Ana Souza is offline: transfer to their team, or to a colleague who is online" } });
+    expect(baton.engine.router.agentOf(v.conversationId)).toBe("maria");
+  }, 60_000);
 });

@@ -104,6 +104,13 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const answer = (conversationId: string, accept: boolean) =>
     void send(accept ? "offer:accept" : "offer:decline", { conversationId }).catch(report);
 
+  // While the transfer dialog is open, colleagues' presence and load stay live.
+  useEffect(() => {
+    if (!transferring) return;
+    const poll = setInterval(loadColleagues, 3000);
+    return () => clearInterval(poll);
+  }, [transferring, loadColleagues]);
+
   const openInbox = state.inbox.filter((i) => i.status === "open").length;
   // The previewed chat's context goes beside the previewed transcript, never the selected chat's.
   const previewing = state.preview !== null;

@@ -95,6 +95,12 @@ export const batonConfigSchema = z
       .strictObject({ negativeSentimentBoost: z.number().int().default(20), vipBoost: z.number().int().default(0) })
       .prefault({}),
     wait: waitSchema,
+    transfers: z
+      .strictObject({
+        toOfflineAgent: z.enum(["wait", "refuse"]).default("wait"),
+        fallbackToTeamAfterSeconds: z.number().int().min(0).max(86_400).default(60),
+      })
+      .prefault({}),
     teams: z.array(teamSchema).min(1, "define at least one team"),
     rules: z.array(ruleSchema).min(1, "define at least one rule"),
     bot: z.strictObject({ corpusFile: z.string().min(1).default("config/bot-corpus.yaml") }).prefault({}),
