@@ -1,12 +1,14 @@
 export { type CliArgs, parseCliArgs, USAGE } from "./cli-args.js";
-export { type ErlangBound, erlangBound, slotsPerHour } from "./erlang-bound.js";
+export { type ErlangBound, erlangBound, liveHandleMeanSeconds, slotsPerHour } from "./erlang-bound.js";
 export { type ErlangC, erlangB, erlangC, erlangMeanWait, erlangServiceLevel } from "./erlang-c.js";
+export { type ExpectedHour, type ExpectedLoad, expectedLoad } from "./expected-load.js";
 export { EventHeap, type TimedEvent } from "./event-heap.js";
-export { formatTable, textTable } from "./format-table.js";
+export { erlangNote, formatAsyncPath, formatTable, points, textTable } from "./format-table.js";
 export { loadScenario, parseScenario, type ScenarioBundle } from "./load-scenario.js";
-export { isMisroute } from "./misroute.js";
+export { anyAgentLivePath, batonLivePath, type LivePath } from "./live-path.js";
+export { isMisroute, isQualified } from "./misroute.js";
 export { createPolicy, POLICY_NAMES, type PolicyName, type SimPolicy } from "./policy.js";
-export { type HourStats, type PolicyReport, policyReport, type RuleSla, type WaitSummary } from "./policy-report.js";
+export { type AsyncPathReport, type HourStats, type PolicyReport, policyReport, type RuleSla, type WaitSummary } from "./policy-report.js";
 export { createPrng, exponential, lognormal, type Prng, standardNormal } from "./prng.js";
 export { type ProgressBar, progressBar } from "./progress-bar.js";
 export { renderHtml } from "./render-html.js";
@@ -14,4 +16,5 @@ export { buildRoster, type RosterAgent, type ShiftWindow, shiftWindows } from ".
 export { runSimulation, type SimInput, type SimOutcome } from "./run-simulation.js";
 export { type Scenario, scenarioSchema } from "./scenario.schema.js";
 export { type SimReport, type SimulateOptions, simulate } from "./simulate.js";
-export { type Arrival, arrivalIndex, conversationId, generateTraffic, scenarioStart, type Traffic } from "./traffic.js";
+export { StrandTracker } from "./strand-tracker.js";
+export { type Arrival, arrivalIndex, arrivalRouting, conversationId, generateTraffic, scenarioStart, segmentRate, type Traffic } from "./traffic.js";

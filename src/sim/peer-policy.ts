@@ -1,6 +1,7 @@
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
 import type { Effect, Explanation, RouterEvent } from "../core/routing/index.js";
+import { anyAgentLivePath, type LivePath } from "./live-path.js";
 
 /** A peer's view of an agent: capacity and presence only (peers ignore skills and languages). */
 export interface PeerAgent {
@@ -27,6 +28,7 @@ export abstract class PeerPolicy {
   /** Free slots over online agents: 0 means nobody can take a chat (skip the scan). */
   protected freeSlots = 0;
   private effects: Effect[] = [];
+  readonly livePath: LivePath = anyAgentLivePath;
 
   protected abstract readonly explanation: Explanation;
 

@@ -1,5 +1,6 @@
 import { createRouter, type Effect, type RouterEvent, type RouterOptions } from "../core/routing/index.js";
 import { LeastBusyPolicy } from "./least-busy-policy.js";
+import { batonLivePath, type LivePath } from "./live-path.js";
 import { RoundRobinPolicy } from "./round-robin-policy.js";
 
 export type PolicyName = "baton" | "round-robin" | "least-busy";
@@ -14,6 +15,8 @@ export interface SimPolicy {
   apply(event: RouterEvent, now: number): readonly Effect[];
   /** When the next `tick` has work, or null. */
   nextDue(): number | null;
+  /** Which online agents are a live option for a queued chat under this policy. */
+  readonly livePath: LivePath;
 }
 
 /**
@@ -24,7 +27,7 @@ export function createPolicy(name: PolicyName, options: RouterOptions): SimPolic
   switch (name) {
     case "baton": {
       const router = createRouter(options);
-      return { name, apply: (e, now) => router.apply(e, now), nextDue: () => router.nextDue() };
+      return { name, apply: (e, now) => router.apply(e, now), nextDue: () => router.nextDue(), livePath: batonLivePath };
     }
     case "round-robin":
       return new RoundRobinPolicy();

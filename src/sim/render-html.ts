@@ -7,7 +7,7 @@ const secFmt = (v: number) => `${v.toFixed(0)}s`;
 
 /**
  * A single self-contained HTML page (inline CSS and SVG, no scripts or external assets)
- * comparing the policies: SLA per rule, wait percentiles, abandonment / occupancy / misroutes,
+ * comparing the policies: SLA and qualified SLA, SLA per rule, wait percentiles, abandonment / occupancy / misroutes,
  * SLA attainment through the day, and the plain-text table.
  */
 export function renderHtml(report: SimReport): string {
@@ -20,6 +20,10 @@ export function renderHtml(report: SimReport): string {
   const waitSeries: Series[] = [
     ...report.policies.map((p) => ({ name: p.policy, values: [p.wait.p50, p.wait.p90, p.wait.p99] })),
     { name: "erlang-c", values: [b.wait.p50, b.wait.p90, b.wait.p99] },
+  ];
+  const qualifiedSeries: Series[] = [
+    ...report.policies.map((p) => ({ name: p.policy, values: [p.sla.attainment, p.qualified.attainment] })),
+    { name: "erlang-c", values: [b.sla.attainment, null] },
   ];
   const rateSeries: Series[] = report.policies.map((p) => ({ name: p.policy, values: [p.abandonmentRate, p.occupancy, p.misrouteRate] }));
   const hours = report.policies[0]?.hourly.map((h) => String(h.hour)) ?? [];
@@ -35,6 +39,7 @@ pre{background:#f9fafb;border:1px solid #e5e7eb;padding:12px;overflow-x:auto;fon
 </style></head><body>
 <h1>${esc(report.scenario)}</h1>
 <p class="note">${esc(`${report.source} · seed ${report.seed} · ${report.durationHours} h from ${report.start} (${report.timeZone}) · ${report.agents} agents · ${report.policies[0]?.offered ?? 0} handoffs, ${report.policies[0]?.async ?? 0} to the async inbox`)}</p>
+${section("SLA and qualified SLA", barChart(["SLA", "qualified"], qualifiedSeries, { max: 1, format: pctFmt }), "Qualified: answered within the rule's SLA by an agent with the rule's skills and the visitor's language (natively or by translation). Raw SLA flatters a policy that answers fast with the wrong person.")}
 ${section("SLA attainment per rule", barChart(rules, slaSeries, { max: 1, format: pctFmt }), "Answered within the rule's SLA, over chats routed live (abandoned and late chats miss).")}
 ${section("Wait (answered chats)", barChart(["p50", "p90", "p99"], waitSeries, { format: secFmt }))}
 ${section("Abandonment, occupancy, misroutes", barChart(["abandoned", "occupancy", "misrouted"], rateSeries, { max: 1, format: pctFmt }), "Misrouted: the first agent lacked the matched rule's skills or the visitor's language.")}

@@ -1,9 +1,11 @@
+import type { RoutingRequest } from "../core/model.js";
 import { buildRoutingRequest } from "../core/rules/index.js";
 import type { Effect } from "../core/routing/index.js";
 import { EventHeap } from "./event-heap.js";
 import { isMisroute } from "./misroute.js";
 import type { PolicyName, SimPolicy } from "./policy.js";
 import type { RosterAgent, ShiftWindow } from "./roster.js";
+import { StrandTracker } from "./strand-tracker.js";
 import { arrivalIndex, conversationId, type Traffic } from "./traffic.js";
 
 /** Everything one run needs; traffic, roster and shifts are shared by every policy compared. */
@@ -28,6 +30,12 @@ export interface SimOutcome {
   readonly abandoned: Uint8Array;
   /** Per arrival: 1 when the first agent lacked the rule's skills or the language. */
   readonly misrouted: Uint8Array;
+  /**
+   * Per arrival: the waiting guarantee seen from outside (see StrandTracker): whether it was ever
+   * queued with no agent on shift who could take it, how long it spent so without an async
+   * offer, and when and how long after being stranded the router offered the async path.
+   */
+  readonly strands: Pick<StrandTracker, "everStranded" | "strandedMs" | "asyncOfferedAt" | "offerDelayMs">;
   readonly assignments: number;
   readonly misroutes: number;
   readonly escalations: number;
@@ -70,6 +78,8 @@ export function runSimulation(input: SimInput): SimOutcome {
   const active = new Int32Array(roster.length);
   const present = new Uint8Array(roster.length);
   const onShift = new Uint8Array(roster.length);
+  const requests = new Array<RoutingRequest | undefined>(n);
+  const strands = new StrandTracker(roster, policy.livePath, n);
   let assignments = 0;
   let misroutes = 0;
   let escalations = 0;
@@ -120,6 +130,7 @@ export function runSimulation(input: SimInput): SimOutcome {
           const i = arrivalIndex(e.conversationId);
           const agent = agentIndex.get(e.agentId)!;
           hold(i, agent);
+          strands.leave(i, now);
           state[i] = ASSIGNED;
           serviceStart[i] = now;
           assignments++;
@@ -136,13 +147,15 @@ export function runSimulation(input: SimInput): SimOutcome {
         case "offer": {
           const i = arrivalIndex(e.conversationId);
           hold(i, agentIndex.get(e.agentId)!);
+          strands.leave(i, now);
           heap.push(now + (input.offerAcceptMs ?? 0), "accept", i, agentIndex.get(e.agentId)!);
           break;
         }
         case "queued": {
           const i = arrivalIndex(e.conversationId);
-          if (state[i] === 0) heap.push(arrivals[i]!.at + arrivals[i]!.patienceMs, "abandon", i);
+          if (state[i] === 0 && Number.isFinite(arrivals[i]!.patienceMs)) heap.push(arrivals[i]!.at + arrivals[i]!.patienceMs, "abandon", i);
           state[i] = QUEUED;
+          strands.join(i, requests[i]!, now);
           break;
         }
         case "requeued": {
@@ -151,12 +164,16 @@ export function runSimulation(input: SimInput): SimOutcome {
           token[i]!++;
           unhold(i);
           state[i] = QUEUED;
+          strands.join(i, requests[i]!, now);
           requeues++;
           break;
         }
-        case "released":
-          unhold(arrivalIndex(e.conversationId));
+        case "released": {
+          const i = arrivalIndex(e.conversationId);
+          unhold(i);
+          strands.leave(i, now);
           break;
+        }
         case "escalated":
           escalations++;
           break;
@@ -165,6 +182,12 @@ export function runSimulation(input: SimInput): SimOutcome {
           break;
         case "offer_expired":
           break;
+        default: {
+          // A new router effect must be read here. The waiting guarantee's async offer, when the
+          // router makes it, is recorded with strands.asyncOffered(i, now).
+          const unknown: never = e;
+          throw new Error(`the simulator does not read the router effect ${JSON.stringify(unknown)}`);
+        }
       }
     }
     while (toOffline.length > 0) {
@@ -187,11 +210,13 @@ export function runSimulation(input: SimInput): SimOutcome {
     switch (kind) {
       case "shift_on":
         onShift[ref] = 1;
+        strands.agentOnShift(ref, true, now);
         setPresent(ref, true);
         handle(policy.apply({ kind: "agent_presence", agentId: roster[ref]!.profile.id, presence: "online" }, now));
         return;
       case "shift_off":
         onShift[ref] = 0;
+        strands.agentOnShift(ref, false, now);
         if (active[ref] === 0) {
           setPresent(ref, false);
           handle(policy.apply({ kind: "agent_presence", agentId: roster[ref]!.profile.id, presence: "offline" }, now));
@@ -252,17 +277,20 @@ export function runSimulation(input: SimInput): SimOutcome {
         now: a.at,
         priorityBoost: a.priorityBoost,
       });
+      requests[next] = request;
       handle(policy.apply({ kind: "enqueue", request }, now));
     }
     next++;
     if ((next & 4095) === 0) input.onProgress?.(next);
   }
   input.onProgress?.(n);
+  strands.finish(now);
   return {
     policy: policy.name,
     firstAssignAt,
     abandoned,
     misrouted,
+    strands,
     assignments,
     misroutes,
     escalations,

@@ -9,11 +9,24 @@ const positive = z.number().positive();
 /** 24 rate multipliers, one per local hour of the day (0 = midnight to 1 am). */
 const profileSchema = z.array(z.number().min(0)).length(24, "a daily profile has 24 hourly multipliers (hour 0 .. 23)");
 
-/** Lognormal handle time: arithmetic mean and standard deviation in seconds (sd 0 = fixed). */
-const handleSchema = z.strictObject({ meanSeconds: positive, sdSeconds: z.number().min(0) });
+/**
+ * Handle time in seconds: lognormal with an arithmetic mean and standard deviation (sd 0 =
+ * fixed; `kind` may be left out), or exponential around the mean (coefficient of variation 1:
+ * with Poisson arrivals, one pool and infinite patience the run is an exact M/M/N queue).
+ */
+const handleSchema = z.union([
+  z.strictObject({ kind: z.literal("lognormal").default("lognormal"), meanSeconds: positive, sdSeconds: z.number().min(0) }),
+  z.strictObject({ kind: z.literal("exponential"), meanSeconds: positive }),
+]);
 
-/** How long a waiting visitor stays before leaving: exponential around the mean, or exactly the mean. */
-const patienceSchema = z.strictObject({ kind: z.enum(["exponential", "fixed"]), meanSeconds: positive });
+/**
+ * How long a waiting visitor stays before leaving: exponential around the mean, exactly the
+ * mean, or forever (`infinite`: nobody abandons, as Erlang C assumes).
+ */
+const patienceSchema = z.union([
+  z.strictObject({ kind: z.enum(["exponential", "fixed"]), meanSeconds: positive }),
+  z.strictObject({ kind: z.literal("infinite") }),
+]);
 
 /** A shift in local hours of the scenario's zone; end ≤ start runs past midnight. */
 const shiftSchema = z.strictObject({ start: z.number().min(0).max(24), end: z.number().min(0).max(24) });

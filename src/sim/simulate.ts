@@ -1,4 +1,5 @@
-import { type ErlangBound, erlangBound } from "./erlang-bound.js";
+import { type ErlangBound, erlangBound, liveHandleMeanSeconds, slotsPerHour } from "./erlang-bound.js";
+import { expectedLoad } from "./expected-load.js";
 import type { ScenarioBundle } from "./load-scenario.js";
 import { createPolicy, POLICY_NAMES, type PolicyName } from "./policy.js";
 import { type PolicyReport, policyReport } from "./policy-report.js";
@@ -74,6 +75,6 @@ export function simulate(bundle: ScenarioBundle, options: SimulateOptions = {}):
     durationHours: scenario.durationHours,
     agents: bundle.roster.length,
     policies,
-    bound: erlangBound(traffic, bundle.roster, shifts),
+    bound: erlangBound(expectedLoad(scenario, bundle.config), liveHandleMeanSeconds(traffic), slotsPerHour(traffic, bundle.roster, shifts)),
   };
 }

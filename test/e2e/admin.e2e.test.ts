@@ -217,6 +217,10 @@ describe("admin and dashboard (real browser)", () => {
     expect(await page.getByLabel("Scenario YAML").inputValue()).toContain("VIP");
     const rows = await table.locator("tbody tr").allInnerTexts();
     expect(rows.map((r) => r.split("\t")[0])).toEqual(["baton", "round-robin", "least-busy"]);
+    // SLA by a qualified agent beside raw SLA, and its gap to the Erlang-C bound.
+    const headers = (await table.locator("thead th").allInnerTexts()).map((h) => h.toLowerCase());
+    expect(headers).toEqual(expect.arrayContaining(["sla", "qualified", "vs bound"]));
+    expect(rows[0]).toMatch(/[+−]\d+\.\d pts/);
     expect(await page.frameLocator('iframe[title="Simulation report"]').locator("svg").count()).toBeGreaterThan(0);
     await screenshot(page, "admin-simulator");
     // A broken scenario says what and where.

@@ -13,17 +13,27 @@ interface PolicyRow {
   readonly async: number;
   readonly abandonmentRate: number | null;
   readonly sla: { readonly attainment: number | null };
+  readonly qualified: { readonly attainment: number | null };
+  readonly asyncPath: { readonly stranded: number; readonly strandedOffered: number };
   readonly wait: { readonly p50: number | null; readonly p90: number | null };
   readonly occupancy: number | null;
   readonly misrouteRate: number | null;
 }
 
 interface SimResult {
-  readonly report: { readonly scenario: string; readonly agents: number; readonly durationHours: number; readonly policies: readonly PolicyRow[] };
+  readonly report: {
+    readonly scenario: string;
+    readonly agents: number;
+    readonly durationHours: number;
+    readonly policies: readonly PolicyRow[];
+    readonly bound: { readonly sla: { readonly attainment: number | null } };
+  };
   readonly html: string;
 }
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+const points = (x: number | null, of: number | null) =>
+  x === null || of === null ? "—" : `${x >= of ? "+" : "−"}${Math.abs((x - of) * 100).toFixed(1)} pts`;
 const secs = (x: number | null) => (x === null ? "—" : `${Math.round(x)} s`);
 
 /**
@@ -121,11 +131,14 @@ export function SimulatorView({ token }: { readonly token: string }) {
                 <th>live</th>
                 <th>async</th>
                 <th>SLA</th>
+                <th title="Answered within the SLA by an agent with the rule's skills and the visitor's language (natively or by translation)">qualified</th>
+                <th title="Qualified minus the Erlang-C bound's SLA">vs bound</th>
                 <th>wait p50</th>
                 <th>wait p90</th>
                 <th>abandoned</th>
                 <th>occupancy</th>
                 <th>misrouted</th>
+                <th title="Queued with no agent on shift who could take the chat; of them, offered the async path">stranded (offered)</th>
               </tr>
             </thead>
             <tbody>
@@ -135,11 +148,16 @@ export function SimulatorView({ token }: { readonly token: string }) {
                   <td>{p.live}</td>
                   <td>{p.async}</td>
                   <td>{pct(p.sla.attainment)}</td>
+                  <td>{pct(p.qualified.attainment)}</td>
+                  <td>{points(p.qualified.attainment, result.report.bound.sla.attainment)}</td>
                   <td>{secs(p.wait.p50)}</td>
                   <td>{secs(p.wait.p90)}</td>
                   <td>{pct(p.abandonmentRate)}</td>
                   <td>{pct(p.occupancy)}</td>
                   <td>{pct(p.misrouteRate)}</td>
+                  <td>
+                    {p.asyncPath.stranded} ({p.asyncPath.strandedOffered})
+                  </td>
                 </tr>
               ))}
             </tbody>
