@@ -18,6 +18,7 @@ export async function applyRouterEffects(engine: Engine, effects: readonly Effec
   const touchedAgents = new Set<string>();
   const touched = new Set<string>();
   const asyncOffered: string[] = [];
+  const unanswered: Extract<Effect, { kind: "unanswered" }>[] = [];
   for (const e of effects) {
     touched.add(e.conversationId);
     switch (e.kind) {
@@ -50,6 +51,11 @@ export async function applyRouterEffects(engine: Engine, effects: readonly Effec
       case "escalated":
         log.info({ conversationId: e.conversationId, step: e.step }, "escalation step applied");
         break;
+      case "unanswered":
+        touchedAgents.add(e.agentId);
+        log.warn({ conversationId: e.conversationId, agentId: e.agentId, stage: e.stage, afterSeconds: e.afterSeconds }, "assigned chat not answered");
+        unanswered.push(e);
+        break;
       case "async_offered":
         log.info({ conversationId: e.conversationId, since: e.since }, "no live option: async path offered");
         asyncOffered.push(e.conversationId);
@@ -58,6 +64,7 @@ export async function applyRouterEffects(engine: Engine, effects: readonly Effec
         break;
     }
   }
+  for (const e of unanswered) await recordUnanswered(engine, e);
   for (const id of touched) await reconcile(engine, id, effects);
   for (const id of asyncOffered) await offerAsync(engine, id);
   for (const agentId of touchedAgents) await publishAgentLoad(engine, agentId);
@@ -109,6 +116,32 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
     });
   }
   publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
+}
+
+/**
+ * An agent has not answered an assigned chat: reminded first; then the chat is taken back (the
+ * router routes it to the next eligible agent) and the handoff records "not answered by María
+ * in 90 s", which the next agent reads in the context; the visitor is told.
+ */
+async function recordUnanswered(engine: Engine, e: Extract<Effect, { kind: "unanswered" }>): Promise<void> {
+  const { store, publisher } = engine.deps;
+  if (e.stage === "flagged") {
+    publisher.publish({ kind: "agent", agentId: e.agentId }, "conversation:unanswered", { conversationId: e.conversationId, afterSeconds: e.afterSeconds });
+    return;
+  }
+  const name = (await engine.profiles()).get(e.agentId)?.name.split(" ")[0] ?? e.agentId;
+  const note = `not answered by ${name} in ${e.afterSeconds} s`;
+  const handoff = (await store.listHandoffs(e.conversationId)).at(-1);
+  if (handoff !== undefined) {
+    await store.updateHandoff(handoff.id, {
+      note: handoff.note === null ? note : `${handoff.note} · ${note}`,
+      fromAgentId: e.agentId,
+      toAgentId: null,
+      assignedAt: null,
+    });
+  }
+  const c = await store.getConversation(e.conversationId);
+  if (c !== null) await postMessage(engine, { conversationId: e.conversationId, author: "system", text: systemText(c.language, "reassigned") });
 }
 
 /**

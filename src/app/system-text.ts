@@ -8,6 +8,7 @@ type Key =
   | "joinedTeam"
   | "stepAway"
   | "stepAwayAlone"
+  | "reassigned"
   | "noLiveOption"
   | "transferred"
   | "resolved"
@@ -30,6 +31,7 @@ const EN: Record<Key, string> = {
   joinedTeam: "{name} from {team} has joined the chat.",
   stepAway: "Your agent had to step away. We are connecting you with someone else, with your conversation so far.",
   stepAwayAlone: "Your agent had to step away.",
+  reassigned: "Sorry for the wait. We are passing your chat to a colleague who can answer now, with your conversation so far.",
   noLiveOption: "{why} You can keep waiting here and the first person back will join you, or leave us a message with your e-mail and we will reply {when}.",
   transferred: "You are being transferred to a colleague who can help further. They can see the whole conversation.",
   resolved: "This chat has been resolved. How did we do?",
@@ -55,6 +57,7 @@ const TABLES: Readonly<Record<string, Record<Key, string>>> = {
     joinedTeam: "{name} de {team} se ha unido al chat.",
     stepAway: "Tu agente ha tenido que ausentarse. Te conectamos con otra persona, que verá toda la conversación.",
     stepAwayAlone: "Tu agente ha tenido que ausentarse.",
+    reassigned: "Perdona la espera. Pasamos tu chat a un compañero que puede responderte ahora, con toda la conversación.",
     noLiveOption: "{why} Puedes seguir esperando aquí y la primera persona que vuelva te atenderá, o dejarnos un mensaje con tu correo y te responderemos {when}.",
     transferred: "Te transferimos a un compañero que puede ayudarte mejor. Verá toda la conversación.",
     resolved: "Este chat se ha resuelto. ¿Qué tal lo hicimos?",
@@ -77,6 +80,7 @@ const TABLES: Readonly<Record<string, Record<Key, string>>> = {
     joinedTeam: "{name} ({team}) a rejoint la conversation.",
     stepAway: "Votre conseiller a dû s'absenter. Nous vous mettons en relation avec quelqu'un d'autre, qui voit toute la conversation.",
     stepAwayAlone: "Votre conseiller a dû s'absenter.",
+    reassigned: "Désolés pour l'attente. Nous transmettons votre conversation à un collègue disponible, avec tout l'historique.",
     noLiveOption: "{why} Vous pouvez patienter ici et la première personne de retour vous rejoindra, ou nous laisser un message avec votre e-mail et nous vous répondrons {when}.",
     transferred: "Nous vous transférons à un collègue qui pourra vous aider. Il voit toute la conversation.",
     resolved: "Cette conversation est résolue. Comment nous en sommes-nous sortis ?",
@@ -99,6 +103,7 @@ const TABLES: Readonly<Record<string, Record<Key, string>>> = {
     joinedTeam: "{name} ({team}) ist dem Chat beigetreten.",
     stepAway: "Ihr Ansprechpartner musste kurz weg. Wir verbinden Sie mit jemand anderem, der den ganzen Verlauf sieht.",
     stepAwayAlone: "Ihr Ansprechpartner musste kurz weg.",
+    reassigned: "Entschuldigen Sie die Wartezeit. Wir geben Ihren Chat mit dem bisherigen Verlauf an eine Kollegin oder einen Kollegen weiter, die jetzt antworten können.",
     noLiveOption: "{why} Sie können hier warten, dann übernimmt die erste Person, die zurück ist, oder uns eine Nachricht mit Ihrer E-Mail-Adresse hinterlassen; wir antworten {when}.",
     transferred: "Wir übergeben Sie an eine Kollegin oder einen Kollegen, die weiterhelfen können. Der ganze Verlauf ist sichtbar.",
     resolved: "Dieser Chat ist erledigt. Wie zufrieden waren Sie?",
@@ -121,6 +126,7 @@ const TABLES: Readonly<Record<string, Record<Key, string>>> = {
     joinedTeam: "{name} ({team}) entrou na conversa.",
     stepAway: "O seu agente teve de se ausentar. Vamos ligá-lo a outra pessoa, que vê toda a conversa.",
     stepAwayAlone: "O seu agente teve de se ausentar.",
+    reassigned: "Desculpe a espera. Vamos passar a sua conversa a um colega que pode responder agora, com todo o histórico.",
     noLiveOption: "{why} Pode continuar à espera aqui e a primeira pessoa a voltar irá atendê-lo, ou deixar-nos uma mensagem com o seu e-mail e responderemos {when}.",
     transferred: "Vamos transferi-lo para um colega que pode ajudar. Ele vê toda a conversa.",
     resolved: "Esta conversa foi resolvida. Como nos saímos?",

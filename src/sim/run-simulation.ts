@@ -182,6 +182,8 @@ export function runSimulation(input: SimInput): SimOutcome {
           break;
         case "offer_expired":
           break;
+        case "unanswered":
+          break;
         case "async_offered":
           // The waiting guarantee: the router offered this visitor the async path.
           strands.asyncOffered(arrivalIndex(e.conversationId), now);

@@ -292,4 +292,30 @@ describe("issue 11: nobody waits on nobody", () => {
     expect(refused).toMatchObject({ ok: false, error: { code: "conflict", message: "Ana Souza is offline: transfer to their team, or to a colleague who is online" } });
     expect(baton.engine.router.agentOf(v.conversationId)).toBe("maria");
   }, 60_000);
+
+  it("an assigned chat María does not answer is flagged to her at 60 s and goes to Tom at 90 s with a note; the visitor is told", async () => {
+    const { baton: b, clock } = await start();
+    const maria = track(await agent(b.url, "maria@demo.baton"));
+    const v = track(await visitor(b.url));
+    await v.say("I want to talk to a human about my invoice");
+    await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    const answered = track(await visitor(b.url));
+    await answered.say("I want to talk to a human about my invoice too");
+    await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === answered.conversationId);
+    expect((await maria.call("message:send", { conversationId: answered.conversationId, clientMessageId: "hi", text: "Hello, looking now" })).ok).toBe(true);
+    const tom = track(await agent(b.url, "tom@demo.baton"));
+    clock.advance(60_000);
+    await tick(b);
+    await maria.waitFor("conversation:unanswered", (p: { conversationId: string; afterSeconds: number }) => p.conversationId === v.conversationId && p.afterSeconds === 60);
+    clock.advance(30_000);
+    await tick(b);
+    await maria.waitFor("conversation:removed", (p: { conversationId: string; reason: string }) => p.conversationId === v.conversationId && p.reason === "unanswered");
+    const { context } = await tom.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    expect(context.handoffs.map((h) => h.note)).toContain("not answered by María in 90 s");
+    await v.waitFor("message", system("Sorry for the wait. We are passing your chat to a colleague who can answer now, with your conversation so far."));
+    await v.waitFor("message", system("Tom Becker from Billing has joined the chat."));
+    // The chat María answered stays hers.
+    expect(b.engine.router.agentOf(answered.conversationId)).toBe("maria");
+    expect(maria.events.some((e) => e.event === "conversation:unanswered" && (e.payload as { conversationId: string }).conversationId === answered.conversationId)).toBe(false);
+  }, 60_000);
 });

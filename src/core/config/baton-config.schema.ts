@@ -69,6 +69,12 @@ const routerSchema = z
     onOffline: z.enum(["keep", "requeue"]).default("requeue"),
     /** The waiting guarantee: seconds a queued chat may have no live option before its visitor is offered the async path. */
     asyncOfferWithinSeconds: z.number().int().min(0).max(3600).default(15),
+    /** An assigned chat without a first agent message: flagged, then reassigned. null: never. */
+    unanswered: z
+      .strictObject({ flagAfterSeconds: z.number().int().positive(), reassignAfterSeconds: z.number().int().positive() })
+      .refine((u) => u.reassignAfterSeconds >= u.flagAfterSeconds, { message: "reassignAfterSeconds must not come before flagAfterSeconds", path: ["reassignAfterSeconds"] })
+      .nullable()
+      .default(null),
   })
   .prefault({}) satisfies z.ZodType<RouterOptions, unknown>;
 

@@ -59,6 +59,9 @@ export interface Routed {
   deadSince: number;
   /** Whether its visitor was offered the async path for the current stretch without a live option. */
   asyncOffered: boolean;
+  /** When it was last assigned, and whether that agent has written since (the unanswered clock). */
+  assignedAt: number;
+  answered: boolean;
 }
 
 /** A queued conversation, as the index sees it. */

@@ -64,6 +64,7 @@ type Step =
   | { kind: "transfer"; conv: string; req: ArbRequest }
   | { kind: "accept" | "decline"; conv: string }
   | { kind: "take"; conv: string; agentId: string; by: "agent" | "admin" }
+  | { kind: "answered"; conv: string }
   | { kind: "tick"; advance: number };
 
 const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
@@ -91,6 +92,7 @@ const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
       by: fc.constantFrom("agent" as const, "admin" as const),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("answered" as const), conv: fc.constantFrom(...CONV_IDS) }) },
 );
 
 /** Most runs start with some agents in the roster, some of them online. */
@@ -109,6 +111,7 @@ const arbOptions: fc.Arbitrary<RouterOptions> = fc.record({
   onAway: fc.constantFrom("keep" as const, "requeue" as const),
   onOffline: fc.constantFrom("keep" as const, "requeue" as const),
   asyncOfferWithinSeconds: fc.constantFrom(0, 15, 30),
+  unanswered: fc.constantFrom(null, { flagAfterSeconds: 20, reassignAfterSeconds: 40 }),
 });
 
 function toRequest(conv: string, r: ArbRequest, now: number): RoutingRequest {
@@ -141,6 +144,8 @@ function toEvent(s: Step, r: Router, now: number): RouterEvent {
       return { kind: "tick" };
     case "take":
       return { kind: "take", conversationId: s.conv, agentId: s.agentId, by: s.by };
+    case "answered":
+      return { kind: "answered", conversationId: s.conv };
   }
 }
 
@@ -200,10 +205,12 @@ function dueActs(effects: readonly Effect[]): string[] {
             ? "offer_timeout"
             : e.kind === "async_offered"
               ? "async_offer"
-              : null;
+              : e.kind === "unanswered"
+                ? "unanswered"
+                : null;
     if (kind === null || moved.has(e.conversationId)) continue;
     out.push(`${kind}:${e.conversationId}`);
-    if (kind !== "sla_breach" && kind !== "async_offer") moved.add(e.conversationId);
+    if (kind !== "sla_breach" && kind !== "async_offer" && !(e.kind === "unanswered" && e.stage === "flagged")) moved.add(e.conversationId);
   }
   return out;
 }

@@ -19,7 +19,15 @@ type DueItem =
   | { readonly kind: "offer_timeout"; readonly at: number; readonly r: Routed; readonly agentId: string }
   | { readonly kind: "escalate"; readonly at: number; readonly r: Routed; readonly step: number }
   | { readonly kind: "sla"; readonly at: number; readonly r: Routed }
-  | { readonly kind: "async_offer"; readonly at: number; readonly r: Routed; readonly since: number };
+  | { readonly kind: "async_offer"; readonly at: number; readonly r: Routed; readonly since: number }
+  | {
+      readonly kind: "unanswered";
+      readonly at: number;
+      readonly r: Routed;
+      readonly agentId: string;
+      readonly assignedAt: number;
+      readonly stage: "flagged" | "reassigned";
+    };
 
 /** Constraints with their signature. */
 interface Shaped {
@@ -103,6 +111,11 @@ export class Router {
       case "take":
         this.take(event.conversationId, event.agentId, event.by);
         break;
+      case "answered": {
+        const r = this.routed.get(event.conversationId);
+        if (r !== undefined && r.state === "assigned") r.answered = true;
+        break;
+      }
       case "tick":
         for (let item = this.dueList.popDue(now); item !== null; item = this.dueList.popDue(now)) this.fire(item);
         break;
@@ -130,6 +143,7 @@ export class Router {
       if (item.kind === "escalate") out.push({ kind: "escalate", conversationId, at: item.at, step: r.request.escalation[item.step] as EscalationStep });
       else if (item.kind === "offer_timeout") out.push({ kind: "offer_timeout", conversationId, at: item.at, agentId: item.agentId });
       else if (item.kind === "async_offer") out.push({ kind: "async_offer", conversationId, at: item.at });
+      else if (item.kind === "unanswered") out.push({ kind: "unanswered", conversationId, at: item.at, agentId: item.agentId, stage: item.stage });
       else out.push({ kind: "sla_breach", conversationId, at: item.at, ruleId: r.request.ruleId });
     }
     return out;
@@ -420,6 +434,7 @@ export class Router {
     const r = this.openOffer(conversationId, agentId);
     r.state = "assigned";
     const a = r.agent as AgentState;
+    this.armAnswer(r, a);
     this.effects.push({
       kind: "assign",
       conversationId,
@@ -428,7 +443,19 @@ export class Router {
     });
   }
 
-  private withdrawOffer(r: Routed, reason: "declined" | "offer_timeout"): void {
+  /** Starts the unanswered clock of a chat just assigned to `a` (when configured). */
+  private armAnswer(r: Routed, a: AgentState): void {
+    r.answered = false;
+    r.assignedAt = this.now;
+    const u = this.options.unanswered;
+    if (u === undefined || u === null) return;
+    const agentId = a.profile.id;
+    const assignedAt = this.now;
+    this.dueList.add({ kind: "unanswered", at: assignedAt + u.flagAfterSeconds * 1000, r, agentId, assignedAt, stage: "flagged" });
+    this.dueList.add({ kind: "unanswered", at: assignedAt + u.reassignAfterSeconds * 1000, r, agentId, assignedAt, stage: "reassigned" });
+  }
+
+  private withdrawOffer(r: Routed, reason: "declined" | "offer_timeout" | "unanswered"): void {
     const id = r.request.conversationId;
     const a = r.agent as AgentState;
     this.freeSlot(a, id);
@@ -460,6 +487,7 @@ export class Router {
     r.state = "assigned";
     this.hasLiveOption(r);
     this.holdSlot(a, conversationId);
+    this.armAnswer(r, a);
     const summary = by === "agent" ? `taken by hand by ${a.profile.name}` : `assigned by hand to ${a.profile.name} by an admin`;
     this.effects.push({ kind: "assign", conversationId, agentId, explanation: { summary, layers: [], reasons: [by === "agent" ? "taken by hand" : "assigned by an admin"] } });
   }
@@ -556,6 +584,7 @@ export class Router {
       this.effects.push({ kind: "offer", conversationId: id, agentId: a.profile.id, expiresAt, explanation });
     } else {
       r.state = "assigned";
+      this.armAnswer(r, a);
       this.effects.push({ kind: "assign", conversationId: id, agentId: a.profile.id, explanation });
     }
   }
@@ -617,6 +646,8 @@ export class Router {
         return r.state === "queued" && r.appliedSteps === item.step && stepDueAt(r.request, item.step) === item.at;
       case "async_offer":
         return r.state === "queued" && !r.asyncOffered && r.deadSince === item.since;
+      case "unanswered":
+        return r.state === "assigned" && !r.answered && r.agent?.profile.id === item.agentId && r.assignedAt === item.assignedAt;
     }
   }
 
@@ -628,6 +659,13 @@ export class Router {
       case "offer_timeout":
         this.withdrawOffer(r, "offer_timeout");
         return;
+      case "unanswered": {
+        const afterSeconds = Math.round((item.at - item.assignedAt) / 1000);
+        const conversationId = r.request.conversationId;
+        this.effects.push({ kind: "unanswered", conversationId, agentId: item.agentId, stage: item.stage, afterSeconds });
+        if (item.stage === "reassigned") this.withdrawOffer(r, "unanswered");
+        return;
+      }
       case "async_offer":
         r.asyncOffered = true;
         this.effects.push({ kind: "async_offered", conversationId: r.request.conversationId, since: item.since });
@@ -666,6 +704,8 @@ function newRouted(request: RoutingRequest): Routed {
     watch: null,
     deadSince: Number.NaN,
     asyncOffered: false,
+    assignedAt: Number.NaN,
+    answered: true,
   };
 }
 

@@ -21,6 +21,8 @@ export type RouterEvent =
    * not; the explanation says so.
    */
   | { readonly kind: "take"; readonly conversationId: string; readonly agentId: string; readonly by: "agent" | "admin" }
+  /** The agent holding the chat sent their first message (stops the unanswered clock). */
+  | { readonly kind: "answered"; readonly conversationId: string }
   /** Process everything due at `now`: escalation steps, offer timeouts, SLA breaches. */
   | { readonly kind: "tick" };
 
@@ -59,7 +61,7 @@ export type Effect =
       readonly kind: "requeued";
       readonly conversationId: string;
       readonly fromAgentId: string;
-      readonly reason: "agent_offline" | "agent_away" | "agent_removed" | "declined" | "offer_timeout" | "transferred";
+      readonly reason: "agent_offline" | "agent_away" | "agent_removed" | "declined" | "offer_timeout" | "transferred" | "unanswered";
     }
   | { readonly kind: "released"; readonly conversationId: string; readonly agentId: string | null }
   /**
@@ -68,14 +70,21 @@ export type Effect =
    * offer the visitor the async path with a stated reply time. The chat stays queued and is
    * picked up when someone comes.
    */
-  | { readonly kind: "async_offered"; readonly conversationId: string; readonly since: number };
+  | { readonly kind: "async_offered"; readonly conversationId: string; readonly since: number }
+  /**
+   * An assigned chat whose agent has not sent a first message for `afterSeconds`: flagged to
+   * them (`stage: "flagged"`), then taken back (`"reassigned"`, followed by a `requeued` with
+   * reason "unanswered": the agent is excluded and the chat routed again).
+   */
+  | { readonly kind: "unanswered"; readonly conversationId: string; readonly agentId: string; readonly stage: "flagged" | "reassigned"; readonly afterSeconds: number };
 
 /** Something a `tick` would act on now (see `Router.due`). */
 export type DueNotice =
   | { readonly kind: "escalate"; readonly conversationId: string; readonly at: number; readonly step: EscalationStep }
   | { readonly kind: "offer_timeout"; readonly conversationId: string; readonly at: number; readonly agentId: string }
   | { readonly kind: "sla_breach"; readonly conversationId: string; readonly at: number; readonly ruleId: string }
-  | { readonly kind: "async_offer"; readonly conversationId: string; readonly at: number };
+  | { readonly kind: "async_offer"; readonly conversationId: string; readonly at: number }
+  | { readonly kind: "unanswered"; readonly conversationId: string; readonly at: number; readonly agentId: string; readonly stage: "flagged" | "reassigned" };
 
 export interface RouterOptions {
   readonly offers: { readonly enabled: boolean; readonly timeoutSeconds: number };
@@ -87,6 +96,12 @@ export interface RouterOptions {
    * is offered the async path (`async_offered`). Default 15.
    */
   readonly asyncOfferWithinSeconds?: number;
+  /**
+   * An assigned chat without a first agent message: flagged to the agent after `flagAfterSeconds`,
+   * taken back and routed to the next eligible agent after `reassignAfterSeconds`. Absent or
+   * null: never.
+   */
+  readonly unanswered?: { readonly flagAfterSeconds: number; readonly reassignAfterSeconds: number } | null;
 }
 
 /** Where a queued chat stands for the visitor (see `Router.standing`). */
