@@ -2,7 +2,7 @@ export { answerOffer, setAgentCap, setAgentPresence } from "./agent-commands.js"
 export { applyRouterEffects, publishAgentLoad } from "./apply-router-effects.js";
 export { chooseWait, leaveAsyncMessage, replyInbox } from "./async-inbox.js";
 export { type BotHandoffInput, type BotTurnInput, postBotTurn, requestBotHandoff } from "./bot-api.js";
-export { mayView, openConversation, queueFor } from "./conversation-views.js";
+export { inQueueOf, mayView, openConversation, queueFor } from "./conversation-views.js";
 export type { AppDeps, AppLogger, BotReplier } from "./deps.js";
 export { Engine } from "./engine.js";
 export type { PresentedMessage, QueueEntry, VisitorStatus } from "./events.js";

@@ -1,4 +1,4 @@
-import { type Engine, queueFor, runDue, visitorStatus } from "../app/index.js";
+import { type Engine, inQueueOf, queueFor, runDue, visitorStatus } from "../app/index.js";
 
 /**
  * The only timers in Baton: asks the router what is due (escalations, offer timeouts, SLA
@@ -56,9 +56,13 @@ export async function broadcastQueue(engine: Engine): Promise<void> {
   }
   for (const id of [...sent.keys()]) if (!waiting.has(id)) sent.delete(id);
   const all = await queueFor(engine, null, queued);
+  const requests = new Map(queued.map((q) => [q.request.conversationId, q.request]));
   for (const a of engine.router.roster()) {
     if (a.presence === "offline") continue;
-    const mine = a.role === "admin" ? all : all.filter((e) => e.team === null || a.teams.includes(e.team));
+    const mine = all.filter((e) => {
+      const r = requests.get(e.conversationId);
+      return r !== undefined && inQueueOf(a, r);
+    });
     publisher.publish({ kind: "agent", agentId: a.id }, "queue", mine);
   }
 }
