@@ -49,6 +49,8 @@ export const VisitorFrames = {
     text: MessageText,
   }),
   "csat:submit": z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+  /** The visitor confirms the bot answered them: the chat is resolved and CSAT asked (bot-only baseline). */
+  "bot:resolved": z.object({}).strict(),
   /** Everything to redraw the widget: conversation status, messages, inbox replies. */
   history: z.object({}).strict(),
   typing: z.object({ typing: z.boolean() }),

@@ -318,4 +318,16 @@ describe("issue 11: nobody waits on nobody", () => {
     expect(b.engine.router.agentOf(answered.conversationId)).toBe("maria");
     expect(maria.events.some((e) => e.event === "conversation:unanswered" && (e.payload as { conversationId: string }).conversationId === answered.conversationId)).toBe(false);
   }, 60_000);
+
+  it("bot-only CSAT: the visitor confirms the bot answered, is asked the same CSAT, and it is filed as bot-only", async () => {
+    const { baton: b } = await start();
+    const v = track(await visitor(b.url));
+    expect(await v.call("bot:resolved", {})).toMatchObject({ ok: false, error: { code: "invalid_transition" } });
+    await v.say("Where is my order A-12345?");
+    await v.waitFor("message", (m: Said) => m.author === "bot");
+    expect((await v.call("bot:resolved", {})).ok).toBe(true);
+    await v.waitFor("csat:request");
+    await v.waitFor("message", system("This chat has been resolved. How did we do?"));
+    expect(await v.call("csat:submit", { score: 5 })).toMatchObject({ ok: true, data: { segment: "bot_only", score: 5 } });
+  }, 60_000);
 });
