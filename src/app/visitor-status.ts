@@ -18,8 +18,11 @@ export async function agentDisplay(engine: Engine, agentId: string): Promise<{ n
  * next opening when it is closed, else its reply window (`replyWithinMinutes`) from now.
  */
 export function replyPromise(engine: Engine, c: Conversation, now: number): { promisedBy: number; promisedText: string } {
+  // The team the chat waits for now (a transfer to a team), else its rule's.
+  const routedTeam = engine.router.requestOf(c.id)?.request.team ?? null;
   const rule = engine.rule(c.ruleId);
-  const team = engine.team(rule?.target.team ?? null) ?? engine.config.teams.find((t) => isOpen(t.calendar, now)) ?? engine.config.teams[0];
+  const team =
+    engine.team(routedTeam) ?? engine.team(rule?.target.team ?? null) ?? engine.config.teams.find((t) => isOpen(t.calendar, now)) ?? engine.config.teams[0];
   const zone = c.visitorTimeZone ?? team?.calendar.timeZone ?? "UTC";
   const promisedBy =
     team === undefined ? now + DEFAULT_REPLY_WITHIN_MINUTES * 60_000 : replyBy(team.calendar, now, team.replyWithinMinutes);
