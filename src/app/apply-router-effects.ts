@@ -92,7 +92,7 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
       context,
       explanation: explanation?.kind === "assign" ? explanation.explanation : null,
     });
-    const who = await agentDisplay(engine, agentId);
+    const who = await agentDisplay(engine, agentId, conversationId);
     await postMessage(engine, {
       conversationId,
       author: "system",

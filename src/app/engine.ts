@@ -31,9 +31,17 @@ export class Engine {
     return this.cfg;
   }
 
-  /** Swaps in a new config (admin edits); the router's options stay as booted. */
+  /**
+   * Swaps in a new config (admin edits). Router options that changed reach the router as a
+   * `set_options` event, so they apply from the next decision on (open offers keep their expiry).
+   * Call inside the serial lane.
+   */
   setConfig(config: BatonConfig): void {
     this.cfg = config;
+    if (JSON.stringify(config.router) !== JSON.stringify(this.router.options)) {
+      // A change of options decides nothing by itself: the router returns no effects for it.
+      this.router.apply({ kind: "set_options", options: config.router }, this.now());
+    }
   }
 
   now(): number {

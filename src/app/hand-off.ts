@@ -1,7 +1,7 @@
 import { DomainError } from "../core/errors.js";
 import { isOpen } from "../core/hours/index.js";
 import type { Conversation, Handoff, RoutingRequest, RoutingRule, Topic, Trigger } from "../core/model.js";
-import { buildRoutingRequest, matchRule } from "../core/rules/index.js";
+import { buildRoutingRequest, matchRule, priorityBoost } from "../core/rules/index.js";
 import { decideExpectation } from "../core/wait/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
@@ -12,8 +12,10 @@ import { localeFor, replyPhrase, replyPromise, visitorStatus, waitFor } from "./
 export interface HandOffInput {
   readonly conversation: Conversation;
   readonly trigger: Trigger;
-  /** Routing topic of the latest visitor intent ("none" when unknown). */
+  /** Routing topic of the conversation ("none" when unknown; see `readRoutingTopic`). */
   readonly topic: Topic;
+  /** Sentiment score of the visitor's latest message, when known: negative sentiment boosts the priority. */
+  readonly sentiment?: number | null;
 }
 
 /**
@@ -31,9 +33,10 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
   const matched = matchRule(config.rules, { topic: input.topic, trigger: trigger.kind, tier, language: c.language, afterHours });
   if (matched === null) throw new DomainError("invalid_config", "no routing rule matches; the last rule must be a catch-all");
   const rule = matched.rule;
-  const boost =
-    (trigger.kind === "negative_sentiment" ? config.priority.negativeSentimentBoost : 0) +
-    (tier === "standard" ? 0 : config.priority.vipBoost);
+  const { boost } = priorityBoost(
+    { trigger, sentiment: input.sentiment ?? null, tier },
+    { ...config.priority, negativeSentimentScore: config.triggers.negativeSentimentScore },
+  );
   const request = buildRoutingRequest({
     conversationId: c.id,
     rule,

@@ -1,5 +1,7 @@
 import { buildContext, type HandoffContextV1 } from "../core/context/index.js";
 import { DomainError } from "../core/errors.js";
+import type { Handoff } from "../core/model.js";
+import { priorityBoost, readRoutingTopic } from "../core/rules/index.js";
 import type { Engine } from "./engine.js";
 
 /** Builds the handoff context payload of a conversation from what the store holds. */
@@ -16,6 +18,15 @@ export async function loadContext(engine: Engine, conversationId: string): Promi
   const current = handoffs[handoffs.length - 1];
   if (current === undefined) throw new DomainError("not_found", `conversation ${conversationId} has not been handed off`);
   const rule = engine.rule(current.ruleId) ?? { id: current.ruleId, name: current.ruleId };
+  // The topic was read from the visitor's messages up to the first handoff (not the Bot API's own topic).
+  const first = handoffs[0] as Handoff;
+  const turns = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null && m.at <= first.trigger.at ? [{ ...m.nlu, text: m.text }] : []));
+  const topic = first.trigger.kind === "bot_api" ? undefined : readRoutingTopic(turns);
+  const { reasons: boosts } = priorityBoost(
+    { trigger: first.trigger, sentiment: turns.at(-1)?.sentiment.score ?? null, tier: customer?.tier ?? "standard" },
+    { ...engine.config.priority, negativeSentimentScore: engine.config.triggers.negativeSentimentScore },
+  );
+  const routing = topic === undefined ? undefined : { topic: topic.topic, source: topic.source, reason: topic.reason, boosts };
   return buildContext({
     conversation,
     messages,
@@ -26,6 +37,7 @@ export async function loadContext(engine: Engine, conversationId: string): Promi
     rule,
     priority: current.priority,
     slaDeadline: current.slaDeadline,
+    ...(routing === undefined ? {} : { routing }),
     agentNames: Object.fromEntries([...roster.values()].map((a) => [a.id, a.name])),
   });
 }

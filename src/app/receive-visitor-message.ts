@@ -79,7 +79,12 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
   if (last === undefined) return;
   const trigger = detectTrigger({ turns, customer, botAnsweredIds: answered }, engine.config.triggers);
   if (trigger !== null) {
-    await handOff(engine, { conversation: c, trigger, topic: routingTopic(turns.map((t) => t.nlu)) });
+    await handOff(engine, {
+      conversation: c,
+      trigger,
+      topic: routingTopic(turns.map((t) => t.nlu)),
+      sentiment: last.nlu.sentiment.score,
+    });
     return;
   }
   const known = Object.fromEntries((await store.listFields(c.id)).map((f) => [f.name, f.value]));

@@ -5,11 +5,20 @@ import type { VisitorStatus } from "./events.js";
 import { systemText } from "./system-text.js";
 import type { Engine } from "./engine.js";
 
-/** The agent's display: "María García" and their first team's name. */
-export async function agentDisplay(engine: Engine, agentId: string): Promise<{ name: string; team: string | null }> {
+/**
+ * The agent's display for a conversation: "María García" and the name of the team the chat was
+ * routed to (the request's team the agent qualified through; for a rule without a team, the
+ * agent's team whose skills the rule asked for), or no team when neither applies.
+ */
+export async function agentDisplay(engine: Engine, agentId: string, conversationId?: string): Promise<{ name: string; team: string | null }> {
   const a = (await engine.profiles()).get(agentId);
   if (a === undefined) return { name: "An agent", team: null };
-  const teamId = a.teams[0] ?? null;
+  if (conversationId === undefined) return { name: a.name, team: null };
+  let teamId = engine.router.teamOf(conversationId);
+  if (teamId === null) {
+    const skills = engine.router.requestOf(conversationId)?.request.skills ?? [];
+    teamId = a.teams.find((t) => engine.team(t)?.skills.some((s) => skills.includes(s)) ?? false) ?? null;
+  }
   return { name: a.name, team: engine.team(teamId)?.name ?? teamId };
 }
 
@@ -68,7 +77,7 @@ export function waitFor(engine: Engine, conversationId: string): { bucket: strin
 /** Everything the widget needs to draw the conversation's state. */
 export async function visitorStatus(engine: Engine, c: Conversation): Promise<VisitorStatus> {
   const now = engine.now();
-  const agent = c.assignedAgentId !== null && c.state === "assigned" ? await agentDisplay(engine, c.assignedAgentId) : null;
+  const agent = c.assignedAgentId !== null && c.state === "assigned" ? await agentDisplay(engine, c.assignedAgentId, c.id) : null;
   let async: VisitorStatus["async"] = null;
   const wait = c.state === "queued" ? waitFor(engine, c.id) : null;
   if (c.state === "async") async = { mode: "forced", ...replyPromise(engine, c, now) };

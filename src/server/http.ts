@@ -211,7 +211,8 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
   app.put("/api/admin/config", { schema: { tags: ["admin"], summary: "Replace the config YAML (validated; errors name path and line)", body: doc(ConfigBody), security: [{ bearer: [] }] } }, async (req) => {
     await adminOf(req);
     await opts.saveConfig(parseInput(ConfigBody, req.body).yaml);
-    return { ok: true, rules: engine.config.rules.length };
+    // Router options are live too (the engine hands them to the router): the reply shows those in force.
+    return { ok: true, rules: engine.config.rules.length, router: engine.router.options };
   });
   app.post("/api/admin/rules/match", { schema: { tags: ["admin"], summary: "Which rule a conversation with these facts would match, and why", body: doc(RuleMatchBody), security: [{ bearer: [] }] } }, async (req) => {
     await adminOf(req);

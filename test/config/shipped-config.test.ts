@@ -19,13 +19,21 @@ describe("shipped config/baton.yaml and config/demo-seed.yaml", () => {
     expect(config.rules.map((r) => [r.id, r.slaSeconds])).toEqual([
       ["vip", 30],
       ["after-hours", 57600],
-      ["non-english", 120],
       ["billing", 60],
       ["technical", 120],
       ["presale", 60],
       ["general", 120],
     ]);
     expect(config.rules.find((r) => r.id === "after-hours")?.async).toBe(true);
+    // VIP: the named CSM and seniors first, wider pools only by escalation, within the 30 s SLA.
+    const vip = config.rules.find((r) => r.id === "vip");
+    expect(vip?.target).toMatchObject({ skills: ["vip"], tier: "senior" });
+    expect(vip?.escalation.map((s) => [s.afterSeconds, s.action.kind])).toEqual([
+      [10, "relax_tier"],
+      [20, "widen_skill"],
+    ]);
+    // Every routed rule lets translation in behind native speakers, so no language is refused.
+    for (const r of config.rules.filter((r) => !r.async)) expect(r.target.allowTranslation, r.id).toBe(true);
   });
 
   it("routes typical handoffs to the intended rule", () => {
@@ -33,7 +41,9 @@ describe("shipped config/baton.yaml and config/demo-seed.yaml", () => {
     const ruleFor = (f: Partial<RuleFacts>) => matchRule(config.rules, { ...base, ...f })?.rule.id;
     expect(ruleFor({ tier: "enterprise", afterHours: true })).toBe("vip");
     expect(ruleFor({ afterHours: true, topic: "billing" })).toBe("after-hours");
-    expect(ruleFor({ language: "es", topic: "billing" })).toBe("non-english");
+    // Language is a constraint inside the topic, not a rule in front of it.
+    expect(ruleFor({ language: "es", topic: "billing" })).toBe("billing");
+    expect(ruleFor({ language: "de", topic: "human" })).toBe("general");
     expect(ruleFor({ topic: "cancellation" })).toBe("billing");
     expect(ruleFor({ topic: "technical" })).toBe("technical");
     expect(ruleFor({ topic: "presale" })).toBe("presale");

@@ -148,7 +148,7 @@ describe("admin and dashboard (real browser)", () => {
     const issues = page.getByTestId("config-issues");
     await issues.waitFor();
     const text = await issues.innerText();
-    expect(text).toContain("rules[3].slaSeconds");
+    expect(text).toContain("rules[2].slaSeconds");
     expect(text).toContain(`(line ${slaIndex + 1})`);
     expect(await page.getByRole("alert").filter({ hasText: "Not saved" }).count()).toBe(1);
     expect(readFileSync(configPath, "utf8")).toBe(before);

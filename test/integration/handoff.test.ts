@@ -74,13 +74,14 @@ describe("the handoff over real sockets", () => {
   });
 
   it("a Spanish-speaking visitor is told in Spanish who joined", async () => {
-    const ana = track(await agent(baton.url, "ana@demo.baton"));
+    // A Spanish billing chat goes to the Spanish-speaking billing agent (issue 10: language is a constraint inside the topic).
+    const maria = track(await agent(baton.url, "maria@demo.baton"));
     const v = track(await visitor(baton.url, { locale: "es-ES" }));
     await v.say("Quiero hablar con una persona sobre mi factura, por favor");
-    const { context } = await ana.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
-    expect(context.ruleId).toBe("non-english");
+    const { context } = await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    expect(context.ruleId).toBe("billing");
     await v.waitFor("message", (m: { author: string; text: string }) => m.author === "system" && m.text === "Te estamos conectando con una persona que pueda ayudarte…");
-    await v.waitFor("message", (m: { author: string; text: string }) => m.author === "system" && m.text.includes("se ha unido al chat"));
+    await v.waitFor("message", (m: { author: string; text: string }) => m.author === "system" && m.text === "María García de Billing se ha unido al chat.");
     expect(context.conversation.language).toBe("es");
   });
 

@@ -48,8 +48,8 @@ export function ConfigEditor({ token, yaml, saved }: ConfigEditorProps) {
     setMessage(null);
     setIssues([]);
     try {
-      const r = await api<{ rules: number }>("/api/admin/config", { method: "PUT", body: { yaml: text }, token });
-      setMessage({ kind: "ok", text: `Saved. ${r.rules} rules are live.` });
+      const r = await api<{ rules: number; router: { offers: { enabled: boolean } } }>("/api/admin/config", { method: "PUT", body: { yaml: text }, token });
+      setMessage({ kind: "ok", text: `Saved. ${r.rules} rules and the router options (offers ${r.router.offers.enabled ? "on" : "off"}) are live.` });
       saved();
     } catch (err) {
       const issues = err instanceof ApiError ? err.issues : [];

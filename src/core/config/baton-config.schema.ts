@@ -64,7 +64,13 @@ const waitSchema = z
 
 const routerSchema = z
   .strictObject({
-    offers: z.strictObject({ enabled: z.boolean().default(false), timeoutSeconds: z.number().int().positive().default(30) }).prefault({}),
+    offers: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        timeoutSeconds: z.number().int().positive().default(30),
+        declineCooloffSeconds: z.number().int().min(0).default(30),
+      })
+      .prefault({}),
     onAway: z.enum(["keep", "requeue"]).default("keep"),
     onOffline: z.enum(["keep", "requeue"]).default("requeue"),
     /** The waiting guarantee: seconds a queued chat may have no live option before its visitor is offered the async path. */

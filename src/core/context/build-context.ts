@@ -1,4 +1,4 @@
-import type { Conversation, Customer, Field, Handoff, Message, RoutingRule, Trigger } from "../model.js";
+import type { Conversation, Customer, Field, Handoff, Message, RoutingRule, Topic, Trigger } from "../model.js";
 import type { HandoffContextV1, IntentStep, TranscriptEntry } from "./handoff-context.js";
 import { buildDoNotAsk } from "./known-fields.js";
 import { summarizeSentiment } from "./sentiment-summary.js";
@@ -16,8 +16,24 @@ export interface BuildContextInput {
   readonly rule: Pick<RoutingRule, "id" | "name">;
   readonly priority: number;
   readonly slaDeadline: number;
+  /** How the routing topic was read; it goes into the summary ("topic unknown: ... general rule"). */
+  readonly routing?: {
+    readonly topic: Topic;
+    readonly source: "said" | "alternative" | "unknown";
+    readonly reason: string;
+    /** What was added to the rule's priority, e.g. "negative sentiment (-0.72): +20". */
+    readonly boosts: readonly string[];
+  };
   /** Agent id → display name, for agent turns in the transcript. */
   readonly agentNames?: Readonly<Record<string, string>>;
+}
+
+/** "topic billing: said by the visitor (…) (rule: Billing; priority 70 = negative sentiment (-0.72): +20)". */
+function routedText(input: BuildContextInput): string | undefined {
+  const r = input.routing;
+  if (r === undefined) return undefined;
+  const boosts = r.boosts.length === 0 ? "" : `; priority ${input.priority}, boosted by ${r.boosts.join(", ")}`;
+  return `${r.reason} (rule: ${input.rule.name}${boosts})`;
 }
 
 /** Display name of the bot in transcripts. */
@@ -72,7 +88,8 @@ export function buildContext(input: BuildContextInput): HandoffContextV1 {
     slaDeadline: input.slaDeadline,
     ruleId: input.rule.id,
     ruleName: input.rule.name,
-    summary: summarize(messages, input.fields, input.trigger),
+    ...(input.routing === undefined ? {} : { routing: input.routing }),
+    summary: summarize(messages, input.fields, input.trigger, routedText(input)),
     handoffs: [...input.handoffs].sort((a, b) => a.createdAt - b.createdAt),
     doNotAsk: buildDoNotAsk(input.fields, input.customer),
   };

@@ -63,6 +63,14 @@ export interface HandoffContextV1 {
   readonly slaDeadline: number;
   readonly ruleId: string;
   readonly ruleName: string;
+  /** The conversation's routing topic and how it was read (absent when the handoff came with its own, e.g. the Bot API). */
+  readonly routing?: {
+    readonly topic: Topic;
+    readonly source: "said" | "alternative" | "unknown";
+    readonly reason: string;
+    /** What was added to the rule's priority, e.g. "negative sentiment (-0.72): +20". */
+    readonly boosts: readonly string[];
+  };
   readonly summary: string;
   /** Earlier handoffs of this conversation, oldest first, with their transfer notes. */
   readonly handoffs: readonly Handoff[];

@@ -56,12 +56,13 @@ function visitorPart(messages: readonly Message[], max: number): string {
  * summarize(messages, fields, trigger)
  * // 'Visitor: "My order A12345 never arrived." Known: order_number A12345. Handoff: visitor wrote "refund".'
  */
-export function summarize(messages: readonly Message[], fields: readonly Field[], trigger: Trigger): string {
+export function summarize(messages: readonly Message[], fields: readonly Field[], trigger: Trigger, routed?: string): string {
   const said = visitorPart(messages, SUMMARY_VISITOR_CHARS);
   const parts = [said === "" ? "Visitor: (nothing written yet)." : `Visitor: "${said}"`];
   const latest = new Map<string, string>();
   for (const f of [...fields].sort((a, b) => a.at - b.at)) latest.set(f.name, f.value);
   if (latest.size > 0) parts.push(`Known: ${[...latest].map(([k, v]) => `${k} ${clip(v, VALUE_CHARS)}`).join("; ")}.`);
   parts.push(`Handoff: ${trigger.reason}.`);
+  if (routed !== undefined) parts.push(`Routed: ${routed}.`);
   return parts.join(" ");
 }

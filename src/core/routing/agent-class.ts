@@ -1,6 +1,6 @@
 import type { AgentProfile } from "../model.js";
 import type { Constraints } from "./constraints.js";
-import { type Layer, languageOk, proficiencyFor, teamOk } from "./eligibility.js";
+import { type Layer, languageOk, levelFor, teamOk } from "./eligibility.js";
 import { IndexedHeap } from "./indexed-heap.js";
 import { compareLoad } from "./order.js";
 import type { AgentState } from "./router-index.js";
@@ -49,21 +49,23 @@ export function classSignature(c: Constraints): string {
     c.language,
     c.allowTranslation ? "t" : "f",
     tier,
+    c.seniorFirst ? "s" : "",
   ].join("\u0001");
 }
 
 export interface ClassVerdict {
   /** First class-level layer that filters the class out, or null. */
   readonly fail: Layer | null;
-  readonly proficiency: number;
+  /** The pick level (`levelFor`), -1 when the class holds none of the skill sets. */
+  readonly level: number;
 }
 
 /** Team, skills, language and tier (seniority only; the named CSM is judged per agent). */
 export function judgeClass(p: AgentProfile, c: Constraints): ClassVerdict {
-  const proficiency = proficiencyFor(p, c);
-  if (!teamOk(p, c)) return { fail: "team", proficiency };
-  if (proficiency < 0) return { fail: "skills", proficiency };
-  if (!languageOk(p, c)) return { fail: "language", proficiency };
+  const level = levelFor(p, c);
+  if (!teamOk(p, c)) return { fail: "team", level };
+  if (level < 0) return { fail: "skills", level };
+  if (!languageOk(p, c)) return { fail: "language", level };
   const tierPass = c.tier === "any" || ((c.tier === "senior" || c.csmAgentId === null) && p.senior);
-  return { fail: tierPass ? null : "tier", proficiency };
+  return { fail: tierPass ? null : "tier", level };
 }

@@ -67,7 +67,7 @@ describe("ClassColumns", () => {
             const want = judgeClass(p, c);
             const code = columns.judge(id, q, out);
             expect(code).toBe(CODES[String(want.fail) as keyof typeof CODES]);
-            expect(out[0]).toBe(want.proficiency);
+            expect(out[0]).toBe(want.level);
           });
         });
       }),

@@ -1,5 +1,6 @@
 import type { AgentProfile } from "../model.js";
 import type { Constraints } from "./constraints.js";
+import { encodeLevel } from "./eligibility.js";
 
 /** A class's verdict code: pass, or the first class-level layer that filters it out. */
 export const PASS = 1;
@@ -58,6 +59,7 @@ export interface ColumnQuery {
   readonly allowTranslation: boolean;
   /** any: no tier layer; senior: seniors only (the named CSM is judged per agent); none: nobody. */
   readonly tier: "any" | "senior" | "none";
+  readonly seniorFirst: boolean;
 }
 
 /**
@@ -90,33 +92,41 @@ export class ClassColumns {
       language: this.languages.column(c.language),
       allowTranslation: c.allowTranslation,
       tier: c.tier === "any" ? "any" : c.tier === "senior" || c.csmAgentId === null ? "senior" : "none",
+      seniorFirst: c.seniorFirst,
     };
   }
 
-  /** The verdict code for class `id` (PASS or a FAIL_ code); its proficiency goes to `out[0]`. */
+  /** The verdict code for class `id` (PASS or a FAIL_ code); its pick level (`levelFor`) goes to `out[0]`. */
   judge(id: number, q: ColumnQuery, out: Float64Array): number {
-    let proficiency = -1;
-    for (const set of q.skillSets) {
-      let weakest = set.length === 0 ? 0 : Number.POSITIVE_INFINITY;
-      for (const col of set) {
+    let set = -1;
+    let weakest = -1;
+    for (let i = 0; i < q.skillSets.length && set < 0; i++) {
+      const cols = q.skillSets[i] as readonly number[];
+      let w = cols.length === 0 ? 0 : Number.POSITIVE_INFINITY;
+      for (const col of cols) {
         const held = this.skills.get(id, col);
         if (held < 0) {
-          weakest = -1;
+          w = -1;
           break;
         }
-        if (held < weakest) weakest = held;
+        if (held < w) w = held;
       }
-      if (weakest > proficiency) proficiency = weakest;
+      if (w >= 0) {
+        set = i;
+        weakest = w;
+      }
     }
-    out[0] = proficiency;
+    let team = 0;
     if (q.teams !== null) {
-      let inTeam = false;
-      for (const col of q.teams) if (this.teams.get(id, col) > 0) inTeam = true;
-      if (!inTeam) return FAIL_TEAM;
+      team = -1;
+      for (let i = 0; i < q.teams.length && team < 0; i++) if (this.teams.get(id, q.teams[i] as number) > 0) team = i;
     }
-    if (proficiency < 0) return FAIL_SKILLS;
     const flags = this.flags[id] ?? 0;
-    if (this.languages.get(id, q.language) < 0 && !(q.allowTranslation && (flags & 1) !== 0)) return FAIL_LANGUAGE;
+    const native = this.languages.get(id, q.language) >= 0;
+    out[0] = set < 0 ? -1 : encodeLevel({ skillSet: set, team: team < 0 ? 63 : team, senior: q.seniorFirst && (flags & 2) !== 0, native, proficiency: weakest });
+    if (team < 0) return FAIL_TEAM;
+    if (set < 0) return FAIL_SKILLS;
+    if (!native && !(q.allowTranslation && (flags & 1) !== 0)) return FAIL_LANGUAGE;
     if (q.tier === "none" || (q.tier === "senior" && (flags & 2) === 0)) return FAIL_TIER;
     return PASS;
   }

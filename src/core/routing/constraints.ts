@@ -12,6 +12,8 @@ export interface Constraints {
   readonly language: Lang;
   readonly allowTranslation: boolean;
   readonly tier: TierRequirement;
+  /** The rule asked for seniors (or the named CSM): once the tier is relaxed, seniors are still picked first. */
+  readonly seniorFirst: boolean;
   readonly csmAgentId: string | null;
   readonly excludeAgentIds: readonly string[];
   readonly targetAgentId: string | null;
@@ -60,11 +62,15 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
     language: request.language,
     allowTranslation,
     tier,
+    seniorFirst: request.tier !== "any",
     csmAgentId: request.csmAgentId,
     excludeAgentIds: sorted(request.excludeAgentIds),
     targetAgentId,
   };
 }
+
+/** A tier's part of the signature when the rule asked for seniors (they stay first after relax_tier). */
+const SENIOR_FIRST: Readonly<Record<TierRequirement, string>> = { any: "any+", senior: "senior+", named_csm: "named_csm+" };
 
 /** Separators no skill, team, language or id contains. */
 const FIELD = "\u0001";
@@ -82,7 +88,7 @@ export function signatureOf(c: Constraints): string {
     c.teams === null ? "*" : c.teams.join(ITEM),
     c.language,
     c.allowTranslation ? "t" : "f",
-    c.tier,
+    c.seniorFirst ? SENIOR_FIRST[c.tier] : c.tier,
     c.tier === "any" ? "" : (c.csmAgentId ?? ""),
     c.excludeAgentIds.length === 0 ? "" : c.excludeAgentIds.join(ITEM),
     c.targetAgentId ?? "",

@@ -14,12 +14,16 @@ export function teamOk(a: AgentProfile, c: Constraints): boolean {
 }
 
 /**
- * The agent's proficiency for the request: over the skill sets they fully hold, the best of
- * their weakest proficiency in the set (0 for a set with no skills); -1 when they hold none.
+ * How much the pick order prefers an agent for the request, as one number (higher is better;
+ * -1 when they hold none of the skill sets). In order of weight: the earliest skill set they
+ * hold (the rule's own skills before a set an escalation step added), the earliest of the
+ * request's teams they are in (the rule's team before a widened one), seniority when the rule
+ * asked for seniors, speaking the language natively (before machine translation), then their
+ * weakest proficiency in that skill set (0 for a set with no skills). See `preference`.
  */
-export function proficiencyFor(a: AgentProfile, c: Constraints): number {
-  let best = -1;
-  for (const set of c.skillSets) {
+export function levelFor(a: AgentProfile, c: Constraints): number {
+  for (let i = 0; i < c.skillSets.length; i++) {
+    const set = c.skillSets[i] as readonly string[];
     let weakest = set.length === 0 ? 0 : Number.POSITIVE_INFINITY;
     for (const skill of set) {
       const held = proficiencyIn(a, skill);
@@ -29,9 +33,56 @@ export function proficiencyFor(a: AgentProfile, c: Constraints): number {
       }
       if (held < weakest) weakest = held;
     }
-    if (weakest > best) best = weakest;
+    if (weakest < 0) continue;
+    return encodeLevel({
+      skillSet: i,
+      team: teamIndex(a.teams, c.teams),
+      senior: c.seniorFirst && a.senior,
+      native: a.languages.includes(c.language),
+      proficiency: weakest,
+    });
   }
-  return best;
+  return -1;
+}
+
+/** Index of the first of `wanted` (in order) the agent is in; 0 when any team will do. */
+export function teamIndex(teams: readonly string[], wanted: readonly string[] | null): number {
+  if (wanted === null) return 0;
+  for (let i = 0; i < wanted.length; i++) if (teams.includes(wanted[i] as string)) return i;
+  return MAX_RANK;
+}
+
+/** What a pick level is made of (`encodeLevel` and `decodeLevel` are inverse). */
+export interface Preference {
+  /** Index of the skill set held: 0 = the rule's own skills; k = added by a later escalation step. */
+  readonly skillSet: number;
+  /** Index of the request's team the agent is in: 0 = the rule's team. */
+  readonly team: number;
+  /** A senior agent where the rule asked for seniors. */
+  readonly senior: boolean;
+  /** Speaks the conversation's language (not only through machine translation). */
+  readonly native: boolean;
+  readonly proficiency: number;
+}
+
+const MAX_RANK = 63;
+const PROFICIENCY_SPAN = 16;
+
+/** One number, higher is better, ordered by skill set, team, seniority, native language, proficiency. */
+export function encodeLevel(p: Preference): number {
+  const proficiency = Math.max(0, Math.min(PROFICIENCY_SPAN - 1, p.proficiency));
+  const ranks = (MAX_RANK - Math.min(p.skillSet, MAX_RANK)) * (MAX_RANK + 1) + (MAX_RANK - Math.min(p.team, MAX_RANK));
+  return ((ranks * 2 + (p.senior ? 1 : 0)) * 2 + (p.native ? 1 : 0)) * PROFICIENCY_SPAN + proficiency;
+}
+
+export function decodeLevel(level: number): Preference {
+  const proficiency = level % PROFICIENCY_SPAN;
+  let rest = Math.floor(level / PROFICIENCY_SPAN);
+  const native = rest % 2 === 1;
+  rest = Math.floor(rest / 2);
+  const senior = rest % 2 === 1;
+  rest = Math.floor(rest / 2);
+  return { skillSet: MAX_RANK - Math.floor(rest / (MAX_RANK + 1)), team: MAX_RANK - (rest % (MAX_RANK + 1)), senior, native, proficiency };
 }
 
 /** The agent's proficiency in one skill, or -1 when they do not hold it. */
@@ -62,7 +113,7 @@ export function failingLayer(a: AgentRuntime, c: Constraints): Layer | null {
   if (a.presence !== "online") return "presence";
   if (c.excludeAgentIds.includes(a.id)) return "excluded";
   if (!teamOk(a, c)) return "team";
-  if (proficiencyFor(a, c) < 0) return "skills";
+  if (levelFor(a, c) < 0) return "skills";
   if (!languageOk(a, c)) return "language";
   if (!tierOk(a, c)) return "tier";
   if (a.active.length >= a.cap) return "capacity";
@@ -77,5 +128,5 @@ export function mayServe(a: AgentProfile, c: Constraints): boolean {
   if (a.cap <= 0) return false;
   if (c.targetAgentId !== null && a.id !== c.targetAgentId) return false;
   if (c.excludeAgentIds.includes(a.id)) return false;
-  return teamOk(a, c) && proficiencyFor(a, c) >= 0 && languageOk(a, c) && tierOk(a, c);
+  return teamOk(a, c) && levelFor(a, c) >= 0 && languageOk(a, c) && tierOk(a, c);
 }

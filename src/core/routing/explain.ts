@@ -1,3 +1,4 @@
+import type { Constraints } from "./constraints.js";
 import type { Pick, QueueEntry, AgentState } from "./router-index.js";
 import { pickReasons } from "./order.js";
 import type { Explanation, LayerStep } from "./types.js";
@@ -19,11 +20,16 @@ function filtered(layers: readonly LayerStep[]): string[] {
   return out;
 }
 
-/** Why the router chose this agent for an incoming chat. */
-export function explainPick(pick: Pick, name: string): Explanation {
+/**
+ * Why the router chose this agent for an incoming chat: the pool they were picked from (skill
+ * set, team, seniority, native speaker or translation), what beat the runner-up, and `notes`
+ * (e.g. why the named CSM did not get it).
+ */
+export function explainPick(pick: Pick, name: string, c?: Constraints, notes: readonly string[] = []): Explanation {
   const key = pick.key;
   const last = pick.layers[pick.layers.length - 1];
-  const reasons = key === null ? [] : pickReasons(key, pick.runnerUp, name);
+  const reasons = key === null ? [] : pickReasons(key, pick.runnerUp, name, c);
+  if (notes.length > 0) reasons.unshift(...notes);
   return {
     summary: `${name} chosen from ${last?.after ?? 0} eligible agent(s) with free capacity${reasons.length > 0 ? `: ${reasons.join("; ")}` : ""}`,
     layers: pick.layers,
@@ -33,14 +39,18 @@ export function explainPick(pick: Pick, name: string): Explanation {
 
 const queuedExplanations = new WeakMap<readonly LayerStep[], Explanation>();
 
-/** Why a chat had to wait: which layer left nobody. The same layer steps give the same explanation object (shared: read-only). */
-export function explainQueued(layers: readonly LayerStep[]): Explanation {
+/**
+ * Why a chat had to wait: which layer left nobody, and `notes` (the named CSM's state, the next
+ * escalation step). Without notes, the same layer steps give the same explanation object (shared: read-only).
+ */
+export function explainQueued(layers: readonly LayerStep[], notes: readonly string[] = []): Explanation {
   let explanation = queuedExplanations.get(layers);
   if (explanation === undefined) {
     explanation = queuedExplanation(layers);
     queuedExplanations.set(layers, explanation);
   }
-  return explanation;
+  if (notes.length === 0) return explanation;
+  return { summary: `${explanation.summary}; ${notes.join("; ")}`, layers, reasons: [...explanation.reasons, ...notes] };
 }
 
 function queuedExplanation(layers: readonly LayerStep[]): Explanation {

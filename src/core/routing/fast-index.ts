@@ -2,7 +2,7 @@ import type { AgentProfile } from "../model.js";
 import { AgentClass, classKey, classSignature, lessLoaded } from "./agent-class.js";
 import { ClassColumns, type ColumnQuery, FAIL_TIER, PASS } from "./class-columns.js";
 import type { Constraints } from "./constraints.js";
-import { failingLayer, LAYERS, type Layer, mayServe, proficiencyFor } from "./eligibility.js";
+import { failingLayer, LAYERS, type Layer, levelFor, mayServe } from "./eligibility.js";
 import { layersFromDrops } from "./layers.js";
 import { QueueGroup } from "./queue-group.js";
 import { compareRequests } from "./order.js";
@@ -28,13 +28,13 @@ const CAPACITY = layerIndex("capacity");
  * as agents come, go and fill up, so a placement reads them instead of scanning.
  */
 class ClassShape {
-  /** Verdict code per class id (PASS or a FAIL_ code), and the class's proficiency. */
+  /** Verdict code per class id (PASS or a FAIL_ code), and the class's level. */
   codes = new Int8Array(64);
-  proficiency = new Float64Array(64);
+  level = new Float64Array(64);
   /** Online agents dropped per LAYERS index (team, skills, language, tier), and passing. */
   readonly drops = [0, 0, 0, 0, 0, 0, 0, 0];
   passing = 0;
-  /** Passing classes with a free agent, by proficiency; `levels` lists the keys, best first. */
+  /** Passing classes with a free agent, by level; `levels` lists the levels that have some, best first. */
   readonly passingFree = new Map<number, ClassSet>();
   levels: number[] = [];
   /** Free agents in passing classes. */
@@ -50,15 +50,30 @@ class ClassShape {
     readonly query: ColumnQuery,
   ) {}
 
-  /** The passing free classes of one proficiency. */
-  freeAt(proficiency: number): ClassSet {
-    let set = this.passingFree.get(proficiency);
+  /** A passing class gained a free agent: it joins its level (the level is listed while it has classes). */
+  joinFree(level: number, cls: AgentClass): void {
+    let set = this.passingFree.get(level);
     if (set === undefined) {
       set = new ClassSet();
-      this.passingFree.set(proficiency, set);
-      this.levels = [...this.passingFree.keys()].sort((a, b) => b - a);
+      this.passingFree.set(level, set);
     }
-    return set;
+    set.add(cls);
+    if (set.items.length !== 1) return;
+    // Levels are few and change rarely: keep them sorted, best first, by insertion.
+    let i = 0;
+    while (i < this.levels.length && (this.levels[i] as number) > level) i++;
+    if (this.levels[i] !== level) this.levels.splice(i, 0, level);
+  }
+
+  /** A passing class has no free agent left; an empty level leaves the list, so a pick never walks it. */
+  leaveFree(level: number, cls: AgentClass): void {
+    const set = this.passingFree.get(level);
+    if (set === undefined) return;
+    set.remove(cls);
+    if (set.items.length === 0) {
+      const i = this.levels.indexOf(level);
+      if (i >= 0) this.levels.splice(i, 1);
+    }
   }
 }
 
@@ -94,9 +109,9 @@ class ClassSet {
 /** The best two candidates seen so far, in pick order (`compareCandidates`), without building keys. */
 class TopTwo {
   first: AgentState | null = null;
-  firstProficiency = 0;
+  firstLevel = 0;
   second: AgentState | null = null;
-  secondProficiency = 0;
+  secondLevel = 0;
 
   private csmId: string | null = null;
 
@@ -108,30 +123,30 @@ class TopTwo {
     return this;
   }
 
-  consider(a: AgentState, proficiency: number): void {
+  consider(a: AgentState, level: number): void {
     if (a === this.first || a === this.second) return;
-    if (this.first === null || this.beats(a, proficiency, this.first, this.firstProficiency)) {
+    if (this.first === null || this.beats(a, level, this.first, this.firstLevel)) {
       this.second = this.first;
-      this.secondProficiency = this.firstProficiency;
+      this.secondLevel = this.firstLevel;
       this.first = a;
-      this.firstProficiency = proficiency;
-    } else if (this.second === null || this.beats(a, proficiency, this.second, this.secondProficiency)) {
+      this.firstLevel = level;
+    } else if (this.second === null || this.beats(a, level, this.second, this.secondLevel)) {
       this.second = a;
-      this.secondProficiency = proficiency;
+      this.secondLevel = level;
     }
   }
 
   /** Whether `a` would make the top two (ignoring that it may already be in it). */
-  couldEnter(a: AgentState, proficiency: number): boolean {
-    return this.second === null || this.beats(a, proficiency, this.second, this.secondProficiency);
+  couldEnter(a: AgentState, level: number): boolean {
+    return this.second === null || this.beats(a, level, this.second, this.secondLevel);
   }
 
-  /** Whether a class of this proficiency can place anyone but the named CSM in the top two. */
-  admits(proficiency: number): boolean {
-    return this.second === null || proficiency >= this.secondProficiency;
+  /** Whether a class of this level can place anyone but the named CSM in the top two. */
+  admits(level: number): boolean {
+    return this.second === null || level >= this.secondLevel;
   }
 
-  /** Pick order: named CSM, higher proficiency, then as within a class (load, idle, id). */
+  /** Pick order: named CSM, higher pick level (`levelFor`), then as within a class (load, idle, id). */
   private beats(a: AgentState, pa: number, b: AgentState, pb: number): boolean {
     const aCsm = a.profile.id === this.csmId;
     const bCsm = b.profile.id === this.csmId;
@@ -185,7 +200,7 @@ export interface FastIndexOptions {
  * Agents sit in classes of identical routing profile; each class keeps its free agents in pick
  * order. For each class signature (a class shape) the index keeps the classes' verdicts, the
  * per-layer counts of online agents, and the passing classes that have a free agent (by
- * proficiency) or an agent online, all updated incrementally, so placing a chat looks only at
+ * level) or an agent online, all updated incrementally, so placing a chat looks only at
  * classes that could take it now (few, when chats are queued), and its explanation is reused
  * while those counts hold.
  *
@@ -312,7 +327,7 @@ export class FastIndex implements RouterIndex {
     }
     const top = this.top.reset(c.csmAgentId);
     passingFree += cs.freeAgents;
-    // Best proficiency first: once two are found, a less proficient class cannot enter.
+    // Best level first (see `levelFor`): once two are found, a lower level cannot enter.
     for (const level of cs.levels) {
       if (!top.admits(level)) break;
       const classes = (cs.passingFree.get(level) as ClassSet).items;
@@ -329,15 +344,15 @@ export class FastIndex implements RouterIndex {
         passing++;
         if (free) passingFree++;
       }
-      if ((code === PASS || code === TIER) && free) top.consider(csm, cs.proficiency[cls.id] as number);
+      if ((code === PASS || code === TIER) && free) top.consider(csm, cs.level[cls.id] as number);
     }
     drops[CAPACITY] = passing - passingFree;
     // One Pick object serves every call: the router reads it before asking again.
     const pick = this.pick;
     pick.layers = this.layersOf(shape, drops);
     pick.agent = top.first;
-    pick.key = top.first === null ? null : candidateKey(top.first, c, top.firstProficiency);
-    pick.runnerUp = top.second === null ? null : candidateKey(top.second, c, top.secondProficiency);
+    pick.key = top.first === null ? null : candidateKey(top.first, c, top.firstLevel);
+    pick.runnerUp = top.second === null ? null : candidateKey(top.second, c, top.secondLevel);
     return pick;
   }
 
@@ -445,7 +460,7 @@ export class FastIndex implements RouterIndex {
     const ok = a !== undefined && f === null;
     return {
       agent: ok ? a : null,
-      key: ok ? candidateKey(a, c, proficiencyFor(a.profile, c)) : null,
+      key: ok ? candidateKey(a, c, levelFor(a.profile, c)) : null,
       runnerUp: null,
       layers: layersFromDrops(this.agents.size, drops),
     };
@@ -486,7 +501,7 @@ export class FastIndex implements RouterIndex {
         else bump(cs.drops, LAYER_OF_CODE[code] as number, cls.online);
       }
       if (cls.syncedFree > 0 && code === PASS) {
-        cs.freeAt(cs.proficiency[cls.id] as number).add(cls);
+        cs.joinFree(cs.level[cls.id] as number, cls);
         cs.freeAgents += cls.syncedFree;
       }
       if (cls.online > 0 && code === PASS) cs.passingOnline.add(cls);
@@ -527,8 +542,8 @@ export class FastIndex implements RouterIndex {
       for (const cs of this.classShapeList) {
         if (this.codeOf(cs, cls) !== PASS) continue;
         cs.freeAgents += delta;
-        if (joins) cs.freeAt(cs.proficiency[cls.id] as number).add(cls);
-        else if (leaves) cs.freeAt(cs.proficiency[cls.id] as number).remove(cls);
+        if (joins) cs.joinFree(cs.level[cls.id] as number, cls);
+        else if (leaves) cs.leaveFree(cs.level[cls.id] as number, cls);
       }
     }
     this.pendingFree.length = 0;
@@ -570,29 +585,29 @@ export class FastIndex implements RouterIndex {
       const codes = new Int8Array(size);
       codes.set(cs.codes);
       cs.codes = codes;
-      const proficiency = new Float64Array(size);
-      proficiency.set(cs.proficiency);
-      cs.proficiency = proficiency;
+      const level = new Float64Array(size);
+      level.set(cs.level);
+      cs.level = level;
     }
     let code = cs.codes[id] as number;
     if (code === UNKNOWN) {
       code = this.columns.judge(id, cs.query, this.judged);
       cs.codes[id] = code;
-      cs.proficiency[id] = this.judged[0] as number;
+      cs.level[id] = this.judged[0] as number;
     }
     return code;
   }
 
   /** Offers the best two free, non-excluded agents of a class to `top`. */
-  private topTwoOf(cls: AgentClass, c: Constraints, proficiency: number, top: TopTwo): void {
+  private topTwoOf(cls: AgentClass, c: Constraints, level: number, top: TopTwo): void {
     const heap = cls.free.values();
     const excludes = c.excludeAgentIds;
     if (excludes.length === 0) {
       // In a binary heap the runner-up is one of the root's children, and when the root does
       // not beat the current second best, no one in the class does.
       const root = heap[0];
-      if (root === undefined || !top.couldEnter(root, proficiency)) return;
-      for (let i = 0; i < 3 && i < heap.length; i++) top.consider(heap[i] as AgentState, proficiency);
+      if (root === undefined || !top.couldEnter(root, level)) return;
+      for (let i = 0; i < 3 && i < heap.length; i++) top.consider(heap[i] as AgentState, level);
       return;
     }
     let first: AgentState | undefined;
@@ -606,8 +621,8 @@ export class FastIndex implements RouterIndex {
         second = a;
       }
     }
-    if (first !== undefined) top.consider(first, proficiency);
-    if (second !== undefined) top.consider(second, proficiency);
+    if (first !== undefined) top.consider(first, level);
+    if (second !== undefined) top.consider(second, level);
   }
 
   private markPending(cls: AgentClass): void {

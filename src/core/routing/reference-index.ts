@@ -1,5 +1,5 @@
 import type { Constraints } from "./constraints.js";
-import { failingLayer, type Layer, mayServe, proficiencyFor } from "./eligibility.js";
+import { failingLayer, type Layer, levelFor, mayServe } from "./eligibility.js";
 import { layerCounts } from "./layers.js";
 import { type CandidateKey, compareCandidates, compareRequests } from "./order.js";
 import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
@@ -37,7 +37,7 @@ export class ReferenceIndex implements RouterIndex {
       const f = failingLayer(runtimeView(a), c);
       failing.push(f);
       if (f !== null) continue;
-      const key = candidateKey(a, c, proficiencyFor(a.profile, c));
+      const key = candidateKey(a, c, levelFor(a.profile, c));
       if (best === null || compareCandidates(key, best.key) < 0) {
         if (best !== null) runnerUp = best.key;
         best = { a, key };

@@ -48,6 +48,8 @@ export interface Routed {
   breached: boolean;
   /** The SLA deadline a due item is pending for (NaN: none), so re-queueing adds no duplicate. */
   slaArmedAt: number;
+  /** Agents excluded from it for a cool-off after declining an offer (in `request.excludeAgentIds` until it ends). */
+  cooling: string[];
   /** Set once the conversation left routing; its pending due items are then skipped. */
   released: boolean;
   /** The fast index's queue group holding it while queued, and its slot there. */
@@ -104,11 +106,11 @@ export interface RouterIndex {
   capacityFor(c: Constraints): { online: number; slots: number; free: number };
 }
 
-export function candidateKey(a: AgentState, c: Constraints, proficiency: number): CandidateKey {
+export function candidateKey(a: AgentState, c: Constraints, level: number): CandidateKey {
   return {
     id: a.profile.id,
     isCsm: c.csmAgentId !== null && a.profile.id === c.csmAgentId,
-    proficiency,
+    level,
     active: a.active.length,
     cap: a.profile.cap,
     idleSince: a.idleSince,

@@ -197,6 +197,80 @@ describe.each(routers)("router (%s index)", (_name, make) => {
     expect(() => r.apply({ kind: "offer_accept", conversationId: "c1", agentId: "b" }, T0 + 22_000)).toThrow(/no open offer/);
   });
 
+  it("picks native speakers before translation-enabled agents, whoever has been idle longest (issue 10)", () => {
+    const r = make();
+    online(r, [agent("translator", { languages: ["en"], translationEnabled: true, skills: [{ skill: "billing", proficiency: 5 }] })], T0);
+    online(r, [agent("native", { languages: ["en", "de"] })], T0 + 5000);
+    const fx = r.apply({ kind: "enqueue", request: request("c1", T0, { language: "de", allowTranslation: true }) }, T0 + 6000);
+    expect(assigned(fx)).toEqual(["c1->native"]);
+    const e = fx[0];
+    if (e?.kind !== "assign") throw new Error("expected an assignment");
+    expect(e.explanation.reasons).toContain("native speaker of de, before agents who need machine translation");
+    expect(e.explanation.summary).toContain("speaks de natively");
+    // The translator still takes it when no native speaker is free.
+    expect(assigned(r.apply({ kind: "enqueue", request: request("c2", T0, { language: "de", allowTranslation: true }) }, T0 + 7000))).toEqual(["c2->native"]);
+    const third = r.apply({ kind: "enqueue", request: request("c3", T0, { language: "de", allowTranslation: true }) }, T0 + 8000);
+    expect(assigned(third)).toEqual(["c3->translator"]);
+    expect(third[0]?.kind === "assign" && third[0].explanation.summary).toContain("serves de through machine translation");
+  });
+
+  it("VIP: the named CSM, then seniors with the skill, and wider pools only after their step, narrowest first (issue 10)", () => {
+    const r = make();
+    const vip = (proficiency: number) => [{ skill: "vip", proficiency }];
+    online(r, [
+      agent("csm", { senior: true, skills: vip(4), cap: 1 }),
+      agent("junior-vip", { skills: vip(5) }),
+      agent("generalist", { skills: [{ skill: "general", proficiency: 5 }] }),
+    ]);
+    const vipRequest = (id: string, at: number) =>
+      request(id, at, {
+        skills: ["vip"],
+        tier: "senior",
+        csmAgentId: "csm",
+        escalation: [
+          { afterSeconds: 10, action: { kind: "relax_tier" } },
+          { afterSeconds: 20, action: { kind: "widen_skill", skill: "general" } },
+        ],
+      });
+    expect(assigned(r.apply({ kind: "enqueue", request: vipRequest("v1", T0) }, T0))).toEqual(["v1->csm"]);
+    const queued = r.apply({ kind: "enqueue", request: vipRequest("v2", T0) }, T0);
+    expect(queued).toMatchObject([{ kind: "queued" }]);
+    expect(queued[0]?.kind === "queued" && queued[0].explanation.summary).toContain("the named CSM csm is at their cap (1/1)");
+    online(r, [agent("senior-vip", { senior: true, skills: vip(2), cap: 1 })], T0 + 1000);
+    expect(r.agentOf("v2")).toBe("senior-vip");
+    // A third waits for a senior, then goes to the non-senior with the vip skill before the generalist.
+    r.apply({ kind: "enqueue", request: vipRequest("v3", T0 + 2000) }, T0 + 2000);
+    r.apply({ kind: "enqueue", request: vipRequest("v4", T0 + 2000) }, T0 + 2000);
+    expect(r.stateOf("v3")).toBe("queued");
+    expect(assigned(r.apply({ kind: "tick" }, T0 + 12_000))).toEqual(["v3->junior-vip", "v4->junior-vip"]);
+    r.apply({ kind: "enqueue", request: vipRequest("v5", T0 + 13_000) }, T0 + 13_000);
+    const wide = r.apply({ kind: "tick" }, T0 + 33_000);
+    expect(assigned(wide)).toEqual(["v5->generalist"]);
+  });
+
+  it("a decline skips the agent for this round only: after the cool-off the chat is offered again (issue 10)", () => {
+    const options = { offers: { enabled: true, timeoutSeconds: 20, declineCooloffSeconds: 15 }, onAway: "keep" as const, onOffline: "requeue" as const };
+    const r = make === routers[0]?.[1] ? createRouter(options) : createReferenceRouter(options);
+    online(r, [agent("a", { skills: [{ skill: "billing", proficiency: 5 }] }), agent("b")]);
+    r.apply({ kind: "enqueue", request: request("c1", T0) }, T0);
+    expect(r.apply({ kind: "offer_decline", conversationId: "c1", agentId: "a" }, T0 + 1000)).toMatchObject([{ kind: "requeued" }, { kind: "offer", agentId: "b" }]);
+    expect(r.apply({ kind: "offer_decline", conversationId: "c1", agentId: "b" }, T0 + 2000)).toMatchObject([{ kind: "requeued" }, { kind: "queued" }]);
+    expect(r.due(T0 + 16_000)).toEqual([{ kind: "cooloff_end", conversationId: "c1", at: T0 + 16_000, agentId: "a" }]);
+    expect(r.apply({ kind: "tick" }, T0 + 16_000)).toMatchObject([{ kind: "offer", conversationId: "c1", agentId: "a" }]);
+  });
+
+  it("takes new options live: offers switched on apply to the next chat, open ones keep their expiry", () => {
+    const r = make();
+    online(r, [agent("a", { cap: 3 })]);
+    expect(r.apply({ kind: "enqueue", request: request("c1", T0) }, T0)).toMatchObject([{ kind: "assign" }]);
+    const on = { offers: { enabled: true, timeoutSeconds: 10 }, onAway: "requeue" as const, onOffline: "requeue" as const };
+    expect(r.apply({ kind: "set_options", options: on }, T0 + 1)).toEqual([]);
+    expect(r.options).toEqual(on);
+    expect(r.apply({ kind: "enqueue", request: request("c2", T0 + 2) }, T0 + 2)).toMatchObject([{ kind: "offer", expiresAt: T0 + 10_002 }]);
+    const away = r.apply({ kind: "agent_presence", agentId: "a", presence: "away" }, T0 + 3);
+    expect(away.filter((e) => e.kind === "requeued").map((e) => e.conversationId)).toEqual(["c1", "c2"]);
+  });
+
   it("transfers to a named agent with the context kept: only that agent may take it, the sender never", () => {
     const r = make();
     online(r, [agent("a"), agent("b"), agent("c")]);

@@ -27,7 +27,8 @@ type DueItem =
       readonly agentId: string;
       readonly assignedAt: number;
       readonly stage: "flagged" | "reassigned";
-    };
+    }
+  | { readonly kind: "cooloff"; readonly at: number; readonly r: Routed; readonly agentId: string };
 
 /** Constraints with their signature. */
 interface Shaped {
@@ -35,8 +36,11 @@ interface Shaped {
   readonly sig: string;
 }
 
+/** How long a declining agent is skipped for a chat when the options do not say. */
+export const DEFAULT_DECLINE_COOLOFF_SECONDS = 30;
+
 export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
-  offers: { enabled: false, timeoutSeconds: 30 },
+  offers: { enabled: false, timeoutSeconds: 30, declineCooloffSeconds: DEFAULT_DECLINE_COOLOFF_SECONDS },
   onAway: "keep",
   onOffline: "requeue",
   asyncOfferWithinSeconds: 15,
@@ -64,14 +68,24 @@ export class Router {
   private readonly transitions = new WeakMap<Constraints, Map<EscalationStep, Shaped>>();
   /** Which queued chats have a live option (the waiting guarantee). */
   private readonly live: LiveOptions;
-  private readonly asyncOfferMs: number;
+  /** The waiting guarantee's grace, from the options in force. */
+  private get asyncOfferMs(): number {
+    return (this.opts.asyncOfferWithinSeconds ?? DEFAULT_ASYNC_OFFER_WITHIN_SECONDS) * 1000;
+  }
+
+  private opts: RouterOptions;
 
   constructor(
-    readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
+    options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
     private readonly index: RouterIndex = new FastIndex(),
   ) {
     this.live = new LiveOptions((c) => this.index.capacityFor(c).slots > 0);
-    this.asyncOfferMs = (options.asyncOfferWithinSeconds ?? DEFAULT_ASYNC_OFFER_WITHIN_SECONDS) * 1000;
+    this.opts = options;
+  }
+
+  /** The options in force (changed by a `set_options` event). */
+  get options(): RouterOptions {
+    return this.opts;
   }
 
   /** Applies one event at time `now` and returns the decisions to carry out, in order. */
@@ -116,6 +130,9 @@ export class Router {
         if (r !== undefined && r.state === "assigned") r.answered = true;
         break;
       }
+      case "set_options":
+        this.opts = event.options;
+        break;
       case "tick":
         for (let item = this.dueList.popDue(now); item !== null; item = this.dueList.popDue(now)) this.fire(item);
         break;
@@ -144,6 +161,7 @@ export class Router {
       else if (item.kind === "offer_timeout") out.push({ kind: "offer_timeout", conversationId, at: item.at, agentId: item.agentId });
       else if (item.kind === "async_offer") out.push({ kind: "async_offer", conversationId, at: item.at });
       else if (item.kind === "unanswered") out.push({ kind: "unanswered", conversationId, at: item.at, agentId: item.agentId, stage: item.stage });
+      else if (item.kind === "cooloff") out.push({ kind: "cooloff_end", conversationId, at: item.at, agentId: item.agentId });
       else out.push({ kind: "sla_breach", conversationId, at: item.at, ruleId: r.request.ruleId });
     }
     return out;
@@ -156,6 +174,18 @@ export class Router {
   /** The agent a conversation is assigned or offered to. */
   agentOf(conversationId: string): string | null {
     return this.routed.get(conversationId)?.agent?.profile.id ?? null;
+  }
+
+  /**
+   * The team a conversation was routed to, as its agent qualified: the first of the request's
+   * teams (escalation steps included) the agent is in; null when the request named no team.
+   */
+  teamOf(conversationId: string): string | null {
+    const r = this.routed.get(conversationId);
+    const teams = r?.constraints.teams ?? null;
+    if (r === undefined || teams === null || r.agent === null) return null;
+    const mine = r.agent.profile.teams;
+    return teams.find((t) => mine.includes(t)) ?? null;
   }
 
   agent(id: string): AgentRuntime | null {
@@ -351,7 +381,7 @@ export class Router {
     }
     this.index.agentChanged(a);
     this.liveChanged(before, sideOf(a));
-    const policy = presence === "away" ? this.options.onAway : this.options.onOffline;
+    const policy = presence === "away" ? this.opts.onAway : this.opts.onOffline;
     const reason = presence === "away" ? "agent_away" : "agent_offline";
     // Offers are always withdrawn: nobody is there to accept them.
     const taken = a.active.filter((id) => policy === "requeue" || this.routed.get(id)?.state === "offered");
@@ -418,6 +448,7 @@ export class Router {
     }
     r.request = request;
     r.breached = false;
+    r.cooling = [];
     this.place(r, stepsDueBy(request, this.now));
     if (from !== null) this.drain(from);
   }
@@ -462,7 +493,11 @@ export class Router {
     r.agent = null;
     if (reason === "offer_timeout") this.effects.push({ kind: "offer_expired", conversationId: id, agentId: a.profile.id });
     this.effects.push({ kind: "requeued", conversationId: id, fromAgentId: a.profile.id, reason });
+    // Skipped for this round only: the others are tried first, then the cool-off ends.
     r.request = { ...r.request, excludeAgentIds: [...r.request.excludeAgentIds, a.profile.id] };
+    r.cooling.push(a.profile.id);
+    const cooloff = this.opts.offers.declineCooloffSeconds ?? DEFAULT_DECLINE_COOLOFF_SECONDS;
+    this.dueList.add({ kind: "cooloff", at: this.now + cooloff * 1000, r, agentId: a.profile.id });
     this.place(r, Math.max(r.appliedSteps, stepsDueBy(r.request, this.now)));
     this.drain(a);
   }
@@ -492,6 +527,15 @@ export class Router {
     this.effects.push({ kind: "assign", conversationId, agentId, explanation: { summary, layers: [], reasons: [by === "agent" ? "taken by hand" : "assigned by an admin"] } });
   }
 
+  /** A declining agent's cool-off ended: they may be offered the chat again (at once, if it waits and they are free). */
+  private endCooloff(r: Routed, agentId: string): void {
+    r.cooling.splice(r.cooling.indexOf(agentId), 1);
+    r.request = { ...r.request, excludeAgentIds: r.request.excludeAgentIds.filter((id) => id !== agentId) };
+    if (r.state !== "queued") return;
+    this.leaveQueue(r);
+    this.place(r, Math.max(r.appliedSteps, stepsDueBy(r.request, this.now)));
+  }
+
   // ---------- placing ----------
 
   /** Assigns (or offers) to the best eligible agent, or queues. */
@@ -503,11 +547,35 @@ export class Router {
     r.sig = sig;
     const pick = this.index.bestAgentFor(constraints, sig);
     if (pick.agent !== null && pick.key !== null) {
-      this.give(pick.agent, r, explainPick(pick, pick.agent.profile.name));
+      const agent = pick.agent;
+      const notes = this.csmNotes(constraints, agent);
+      this.give(agent, r, explainPick(pick, agent.profile.name, constraints, appliedSteps === 0 ? notes : [...notes, ...stepNotes(r.request, appliedSteps)]));
       return;
     }
+    const layers = pick.layers;
     this.enterQueue(r);
-    this.effects.push({ kind: "queued", conversationId: r.request.conversationId, explanation: explainQueued(pick.layers) });
+    this.effects.push({ kind: "queued", conversationId: r.request.conversationId, explanation: explainQueued(layers, this.csmNotes(constraints, null)) });
+  }
+
+  /** Why the customer's named CSM did not get the chat, when they have one and it went elsewhere. */
+  private csmNotes(c: Constraints, chosen: AgentState | null): readonly string[] {
+    const id = c.csmAgentId;
+    if (id === null || chosen?.profile.id === id) return NO_NOTES;
+    const a = this.agents.get(id);
+    if (a === undefined) return [`the named CSM (${id}) is not in the roster`];
+    const name = a.profile.name;
+    switch (failingLayer(runtimeView(a), c)) {
+      case "presence":
+        return [`the named CSM ${name} is ${a.presence}`];
+      case "capacity":
+        return [`the named CSM ${name} is at their cap (${a.active.length}/${a.profile.cap})`];
+      case "excluded":
+        return [`the named CSM ${name} declined it or passed it on`];
+      case null:
+        return NO_NOTES;
+      default:
+        return [`the named CSM ${name} does not match the rule's target`];
+    }
   }
 
   private enterQueue(r: Routed): void {
@@ -576,8 +644,8 @@ export class Router {
     r.agent = a;
     this.hasLiveOption(r);
     this.holdSlot(a, id);
-    if (this.options.offers.enabled) {
-      const expiresAt = this.now + this.options.offers.timeoutSeconds * 1000;
+    if (this.opts.offers.enabled) {
+      const expiresAt = this.now + this.opts.offers.timeoutSeconds * 1000;
       r.state = "offered";
       r.expiresAt = expiresAt;
       this.dueList.add({ kind: "offer_timeout", at: expiresAt, r, agentId: a.profile.id });
@@ -648,6 +716,8 @@ export class Router {
         return r.state === "queued" && !r.asyncOffered && r.deadSince === item.since;
       case "unanswered":
         return r.state === "assigned" && !r.answered && r.agent?.profile.id === item.agentId && r.assignedAt === item.assignedAt;
+      case "cooloff":
+        return r.cooling.includes(item.agentId);
     }
   }
 
@@ -674,6 +744,9 @@ export class Router {
         r.breached = true;
         this.effects.push({ kind: "sla_breached", conversationId: r.request.conversationId, ruleId: r.request.ruleId, deadline: item.at });
         return;
+      case "cooloff":
+        this.endCooloff(r, item.agentId);
+        return;
       case "escalate": {
         const step = r.request.escalation[item.step] as EscalationStep;
         this.leaveQueue(r);
@@ -684,6 +757,17 @@ export class Router {
     }
   }
 
+}
+
+const NO_NOTES: readonly string[] = Object.freeze([]);
+
+/** The escalation steps applied so far, in words: "escalation step 1 after 10 s: relax_tier". */
+function stepNotes(request: RoutingRequest, appliedSteps: number): string[] {
+  return request.escalation.slice(0, appliedSteps).map((step, i) => {
+    const a = step.action;
+    const what = a.kind === "widen_skill" ? `widen_skill ${a.skill}` : a.kind === "widen_team" ? `widen_team ${a.team}` : a.kind;
+    return `escalation step ${i + 1} after ${step.afterSeconds} s: ${what}`;
+  });
 }
 
 /** A new routing record; `place` or `enterQueue` gives it its state. */
@@ -698,6 +782,7 @@ function newRouted(request: RoutingRequest): Routed {
     expiresAt: 0,
     breached: false,
     slaArmedAt: Number.NaN,
+    cooling: [],
     released: false,
     group: null,
     heapIndex: -1,
@@ -720,6 +805,7 @@ const NO_CONSTRAINTS: Constraints = {
   language: "en",
   allowTranslation: false,
   tier: "any",
+  seniorFirst: false,
   csmAgentId: null,
   excludeAgentIds: [],
   targetAgentId: null,

@@ -23,6 +23,8 @@ export type RouterEvent =
   | { readonly kind: "take"; readonly conversationId: string; readonly agentId: string; readonly by: "agent" | "admin" }
   /** The agent holding the chat sent their first message (stops the unanswered clock). */
   | { readonly kind: "answered"; readonly conversationId: string }
+  /** New options (an admin edit), in force from now on: open offers keep their expiry. */
+  | { readonly kind: "set_options"; readonly options: RouterOptions }
   /** Process everything due at `now`: escalation steps, offer timeouts, SLA breaches. */
   | { readonly kind: "tick" };
 
@@ -84,10 +86,20 @@ export type DueNotice =
   | { readonly kind: "offer_timeout"; readonly conversationId: string; readonly at: number; readonly agentId: string }
   | { readonly kind: "sla_breach"; readonly conversationId: string; readonly at: number; readonly ruleId: string }
   | { readonly kind: "async_offer"; readonly conversationId: string; readonly at: number }
-  | { readonly kind: "unanswered"; readonly conversationId: string; readonly at: number; readonly agentId: string; readonly stage: "flagged" | "reassigned" };
+  | { readonly kind: "unanswered"; readonly conversationId: string; readonly at: number; readonly agentId: string; readonly stage: "flagged" | "reassigned" }
+  /** An agent who declined (or let time out) an offer of this chat may be offered it again. */
+  | { readonly kind: "cooloff_end"; readonly conversationId: string; readonly at: number; readonly agentId: string };
 
 export interface RouterOptions {
-  readonly offers: { readonly enabled: boolean; readonly timeoutSeconds: number };
+  readonly offers: {
+    readonly enabled: boolean;
+    readonly timeoutSeconds: number;
+    /**
+     * Seconds an agent who declined an offer (or let it time out) is skipped for that chat, so it
+     * goes round the others first; then they may be offered it again. Default 30.
+     */
+    readonly declineCooloffSeconds?: number;
+  };
   /** What happens to an agent's chats when they go away / offline. */
   readonly onAway: "keep" | "requeue";
   readonly onOffline: "keep" | "requeue";

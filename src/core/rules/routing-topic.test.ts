@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routingTopic } from "./routing-topic.js";
+import { readRoutingTopic, routingTopic } from "./routing-topic.js";
 
 const turn = (topic: Parameters<typeof routingTopic>[0][number]["topic"], alternatives: { intent: string; confidence: number }[] = []) => ({
   topic,
@@ -10,14 +10,25 @@ describe("routingTopic", () => {
   it("takes the newest departmental topic", () => {
     expect(routingTopic([turn("orders"), turn("billing")])).toBe("billing");
   });
-  it("reads a human request's strongest departmental alternative", () => {
+  it("reads a human request's strongest departmental alternative when nothing departmental was said", () => {
     expect(routingTopic([turn("human", [{ intent: "greeting.hello", confidence: 0.6 }, { intent: "billing.invoice", confidence: 0.5 }])])).toBe("billing");
   });
   it("ignores weak alternatives and falls back to earlier turns", () => {
     expect(routingTopic([turn("technical"), turn("human", [{ intent: "billing.invoice", confidence: 0.1 }])])).toBe("technical");
   });
-  it("keeps the newest topic when nothing departmental was said", () => {
+  it("a human request's alternative never replaces a clear earlier topic (issue 10)", () => {
+    expect(routingTopic([turn("technical"), turn("human", [{ intent: "cancellation.cancel", confidence: 0.298 }])])).toBe("technical");
+    expect(routingTopic([turn("billing"), turn("human", [{ intent: "orders.change", confidence: 0.278 }])])).toBe("billing");
+    expect(routingTopic([turn("billing"), turn("greeting"), turn("greeting", [{ intent: "orders.status", confidence: 0.9 }])])).toBe("billing");
+  });
+  it("an earlier turn's alternative decides when no turn named a department", () => {
+    const r = readRoutingTopic([{ ...turn("greeting", [{ intent: "billing.invoice", confidence: 0.53 }]), text: "Hallo, Rechnung" }, turn("human")]);
+    expect(r).toMatchObject({ topic: "billing", source: "alternative", turn: 0 });
+    expect(r.reason).toContain("nothing clearer was said");
+  });
+  it("keeps the newest topic when nothing departmental was said, and says the topic is unknown", () => {
     expect(routingTopic([turn("greeting"), turn("human")])).toBe("human");
     expect(routingTopic([])).toBe("none");
+    expect(readRoutingTopic([turn("human")])).toMatchObject({ source: "unknown", reason: expect.stringContaining("general rule") });
   });
 });

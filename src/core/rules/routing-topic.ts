@@ -2,33 +2,70 @@ import { type NluResult, TOPICS, type Topic } from "../model.js";
 
 const ROUTABLE = new Set<Topic>(["billing", "technical", "orders", "account", "presale", "cancellation"]);
 
-/** How sure an alternative intent must be to decide the routing topic when the top one is not routable. */
+/** How sure an alternative intent must be to decide the routing topic when no turn named a department. */
 export const ALTERNATIVE_TOPIC_CONFIDENCE = 0.25;
+
+/** A visitor turn as the routing topic reads it (text only for the reason). */
+export type TopicTurn = Pick<NluResult, "topic" | "alternatives"> & { readonly text?: string };
+
+/** The routing topic and how it was read, for the "why you" panel and the handoff summary. */
+export interface TopicReading {
+  readonly topic: Topic;
+  /** "said": a turn's own topic; "alternative": a turn's runner-up intent; "unknown": nothing departmental. */
+  readonly source: "said" | "alternative" | "unknown";
+  /** Index in the turns of the turn that decided, or null. */
+  readonly turn: number | null;
+  readonly reason: string;
+}
 
 function topicOfIntent(intent: string): Topic | null {
   const prefix = intent.split(".")[0] as Topic;
   return (TOPICS as readonly string[]).includes(prefix) && ROUTABLE.has(prefix) ? prefix : null;
 }
 
+const quote = (t: TopicTurn) => (t.text === undefined ? "" : ` ("${t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text}")`);
+
 /**
- * The topic a handoff is routed by. "Talk to a human about my invoice" reads as a human request
- * first, but it is a billing chat: take the newest turn's topic when it names a department,
- * else its strongest departmental alternative, else the newest departmental topic earlier in
- * the conversation, else the newest turn's topic as it is.
+ * The conversation's topic, which routes the handoff. A request for a human, a greeting or a
+ * thank-you names no department, so it never replaces one said earlier: the newest turn whose
+ * own topic is departmental decides. Only when no turn named one does an alternative intent
+ * decide (the strongest at or above `ALTERNATIVE_TOPIC_CONFIDENCE`, the newest on a tie); else
+ * the topic is unknown and the newest turn's topic is kept as it is (the rules' catch-all takes it).
+ * @example
+ * readRoutingTopic([{ topic: "technical", alternatives: [] }, { topic: "human", alternatives: [{ intent: "cancellation.cancel", confidence: 0.3 }] }]).topic // "technical"
+ */
+export function readRoutingTopic(turns: readonly TopicTurn[]): TopicReading {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const t = turns[i] as TopicTurn;
+    if (ROUTABLE.has(t.topic)) return { topic: t.topic, source: "said", turn: i, reason: `topic ${t.topic}: said by the visitor${quote(t)}` };
+  }
+  let best: { topic: Topic; confidence: number; turn: number } | null = null;
+  turns.forEach((t, i) => {
+    for (const a of t.alternatives) {
+      const topic = topicOfIntent(a.intent);
+      if (topic === null || a.confidence < ALTERNATIVE_TOPIC_CONFIDENCE) continue;
+      if (best === null || a.confidence >= best.confidence) best = { topic, confidence: a.confidence, turn: i };
+    }
+  });
+  if (best !== null) {
+    const b = best as { topic: Topic; confidence: number; turn: number };
+    const t = turns[b.turn] as TopicTurn;
+    return { topic: b.topic, source: "alternative", turn: b.turn, reason: `topic ${b.topic}: nothing clearer was said; the closest reading of a message${quote(t)} (${b.confidence.toFixed(2)})` };
+  }
+  const last = turns[turns.length - 1];
+  return {
+    topic: last?.topic ?? "none",
+    source: "unknown",
+    turn: null,
+    reason: "topic unknown: the visitor named no department, so the general rule applies",
+  };
+}
+
+/**
+ * The topic a handoff is routed by (see `readRoutingTopic`).
  * @example
  * routingTopic([{ topic: "human", alternatives: [{ intent: "billing.invoice", confidence: 0.5 }] }]) // "billing"
  */
-export function routingTopic(turns: readonly Pick<NluResult, "topic" | "alternatives">[]): Topic {
-  const last = turns[turns.length - 1];
-  if (last === undefined) return "none";
-  if (ROUTABLE.has(last.topic)) return last.topic;
-  const alternative = [...last.alternatives]
-    .sort((a, b) => b.confidence - a.confidence)
-    .find((a) => a.confidence >= ALTERNATIVE_TOPIC_CONFIDENCE && topicOfIntent(a.intent) !== null);
-  if (alternative !== undefined) return topicOfIntent(alternative.intent) as Topic;
-  for (let i = turns.length - 2; i >= 0; i--) {
-    const t = turns[i]?.topic;
-    if (t !== undefined && ROUTABLE.has(t)) return t;
-  }
-  return last.topic;
+export function routingTopic(turns: readonly TopicTurn[]): Topic {
+  return readRoutingTopic(turns).topic;
 }
