@@ -5,6 +5,7 @@ import { io, type Socket } from "socket.io-client";
 import { setAgentPresence } from "../src/app/index.js";
 import type { AgentProfile } from "../src/core/model.js";
 import { hashPassword } from "../src/server/auth.js";
+import type { LimitsConfig } from "../src/core/config/index.js";
 import { startBaton } from "../src/server/baton.js";
 import { type BenchOptions, fmt, renderTable, type SuiteResult, summarize, type Table } from "./bench-kit.js";
 
@@ -30,6 +31,19 @@ const quiet = { info: () => {}, warn: () => {}, error: (o: object, m?: string) =
  * agent's console receives the handoff with its context; then visitors chat with their agents
  * as fast as acks allow, and every message must be stored exactly once.
  */
+const open = { perSecond: 1e9, burst: 1e9 };
+const UNLIMITED: LimitsConfig = {
+  socketFrames: open,
+  ipFrames: open,
+  messages: open,
+  typing: open,
+  connections: open,
+  sessions: open,
+  inboxItems: open,
+  disconnectAfterRefused: 1e9,
+  trackedKeys: 100_000,
+};
+
 export async function runE2eBench(opts: BenchOptions): Promise<SuiteResult> {
   const visitors = opts.quick ? 200 : 2000;
   const agents = opts.quick ? 20 : 200;
@@ -45,6 +59,8 @@ export async function runE2eBench(opts: BenchOptions): Promise<SuiteResult> {
     clock: openHoursClock(),
     nlu: { eldSize: "extrasmall" },
     env: {},
+    // Thousands of visitors from one address, chatting as fast as acks allow: not what the limits are for.
+    limits: UNLIMITED,
   });
   const sockets: Socket[] = [];
   try {

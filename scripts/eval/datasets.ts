@@ -127,3 +127,27 @@ export function readMultidogo(dir = dataDir()): { text: string; spans: SlotSpan[
   }
   return out;
 }
+
+export interface ClincSplits {
+  readonly train: LabelledText[];
+  readonly val: LabelledText[];
+  readonly oosTrain: LabelledText[];
+  readonly oosVal: LabelledText[];
+  /** intent → domain (oos has none). */
+  readonly domainOf: ReadonlyMap<string, string>;
+}
+
+/** CLINC150 train/val and out-of-scope train/val items (the held-out test keys are not in the file). */
+export function readClinc(dir = dataDir()): ClincSplits {
+  const raw = JSON.parse(read(join(dir, "clinc150", "data_full.train_val.json"))) as Record<string, [string, string][]>;
+  const domains = JSON.parse(read(join(dir, "clinc150", "domains.json"))) as Record<string, string[]>;
+  const domainOf = new Map<string, string>();
+  for (const [domain, intents] of Object.entries(domains)) for (const intent of intents) domainOf.set(intent, domain);
+  const items = (key: string) => (raw[key] ?? []).map(([text, label]) => ({ text, label }));
+  return { train: items("train"), val: items("val"), oosTrain: items("oos_train"), oosVal: items("oos_val"), domainOf };
+}
+
+/** BANKING77 train CSV (text,category). */
+export function readBanking77(dir = dataDir()): LabelledText[] {
+  return csvRecords(read(join(dir, "banking77", "train.csv"))).map((r) => ({ text: r.text ?? "", label: r.category ?? "" }));
+}

@@ -117,3 +117,72 @@ export const MULTIDOGO_SLOT_FIELD: Readonly<Record<string, string | null>> = {
   charge_amount: "amount",
   transferamount: "amount",
 };
+
+/**
+ * Bitext intent → intent of config/bot-corpus.yaml, for TRAINING the shipped intent model
+ * (`npm run train:nlu`, train split only). Same topics as BITEXT_INTENT_TOPIC. complaint and review
+ * have no bot intent (left out: complaints are the frustration model's job).
+ */
+export const BITEXT_INTENT_CORPUS: Readonly<Record<string, string | null>> = {
+  create_account: "account.manage",
+  delete_account: "account.manage",
+  edit_account: "account.manage",
+  switch_account: "account.manage",
+  newsletter_subscription: "account.manage",
+  recover_password: "account.access",
+  registration_problems: "account.access",
+  check_cancellation_fee: "cancellation.cancel",
+  cancel_order: "cancellation.cancel",
+  check_refund_policy: "cancellation.refund",
+  get_refund: "cancellation.refund",
+  track_refund: "cancellation.refund",
+  change_order: "orders.change",
+  change_shipping_address: "orders.change",
+  set_up_shipping_address: "orders.change",
+  place_order: "presale.buy",
+  delivery_options: "orders.shipping",
+  delivery_period: "orders.shipping",
+  track_order: "orders.status",
+  check_invoice: "billing.invoice",
+  get_invoice: "billing.invoice",
+  check_payment_methods: "billing.payment_methods",
+  payment_issue: "billing.charge",
+  contact_human_agent: "human.request",
+  contact_customer_service: "human.contact",
+  complaint: null,
+  review: null,
+};
+
+/** CLINC150 domains that are support-relevant for a shop/SaaS bot: neither trained as "none" nor scored as out-of-scope. */
+export const CLINC_SUPPORT_DOMAINS: ReadonlySet<string> = new Set(["banking", "credit_cards"]);
+
+/** CLINC150 small-talk intents that ARE bot intents (greetings): trained as such, not scored as out-of-scope. */
+export const CLINC_INTENT_CORPUS: Readonly<Record<string, string>> = {
+  greeting: "greeting.hello",
+  thank_you: "greeting.thanks",
+  goodbye: "greeting.thanks",
+};
+
+/**
+ * Frustration ("wants or needs a human now"), positive class. Bitext `complaint` and
+ * `contact_human_agent`; HINT3 agent rows (complaints, urgency, "not working" money issues, failed
+ * self-service answers). Negatives: every other ordinary request (see FRUSTRATION_EXCLUDED).
+ */
+export const BITEXT_FRUSTRATION_POSITIVE: ReadonlySet<string> = new Set(["complaint", "contact_human_agent"]);
+
+/**
+ * Rows left out of the frustration model's negatives (and of the false-trigger rate): asking how
+ * to reach customer service, cancellations and refunds (the keyword trigger's job by design), and
+ * HINT3's out-of-scope label.
+ */
+export const BITEXT_ORDINARY_EXCLUDED: ReadonlySet<string> = new Set([
+  "contact_human_agent",
+  "contact_customer_service",
+  "complaint",
+  "cancel_order",
+  "check_cancellation_fee",
+  "get_refund",
+  "track_refund",
+  "check_refund_policy",
+]);
+export const HINT3_ORDINARY_EXCLUDED: ReadonlySet<string> = new Set(["CHAT_WITH_AGENT", "CHAT_WITH_AN_AGENT", "CANCEL_ORDER", "NO_NODES_DETECTED"]);

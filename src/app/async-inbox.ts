@@ -31,8 +31,9 @@ export async function leaveAsyncMessage(
   const c = await engine.conversation(conversationId);
   const now = engine.now();
   let reason: InboxItem["reason"] = "visitor_choice";
-  if (c.state === "queued" || c.state === "bot") {
-    await applyRouterEffects(engine, engine.router.apply({ kind: "release", conversationId }, now));
+  const leavesQueue = c.state === "queued" || c.state === "bot";
+  if (leavesQueue) {
+    // Leaves the router's queue below, once the inbox item that replaces it has committed.
   } else if (c.state === "async") {
     const rule = engine.rule(c.ruleId);
     const team = engine.team(rule?.target.team ?? null);
@@ -55,8 +56,11 @@ export async function leaveAsyncMessage(
     repliedAt: null,
     createdAt: now,
   };
-  await store.createInboxItem(item);
-  const updated = c.state === "async" ? c : await store.updateConversation(conversationId, { state: "async", updatedAt: now });
+  const updated = await store.transaction(async (tx) => {
+    await tx.createInboxItem(item);
+    return c.state === "async" ? c : await tx.updateConversation(conversationId, { state: "async", updatedAt: now });
+  });
+  if (leavesQueue) await applyRouterEffects(engine, engine.router.apply({ kind: "release", conversationId }, now));
   await postMessage(engine, {
     conversationId,
     author: "system",

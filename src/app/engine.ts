@@ -1,6 +1,6 @@
 import type { BatonConfig } from "../core/config/index.js";
 import { DomainError } from "../core/errors.js";
-import type { AgentProfile, Conversation, RoutingRule, Team } from "../core/model.js";
+import type { AgentProfile, Conversation, Presence, RoutingRule, Team } from "../core/model.js";
 import { createRouter, type Effect, type Router } from "../core/routing/index.js";
 import type { AppDeps } from "./deps.js";
 import { Serial } from "./serial.js";
@@ -19,6 +19,12 @@ export class Engine {
   queueDirty = false;
   /** What the last queue broadcast told each waiting visitor (position, bucket, offer), to send only changes. */
   readonly statusSent = new Map<string, string>();
+  /**
+   * After a restart: agents the store had online or away, with that presence, until their console
+   * reconnects (they get it back) or the grace period ends (they go offline). Meanwhile the router
+   * holds them away: they keep their chats and get none.
+   */
+  readonly returning = new Map<string, Presence>();
   /** Observers of every batch of router effects carried out (metrics, logs). */
   readonly effectListeners: ((effects: readonly Effect[]) => void)[] = [];
 
@@ -51,6 +57,25 @@ export class Engine {
   /** Runs a command in the serial lane. */
   command<T>(job: () => Promise<T>): Promise<T> {
     return this.serial.run(job);
+  }
+
+  private readonly lanes = new Map<string, Serial>();
+
+  /**
+   * Runs store-only work on one conversation (it neither reads nor changes the router) in that
+   * conversation's own lane, beside the serial lane: an agent's message is not stuck behind
+   * another visitor's flood, and one conversation's writes still keep their order.
+   */
+  inConversation<T>(conversationId: string, job: () => Promise<T>): Promise<T> {
+    let lane = this.lanes.get(conversationId);
+    if (lane === undefined) {
+      lane = new Serial();
+      this.lanes.set(conversationId, lane);
+    }
+    const mine = lane;
+    return mine.run(job).finally(() => {
+      if (mine.size === 0 && this.lanes.get(conversationId) === mine) this.lanes.delete(conversationId);
+    });
   }
 
   rule(id: string | null): RoutingRule | null {

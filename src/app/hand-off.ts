@@ -14,6 +14,8 @@ export interface HandOffInput {
   readonly trigger: Trigger;
   /** Routing topic of the conversation ("none" when unknown; see `readRoutingTopic`). */
   readonly topic: Topic;
+  /** Visitor messages this handoff decides: they leave the outbox in the handoff's transaction. */
+  readonly decided?: readonly string[];
   /** Sentiment score of the visitor's latest message, when known: negative sentiment boosts the priority. */
   readonly sentiment?: number | null;
 }
@@ -65,6 +67,7 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
   const asyncReason = forcedAsyncReason(engine, rule, request, afterHours, now);
   await store.transaction(async (tx) => {
     await tx.createHandoff(handoff);
+    await tx.markDecided(input.decided ?? []);
     await tx.updateConversation(c.id, {
       state: asyncReason === null ? "queued" : "async",
       ruleId: rule.id,
@@ -104,7 +107,8 @@ function forcedAsyncReason(
   const team = engine.team(rule.target.team);
   if (team !== null && !isOpen(team.calendar, now)) return "after_hours";
   // Nobody online who may take it, even once every escalation step has widened the target.
-  if (engine.router.capacityFor(request, request.escalation.length).online === 0) return "no_agent";
+  // Agents expected back after a restart count: their consoles are reconnecting.
+  if (engine.router.capacityFor(request, request.escalation.length).online === 0 && engine.returning.size === 0) return "no_agent";
   return null;
 }
 

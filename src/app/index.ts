@@ -4,6 +4,7 @@ export { chooseWait, leaveAsyncMessage, replyInbox } from "./async-inbox.js";
 export { type BotHandoffInput, type BotTurnInput, postBotTurn, requestBotHandoff } from "./bot-api.js";
 export { inQueueOf, mayView, openConversation, queueFor } from "./conversation-views.js";
 export type { AppDeps, AppLogger, BotReplier } from "./deps.js";
+export { decideUndecidedMessages, decideVisitorMessages } from "./decide-visitor-messages.js";
 export { Engine } from "./engine.js";
 export type { PresentedMessage, QueueEntry, VisitorStatus } from "./events.js";
 export { handOff } from "./hand-off.js";

@@ -33,9 +33,9 @@ export function requestFor(
 }
 
 /**
- * After a (re)start: rebuilds the router from the store (agents and their presence, assigned
- * chats and loads, the queue with its deadlines) so nothing is lost. Open offers go back to the
- * queue. Then lets agents with free capacity take what waits.
+ * After a (re)start: rebuilds the router from the store (agents, assigned chats and loads, the
+ * queue with its deadlines) so nothing is lost. Open offers go back to the queue. Agents the store
+ * had online come back away (holding their chats, taking none) until their console reconnects.
  */
 export async function restoreRouter(engine: Engine): Promise<{ agents: number; queued: number; assigned: number }> {
   const { store, agents } = engine.deps;
@@ -59,9 +59,11 @@ export async function restoreRouter(engine: Engine): Promise<{ agents: number; q
     }
   }
   const now = engine.now();
+  // Nobody is online until their console is back (see Engine.returning): no chat goes to an empty desk.
+  for (const a of roster) if (a.presence !== "offline") engine.returning.set(a.profile.id, a.presence);
   const runtimes: AgentRuntime[] = roster.map((a) => ({
     ...a.profile,
-    presence: a.presence,
+    presence: a.presence === "offline" ? "offline" : "away",
     active: active.get(a.profile.id) ?? [],
     idleSince: now,
   }));

@@ -77,6 +77,12 @@ export interface NluResult {
   readonly alternatives: readonly { readonly intent: string; readonly confidence: number }[];
   readonly entities: readonly Entity[];
   readonly sentiment: { readonly score: number; readonly label: "negative" | "neutral" | "positive" };
+  /**
+   * Probability (0..1) that the visitor wants or needs a human now (complaint, anger, repeated
+   * failure, urgency), from the trained frustration model. Absent when no model produced it
+   * (e.g. an external bot's reading); the trigger then falls back to the sentiment score.
+   */
+  readonly frustration?: number;
   readonly explicitHumanRequest: { readonly requested: boolean; readonly evidence: string | null };
 }
 

@@ -62,6 +62,16 @@ export interface ConversationStore {
   appendMessage(m: Message): Promise<{ message: Message; duplicate: boolean }>;
   listMessages(conversationId: string): Promise<Message[]>;
 
+  /**
+   * The outbox of decisions. A visitor message is recorded undecided in the transaction that
+   * stores it; `markDecided` removes it once its decision (bot turn, handoff, or nothing to do) is
+   * recorded, ideally in the transaction that records the decision. Recording twice is harmless.
+   */
+  recordUndecided(message: Pick<Message, "id" | "conversationId" | "at">): Promise<void>;
+  markDecided(messageIds: readonly string[]): Promise<void>;
+  /** Undecided messages, oldest first (by `at`, then insertion order). */
+  listUndecided(filter: { readonly conversationId?: string; readonly limit?: number }): Promise<Message[]>;
+
   /** Inserts or replaces the field with this name in the conversation. */
   upsertField(conversationId: string, f: Field): Promise<void>;
   listFields(conversationId: string): Promise<Field[]>;

@@ -18,17 +18,20 @@ import {
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
 import type { TokenSigner } from "./auth.js";
-import { onFrame } from "./gateway.js";
+import type { RateLimits } from "./rate-limits.js";
+import { type FrameGuard, onFrame } from "./gateway.js";
 import { AgentFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
 export interface AgentGatewayOptions {
   /** How long an agent may be disconnected before they are set offline. */
   readonly offlineGraceMs: number;
+  /** Frame limits per socket (null: none). */
+  readonly limits?: RateLimits | null;
 }
 
 /** The console's real-time channel. Agents join their own room, their teams' rooms and, for admins, the admins room. */
-export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner, options: AgentGatewayOptions): { connected(id: string): boolean } {
+export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner, options: AgentGatewayOptions): { connected(id: string): boolean; close(): void } {
   const log = engine.deps.log;
   const sockets = new Map<string, number>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
@@ -49,9 +52,28 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
     }
   });
 
+  // After a restart: whoever does not reconnect within the grace period goes offline (their chats are requeued).
+  const returningTimer =
+    engine.returning.size === 0
+      ? null
+      : setTimeout(() => {
+          void engine
+            .command(async () => {
+              for (const agentId of [...engine.returning.keys()]) {
+                if ((sockets.get(agentId) ?? 0) > 0) continue;
+                engine.returning.delete(agentId);
+                await setAgentPresence(engine, agentId, "offline");
+              }
+            })
+            .catch((err: unknown) => log.error({ err }, "could not set agents who did not come back offline"));
+        }, options.offlineGraceMs).unref();
+
   nsp.on("connection", (socket) => {
     const agentId = socket.data.agentId as string;
     const me = socket.data.profile as AgentProfile;
+    const limits = options.limits ?? null;
+    const guard: FrameGuard | undefined =
+      limits === null ? undefined : { check: (event) => limits.agentFrame(socket.id, event), disconnectAfterRefused: limits.disconnectAfterRefused };
     const profile = async (): Promise<AgentProfile> => {
       const a = await engine.deps.agents.getAgent(agentId);
       if (a === null) throw new DomainError("agent_not_found", "this agent no longer exists");
@@ -64,37 +86,44 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
 
     onFrame(socket, "presence:set", AgentFrames["presence:set"], log, (f) =>
       engine.command(async () => {
+        engine.returning.delete(agentId);
         await setAgentPresence(engine, agentId, f.presence);
         return { presence: f.presence };
       }),
+      guard,
     );
     onFrame(socket, "cap:set", AgentFrames["cap:set"], log, (f) =>
       engine.command(async () => {
         await setAgentCap(engine, agentId, f.cap);
         return { cap: f.cap };
       }),
+      guard,
     );
     onFrame(socket, "offer:accept", AgentFrames["offer:accept"], log, (f) =>
       engine.command(async () => {
         await answerOffer(engine, agentId, f.conversationId, true);
         return {};
       }),
+      guard,
     );
     onFrame(socket, "offer:decline", AgentFrames["offer:decline"], log, (f) =>
       engine.command(async () => {
         await answerOffer(engine, agentId, f.conversationId, false);
         return {};
       }),
+      guard,
     );
+    // Store-only: the conversation's own lane, so a flood elsewhere in the serial lane does not delay it.
     onFrame(socket, "message:send", AgentFrames["message:send"], log, async (f) => {
-      const { message, duplicate } = await engine.command(() => sendAgentMessage(engine, { agentId, ...f }));
+      const { message, duplicate } = await engine.inConversation(f.conversationId, () => sendAgentMessage(engine, { agentId, ...f }));
       return { message: presentMessage(message, me.name), duplicate };
-    });
+    }, guard);
     onFrame(socket, "transfer", AgentFrames.transfer, log, (f) =>
       engine.command(async () => {
         const h = await transferConversation(engine, { fromAgentId: agentId, ...f });
         return { handoffId: h.id };
       }),
+      guard,
     );
     onFrame(socket, "queue:take", AgentFrames["queue:take"], log, (f) =>
       engine.command(async () => {
@@ -107,17 +136,21 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
         await resolveConversation(engine, agentId, f.conversationId);
         return {};
       }),
+      guard,
     );
     onFrame(socket, "conversation:open", AgentFrames["conversation:open"], log, async (f) =>
       openConversation(engine, await profile(), f.conversationId),
+      guard,
     );
-    onFrame(socket, "inbox:reply", AgentFrames["inbox:reply"], log, (f) => engine.command(() => replyInbox(engine, agentId, f.itemId, f.text)));
+    onFrame(socket, "inbox:reply", AgentFrames["inbox:reply"], log, (f) => engine.command(() => replyInbox(engine, agentId, f.itemId, f.text)), guard);
     onFrame(socket, "typing", AgentFrames.typing, log, async (f) => {
-      const c = await engine.conversation(f.conversationId);
-      if (c.assignedAgentId !== agentId) throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
+      // No database: the router knows who holds the chat.
+      if (engine.router.stateOf(f.conversationId) !== "assigned" || engine.router.agentOf(f.conversationId) !== agentId) {
+        throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
+      }
       engine.deps.publisher.publish({ kind: "conversation", conversationId: f.conversationId }, "typing", { author: "agent", typing: f.typing });
       return {};
-    });
+    }, guard);
 
     socket.on("disconnect", () => {
       const left = (sockets.get(agentId) ?? 1) - 1;
@@ -138,8 +171,20 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
       );
     });
 
-    // Everything the console needs to draw itself, on every (re)connection.
-    void sendState();
+    // Everything the console needs to draw itself, on every (re)connection; after a restart the
+    // agent's presence comes back with their console.
+    void comeBack().then(sendState);
+    async function comeBack(): Promise<void> {
+      if (!engine.returning.has(agentId)) return;
+      await engine
+        .command(async () => {
+          const presence = engine.returning.get(agentId);
+          if (presence === undefined) return;
+          engine.returning.delete(agentId);
+          await setAgentPresence(engine, agentId, presence);
+        })
+        .catch((err: unknown) => log.error({ err, agentId }, "could not give a returning agent their presence back"));
+    }
     async function sendState(): Promise<void> {
     try {
       await publishAgentLoad(engine, agentId);
@@ -156,5 +201,11 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: TokenSigner
     }
   });
 
-  return { connected: (id) => (sockets.get(id) ?? 0) > 0 };
+  return {
+    connected: (id) => (sockets.get(id) ?? 0) > 0,
+    close: () => {
+      if (returningTimer !== null) clearTimeout(returningTimer);
+      for (const t of graceTimers.values()) clearTimeout(t);
+    },
+  };
 }

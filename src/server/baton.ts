@@ -8,8 +8,8 @@ import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/i
 import { createMailer } from "../adapters/mail/index.js";
 import { answerFor, createNlu, type CreateNluOptions } from "../adapters/nlu/index.js";
 import { type OpenedStore, openStore } from "../adapters/storage/index.js";
-import { type AppLogger, Engine, restoreRouter, seedDemo } from "../app/index.js";
-import type { BatonConfig } from "../core/config/index.js";
+import { type AppLogger, decideUndecidedMessages, Engine, restoreRouter, seedDemo } from "../app/index.js";
+import type { BatonConfig, LimitsConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer } from "../ports/index.js";
 import { agentGateway } from "./agent.gateway.js";
@@ -19,6 +19,7 @@ import { buildHttp } from "./http.js";
 import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
 import { createPrometheus } from "./prometheus.js";
+import { RateLimits } from "./rate-limits.js";
 import { startScheduler } from "./scheduler.js";
 import { SocketPublisher } from "./socket.publisher.js";
 import { visitorGateway } from "./visitor.gateway.js";
@@ -42,6 +43,8 @@ export interface BatonOptions {
   readonly abandonAfterMs?: number;
   readonly botApiKey?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Overrides the configured rate limits (benchmarks: thousands of clients from one address). */
+  readonly limits?: LimitsConfig;
 }
 
 export interface Baton {
@@ -61,6 +64,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const configPath = resolve(options.configPath ?? "config/baton.yaml");
   let config = await loadConfig(configPath, env);
   if (options.storageUrl !== undefined) config = { ...config, storage: { url: options.storageUrl } };
+  if (options.limits !== undefined) config = { ...config, limits: options.limits };
   const log = options.logger ?? createLogger();
   const store = await openStore(config.storage.url);
   const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
@@ -90,13 +94,17 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   }
   const restored = await engine.command(() => restoreRouter(engine));
   log.info(restored, "router rebuilt from the store");
+  const decided = await engine.command(() => decideUndecidedMessages(engine));
+  if (decided > 0) log.info({ conversations: decided }, "decided visitor messages stored before a stop");
 
   const secret = config.server.sessionSecret ?? randomSecret();
   const tokens = new TokenSigner(secret);
   const botApiKey = options.botApiKey ?? env.BATON_BOT_API_KEY ?? randomSecret();
   const prometheus = createPrometheus(engine);
+  const limits = new RateLimits(config.limits);
   const http = await buildHttp(engine, {
     tokens,
+    limits,
     botApiKey,
     webRoot: options.webRoot === undefined ? resolve("web/dist") : options.webRoot,
     scenarioDir: resolve("config/scenarios"),
@@ -123,11 +131,16 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   });
   const io = new Server(http.server, {
     cors: { origin: true, credentials: false },
+    // A frame is at most a 4,000-character message and its page: a flooder cannot make us buffer megabytes.
+    maxHttpBufferSize: 64 * 1024,
+    // Connections per address (and none for a moment after a flooder from there was cut off),
+    // refused before any handshake work: a flooder reconnecting in a loop costs next to nothing.
+    allowRequest: (req, callback) => callback(null, limits.connectionAllowed(req.socket.remoteAddress ?? "unknown")),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   publisher.attach(io);
-  visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds, options.abandonAfterMs);
-  agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000 });
+  visitorGateway(io.of("/visitor"), engine, tokens, prometheus.observeMessageSeconds, options.abandonAfterMs, limits);
+  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });
   const stopScheduler = startScheduler(engine);
   await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
   const address = http.server.address() as AddressInfo;
@@ -145,6 +158,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       if (closed) return;
       closed = true;
       stopScheduler();
+      agents.close();
       await new Promise<void>((done) => io.close(() => done()));
       await http.close().catch(() => undefined);
       await engine.serial.idle();

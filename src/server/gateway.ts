@@ -1,13 +1,17 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
 import type { AppLogger } from "../app/index.js";
-import type { Ack } from "./protocol.js";
 import { toErrorResponse } from "./error-handler.js";
+import type { Ack } from "./protocol.js";
+import type { Refusal } from "./rate-limits.js";
 import { parseInput } from "./validate.js";
 
 /**
  * Registers a socket event whose payload is parsed by `schema` and whose result goes back in
  * the ack as `{ ok, data }` or `{ ok: false, error }`. A frame without an ack callback still runs.
+ * `guard` runs first (the rate limits): a refused frame gets `rate_limited` with `retryAfterMs`
+ * in its ack, or, sent without an ack, a "rate_limited" event (at most one a second); a socket
+ * refused `disconnectAfterRefused` times in a row is disconnected.
  */
 export function onFrame<S extends z.ZodType, T>(
   socket: Socket,
@@ -15,16 +19,60 @@ export function onFrame<S extends z.ZodType, T>(
   schema: S,
   log: AppLogger,
   handler: (input: z.infer<S>) => Promise<T>,
+  guard?: FrameGuard,
 ): void {
   socket.on(event, async (payload: unknown, maybeAck?: unknown) => {
     const ack = typeof maybeAck === "function" ? (maybeAck as (a: Ack<T>) => void) : typeof payload === "function" ? (payload as (a: Ack<T>) => void) : null;
+    const refusal = guard?.check(event) ?? null;
+    if (refusal !== null) {
+      if (refused(socket, event, refusal, ack, guard?.disconnectAfterRefused ?? Number.POSITIVE_INFINITY)) guard?.cutOff?.();
+      return;
+    }
+    (socket.data as { refusedInARow?: number }).refusedInARow = 0;
     try {
       const input = parseInput(schema, typeof payload === "function" ? {} : (payload ?? {}));
       const data = await handler(input);
       ack?.({ ok: true, data });
     } catch (err) {
       const { body } = toErrorResponse(err, log);
-      ack?.({ ok: false, error: { code: body.code, message: body.message, ...(body.path ? { path: body.path } : {}) } });
+      const retryAfterMs = (body.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+      const error = {
+        code: body.code,
+        message: body.message,
+        ...(body.path ? { path: body.path } : {}),
+        ...(typeof retryAfterMs === "number" ? { retryAfterMs } : {}),
+      };
+      ack?.({ ok: false, error });
     }
   });
+}
+
+/** The rate limits as a gateway applies them to one socket's frames. */
+export interface FrameGuard {
+  check(event: string): Refusal | null;
+  readonly disconnectAfterRefused: number;
+  /** Called once the socket is cut off for flooding. */
+  cutOff?(): void;
+}
+
+/** Answers a refused frame: in its ack, or with a "rate_limited" event (at most one a second); cuts off a socket that does not stop. */
+function refused<T>(socket: Socket, event: string, refusal: Refusal, ack: ((a: Ack<T>) => void) | null, disconnectAfter: number): boolean {
+  const data = socket.data as { refusedInARow?: number; limitedAt?: number };
+  const inARow = (data.refusedInARow ?? 0) + 1;
+  data.refusedInARow = inARow;
+  const error = { code: refusal.code, message: refusal.message, retryAfterMs: refusal.retryAfterMs };
+  if (inARow >= disconnectAfter) {
+    socket.emit("rate_limited", { event, ...error, disconnected: true });
+    socket.disconnect(true);
+    return true;
+  }
+  if (ack !== null) {
+    ack({ ok: false, error });
+    return false;
+  }
+  const now = performance.now();
+  if (now - (data.limitedAt ?? Number.NEGATIVE_INFINITY) < 1000) return false;
+  data.limitedAt = now;
+  socket.emit("rate_limited", { event, ...error });
+  return false;
 }

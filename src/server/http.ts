@@ -23,12 +23,15 @@ import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import { type TokenSigner, verifyPassword } from "./auth.js";
 import { toErrorResponse } from "./error-handler.js";
+import type { RateLimits } from "./rate-limits.js";
 import { AssignBody, BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody, SimulateBody } from "./http.schema.js";
 import { AgentLoginBody, VisitorSessionBody } from "./protocol.js";
 import { parseInput } from "./validate.js";
 
 export interface HttpOptions {
   readonly tokens: TokenSigner;
+  /** New visitor sessions per IP (null: unlimited). */
+  readonly limits?: RateLimits | null;
   /** Key external bots send as "Authorization: Bearer <key>". */
   readonly botApiKey: string;
   /** Where the shipped what-if scenarios live (config/scenarios). */
@@ -51,6 +54,8 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setErrorHandler((err, _req, reply) => {
     const { status, body } = toErrorResponse(err, engine.deps.log);
+    const retryAfterMs = (body.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+    if (typeof retryAfterMs === "number") void reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
@@ -89,6 +94,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     "/api/visitor/session",
     { schema: { tags: ["visitor"], summary: "Open or resume the widget's conversation; returns a session token for the /visitor socket", body: doc(VisitorSessionBody) } },
     async (req) => {
+      opts.limits?.session(req.ip);
       const body = parseInput(VisitorSessionBody, req.body);
       let resume: { visitorId: string; conversationId: string } | null = null;
       if (body.token !== undefined) {

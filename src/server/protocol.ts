@@ -9,6 +9,33 @@
  */
 import { z } from "zod";
 
+/**
+ * Text on the wire carries no control characters but tab, line feed and carriage return: NUL and
+ * the rest are refused at the gateway (PostgreSQL cannot store NUL in text, and none of them is
+ * text a person typed). `parseInput` applies this to every string of every frame and body.
+ *
+ * @example
+ * controlCharacterPath({ text: "a\u0000b" }); // "text"
+ */
+export function controlCharacterPath(value: unknown, path: readonly (string | number)[] = []): string | null {
+  if (typeof value === "string") return hasControlCharacter(value) ? path.join(".") : null;
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    if (typeof key === "string" && hasControlCharacter(key)) return [...path, key].join(".");
+    const found = controlCharacterPath(v, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
 export const ClientMessageId = z.string().min(1).max(100);
 export const MessageText = z.string().trim().min(1, "message is empty").max(4000, "message is longer than 4000 characters");
 
@@ -80,9 +107,12 @@ export const AgentFrames = {
 
 // ---------- acks and server → client events ----------
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; path?: string } };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; path?: string; retryAfterMs?: number } };
 
 /**
+ * Server → visitor and agent events:
+ *   "rate_limited" { event, code, message, retryAfterMs }  (a frame sent without an ack was refused)
+ *
  * Server → visitor events:
  *   "message"  PresentedMessage            (bot, agent, system messages; and echo of the visitor's own)
  *   "status"   VisitorStatus               (state changes, wait estimate, async offer, agent joined)

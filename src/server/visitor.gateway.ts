@@ -13,7 +13,8 @@ import {
 } from "../app/index.js";
 import { DomainError } from "../core/errors.js";
 import type { TokenSigner } from "./auth.js";
-import { onFrame } from "./gateway.js";
+import type { RateLimits } from "./rate-limits.js";
+import { type FrameGuard, onFrame } from "./gateway.js";
 import { VisitorFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
@@ -25,6 +26,7 @@ export function visitorGateway(
   observeMessageSeconds: (seconds: number) => void = () => {},
   /** How long a queued visitor may be gone (no widget connected) before the chat leaves the queue. */
   abandonAfterMs = 5 * 60 * 1000,
+  limits: RateLimits | null = null,
 ): void {
   const connected = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -44,6 +46,15 @@ export function visitorGateway(
   });
   nsp.on("connection", (socket) => {
     const conversationId = socket.data.conversationId as string;
+    const ip = socket.handshake.address;
+    const guard: FrameGuard | undefined =
+      limits === null
+        ? undefined
+        : {
+            check: (event) => limits.visitorFrame(socket.id, ip, conversationId, event),
+            disconnectAfterRefused: limits.disconnectAfterRefused,
+            cutOff: () => limits.cutOffAddress(ip),
+          };
     void socket.join(room.conversation(conversationId));
     connected.set(conversationId, (connected.get(conversationId) ?? 0) + 1);
     clearTimeout(timers.get(conversationId));
@@ -73,15 +84,17 @@ export function visitorGateway(
       );
       observeMessageSeconds((performance.now() - started) / 1000);
       return { message: presentMessage(message, "Visitor"), duplicate };
-    });
+    }, guard);
     onFrame(socket, "wait:choose", VisitorFrames["wait:choose"], log, (f) =>
       engine.command(async () => {
         await chooseWait(engine, conversationId, f.choice);
         return { choice: f.choice };
       }),
+      guard,
     );
     onFrame(socket, "async:leave", VisitorFrames["async:leave"], log, (f) =>
       engine.command(() => leaveAsyncMessage(engine, conversationId, f)),
+      guard,
     );
     onFrame(socket, "bot:resolved", VisitorFrames["bot:resolved"], log, () =>
       engine.command(async () => {
@@ -91,19 +104,21 @@ export function visitorGateway(
     );
     onFrame(socket, "csat:submit", VisitorFrames["csat:submit"], log, (f) =>
       engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null)),
+      guard,
     );
     onFrame(socket, "history", VisitorFrames.history, log, async () => {
       const { store } = engine.deps;
       const c = await engine.conversation(conversationId);
       const messages = await presentTranscript(engine, await store.listMessages(conversationId));
       return { status: await visitorStatus(engine, c), messages, inbox: await store.listInbox({ conversationId }) };
-    });
+    }, guard);
+    // Typing never touches the database nor the serial lane: the router knows who holds the chat.
     onFrame(socket, "typing", VisitorFrames.typing, log, async (f) => {
-      const c = await engine.conversation(conversationId);
-      if (c.assignedAgentId !== null) {
-        engine.deps.publisher.publish({ kind: "agent", agentId: c.assignedAgentId }, "typing", { conversationId, author: "visitor", typing: f.typing });
+      const agentId = engine.router.stateOf(conversationId) === "assigned" ? engine.router.agentOf(conversationId) : null;
+      if (agentId !== null) {
+        engine.deps.publisher.publish({ kind: "agent", agentId }, "typing", { conversationId, author: "visitor", typing: f.typing });
       }
       return {};
-    });
+    }, guard);
   });
 }

@@ -87,6 +87,57 @@ export function messagesContract(t: () => StoreUnderTest): void {
     );
   });
 
+  it("keeps an outbox of undecided messages: recorded with the message, listed oldest first, removed once decided", async () => {
+    const { conversations } = t().store;
+    await conversations.createConversation(conversation("c1"));
+    await conversations.createConversation(conversation("c2"));
+    const a = message("a", "c1", { clientMessageId: "ka", at: T0 + 2, nlu: NLU });
+    const b = message("b", "c1", { clientMessageId: "kb", at: T0 + 1 });
+    const c = message("c", "c2", { clientMessageId: "kc", at: T0 + 3 });
+    for (const m of [a, b, c]) {
+      await conversations.transaction(async (tx) => {
+        await tx.appendMessage(m);
+        await tx.recordUndecided(m);
+      });
+    }
+    await conversations.recordUndecided(a); // recording twice is harmless
+    expect(await conversations.listUndecided({})).toEqual([b, a, c]);
+    expect(await conversations.listUndecided({ conversationId: "c1" })).toEqual([b, a]);
+    expect(await conversations.listUndecided({ limit: 1 })).toEqual([b]);
+    await conversations.markDecided(["b", "c", "never-stored"]);
+    await conversations.markDecided([]);
+    expect(await conversations.listUndecided({})).toEqual([a]);
+    await expectDomainError(conversations.recordUndecided(message("ghost", "nope")), "conversation_not_found");
+  });
+
+  it("rolls a message back with its outbox row, and decides with the decision's writes", async () => {
+    const { conversations } = t().store;
+    await conversations.createConversation(conversation("c1"));
+    const m = message("m1", "c1", { clientMessageId: "k" });
+    await expect(
+      conversations.transaction(async (tx) => {
+        await tx.appendMessage(m);
+        await tx.recordUndecided(m);
+        throw new Error("crash");
+      }),
+    ).rejects.toThrow("crash");
+    expect(await conversations.listMessages("c1")).toEqual([]);
+    expect(await conversations.listUndecided({})).toEqual([]);
+    await conversations.transaction(async (tx) => {
+      await tx.appendMessage(m);
+      await tx.recordUndecided(m);
+    });
+    await expect(
+      conversations.transaction(async (tx) => {
+        await tx.appendMessage(message("bot-1", "c1", { author: "bot" }));
+        await tx.markDecided(["m1"]);
+        throw new Error("crash before the commit");
+      }),
+    ).rejects.toThrow("crash before the commit");
+    expect(await conversations.listUndecided({})).toEqual([m]);
+    expect((await conversations.listMessages("c1")).map((x) => x.id)).toEqual(["m1"]);
+  });
+
   it("refuses records for an unknown conversation (foreign keys are on) with conversation_not_found", async () => {
     const { conversations } = t().store;
     await expectDomainError(conversations.appendMessage(message("m1", "ghost")), "conversation_not_found");

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NluResult } from "../../src/core/model.js";
 import { answerFor, type BotCorpus, createNlu } from "../../src/adapters/nlu/index.js";
+import { DEFAULT_TRIGGER_CONFIG } from "../../src/core/triggers/index.js";
 import type { Nlu } from "../../src/ports/nlu.js";
 
 let nlu: Nlu & { corpus: BotCorpus };
@@ -146,5 +147,42 @@ describe("NLU adapter: hard input", () => {
     expect(answerFor(nlu.corpus, r.intent, r.language, {})).toEqual({ text: "¿Me indicas tu número de pedido?", askField: "order_number" });
     const known = Object.fromEntries((await read("where is order 4455667")).entities.map((e) => [e.field, e.value]));
     expect(answerFor(nlu.corpus, "orders.status", "en", known).text).toContain("4455667");
+  });
+});
+
+describe("NLU adapter: shipped models (issue 13)", () => {
+  it.each(["my cat walked on the keyboard", "What is the meaning of life?", "my thingamajig does the wobble"])(
+    "off-topic %s is below the threshold",
+    async (text) => {
+      const r = await read(text);
+      expect(r.intent).toBe("none");
+      expect(r.confidence).toBeLessThan(nlu.corpus.settings.threshold);
+    },
+  );
+  it.each(["report a sign-up problem", "problems with the lost PIN code", "Why payment failed", "where is my order"])(
+    "a plain problem report or question is not frustration: %s",
+    async (text) => {
+      expect((await read(text)).frustration).toBeLessThan(DEFAULT_TRIGGER_CONFIG.frustrationThreshold);
+    },
+  );
+  it.each(["Suddenly balance gone", "this is ridiculous, third time I ask", "Contact"])("a complaint or plea is frustration: %s", async (text) => {
+    expect((await read(text)).frustration).toBeGreaterThanOrEqual(DEFAULT_TRIGGER_CONFIG.frustrationThreshold);
+  });
+  it("an explicit request about a subject keeps the request and routes by the subject", async () => {
+    for (const text of ["Please let me talk to a human about my invoice", "My invoice INV-7 is wrong, I want a human"]) {
+      const r = await read(text);
+      expect(r.explicitHumanRequest.requested, text).toBe(true);
+      expect(r.topic, text).toBe("billing");
+    }
+    const plain = await read("I want to talk to a human");
+    expect(plain.topic).toBe("human");
+  });
+  it("an INV- id is an invoice number", async () => {
+    expect((await read("INV-3001, as I said")).entities.map((e) => [e.field, e.value])).toEqual([["invoice_number", "INV-3001"]]);
+  });
+  it("explicit requests in it, nl, ja, zh, ar", async () => {
+    for (const text of ["vorrei parlare con un operatore", "ik wil een medewerker spreken", "担当者と話したいです", "我要转人工客服", "أريد التحدث مع موظف"]) {
+      expect((await read(text)).explicitHumanRequest.requested, text).toBe(true);
+    }
   });
 });

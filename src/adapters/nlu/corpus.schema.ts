@@ -30,6 +30,17 @@ export const botCorpusSchema = z
     }),
     fields: z.record(z.string(), fieldSpecSchema).default({}),
     intents: z.array(intentSpecSchema).min(1),
+    /**
+     * Extra explicit-request phrases per language (substring match, any script), added to the
+     * built-in lists; a negation phrase in the message cancels. The place to add a language.
+     */
+    humanRequest: z
+      .object({ phrases: perLanguage(z.array(z.string().min(1))).default({}), negations: perLanguage(z.array(z.string().min(1))).default({}) })
+      .default({ phrases: {}, negations: {} }),
+    /** Training examples for the frustration model (`npm run train:nlu`); not read at run time. */
+    frustration: z
+      .object({ frustrated: perLanguage(z.array(z.string().min(1))).default({}), calm: perLanguage(z.array(z.string().min(1))).default({}) })
+      .default({ frustrated: {}, calm: {} }),
   })
   .superRefine((corpus, ctx) => {
     const names = new Set<string>();

@@ -5,6 +5,10 @@ import type { BotCorpus } from "./corpus.schema.js";
 import { createIntentClassifier } from "./intent-classifier.js";
 import { createLanguageDetector, type EldSize } from "./language-detector.js";
 import { createNluAdapter } from "./nlu.adapter.js";
+import { createFrustrationScorer, type FrustrationScorer } from "./frustration.js";
+import { createLinearIntentClassifier } from "./linear-intent-classifier.js";
+import { FRUSTRATION_MODEL_FILE, INTENT_MODEL_FILE, loadModelFile, MODEL_DIR } from "./linear/model-files.js";
+import type { IntentClassifier } from "./intent-classifier.js";
 import { createSentimentScorer } from "./sentiment-scorer.js";
 
 export interface CreateNluOptions {
@@ -14,6 +18,30 @@ export interface CreateNluOptions {
   readonly cacheDir?: string | null;
   /** eld database size; default "large" (most accurate on short messages, about 2 s to load once). */
   readonly eldSize?: EldSize;
+  /** Folder of the trained models (`npm run train:nlu`); default models/nlu. null: corpus-only NLP.js model, no frustration model. */
+  readonly modelDir?: string | null;
+}
+
+/**
+ * The shipped intent model when it was trained for this corpus (its intents are exactly the
+ * corpus's), otherwise an NLP.js model trained on the corpus alone (a bot owner's own intents).
+ */
+async function intentClassifier(corpus: BotCorpus, text: string, cacheDir: string | null, modelDir: string | null): Promise<IntentClassifier> {
+  if (modelDir !== null) {
+    const started = performance.now();
+    const model = await loadModelFile(INTENT_MODEL_FILE, modelDir);
+    const names = corpus.intents.map((i) => i.name);
+    if (model && model.classes.length === names.length && model.classes.every((c) => names.includes(c))) {
+      return createLinearIntentClassifier(model, performance.now() - started);
+    }
+  }
+  return createIntentClassifier(corpus, text, cacheDir);
+}
+
+async function frustrationScorer(modelDir: string | null): Promise<FrustrationScorer | null> {
+  if (modelDir === null) return null;
+  const model = await loadModelFile(FRUSTRATION_MODEL_FILE, modelDir);
+  return model ? createFrustrationScorer(model) : null;
 }
 
 export const DEFAULT_CORPUS_FILE = "config/bot-corpus.yaml";
@@ -32,11 +60,13 @@ export async function createNlu(options: CreateNluOptions = {}): Promise<Nlu & {
   const corpusFile = resolve(options.corpusFile ?? DEFAULT_CORPUS_FILE);
   const cacheDir = options.cacheDir === null ? null : resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const { corpus, text } = await loadCorpus(corpusFile);
-  const [classifier, language, sentiment] = await Promise.all([
-    createIntentClassifier(corpus, text, cacheDir),
+  const modelDir = options.modelDir === null ? null : resolve(options.modelDir ?? MODEL_DIR);
+  const [classifier, language, sentiment, frustration] = await Promise.all([
+    intentClassifier(corpus, text, cacheDir, modelDir),
     createLanguageDetector({ size: options.eldSize ?? DEFAULT_ELD_SIZE, fallback: corpus.settings.defaultLanguage }),
     createSentimentScorer(),
+    frustrationScorer(modelDir),
   ]);
-  const nlu = createNluAdapter({ corpus, classifier, language, sentiment });
+  const nlu = createNluAdapter({ corpus, classifier, language, sentiment, frustration });
   return { analyze: nlu.analyze, corpus };
 }

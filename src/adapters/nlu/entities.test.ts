@@ -19,8 +19,14 @@ describe("extractEntities", () => {
     ["it costs $12.50", "amount", "$12.50"],
     ["the amount to transfer is 5000", "amount", "5000"],
     ["my account number is 100999821", "account_id", "100999821"],
+    ["INV-3001, as I said", "invoice_number", "INV-3001"],
   ])("%s → %s %s", (text, field, value) => {
     expect(one(text)).toContainEqual([field, value, value]);
+  });
+
+  it("a prefixed invoice id is not an error code", () => {
+    expect(extractEntities("INV-3001, as I said").map((e) => e.field)).toEqual(["invoice_number"]);
+    expect(extractEntities("it fails with ABC-404").map((e) => e.field)).toEqual(["error_code"]);
   });
 
   it("finds nothing in plain text or small numbers", () => {

@@ -42,6 +42,8 @@ export const ENTITY_RULES: readonly EntityRule[] = [
     group: "v",
   },
   { field: "account_id", pattern: /\b(?<v>(?:ACC|ACCT|CUST)-?\d{3,16})\b/giu, group: "v" },
+  // Prefixed invoice ids ("INV-3001, as I said") before the generic "ABC-123" error-code shape.
+  { field: "invoice_number", pattern: /\b(?<v>(?:INV|FAC|FAT|RECH)-?\d{3,16})\b/giu, group: "v" },
   {
     field: "error_code",
     pattern: /\b(?:error|err|code|fehler|fehlercode|erreur|c[oó]digo|erro)\s*(?:code|c[oó]digo)?\s*[:#]?\s*(?<v>(?=[A-Z0-9_.-]*\d|[A-Z]+_[A-Z_]+)[A-Z0-9][A-Z0-9_.-]{1,30})\b/giu,

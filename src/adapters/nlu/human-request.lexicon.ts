@@ -74,4 +74,48 @@ export const HUMAN_LEXICON: Readonly<Record<string, HumanLexicon>> = {
     identityQuestions: [["voce", "e"], ["e", "um", "robo"], ["estou", "falando"]],
     clauseBreaks: ["mas", "porem"],
   },
+  it: {
+    strongNouns: ["operatore", "operatrice", "operatori", "umano", "umana", "agente", "consulente", "rappresentante"],
+    weakNouns: ["persona", "qualcuno", "addetto", "addetta", "responsabile", "impiegato", "tecnico"],
+    verbPrefixes: ["parlar", "parla", "contatt", "passami", "mettimi", "collega", "chattare", "trasferi"],
+    wants: ["voglio", "vorrei", "bisogno", "serve", "favore", "desidero"],
+    negations: [["non", "voglio"], ["non", "serve"], ["non", "ho", "bisogno"], ["senza"], ["non", "e", "necessario"]],
+    identityQuestions: [["sei", "un"], ["sei", "una"], ["sto", "parlando"]],
+    clauseBreaks: ["ma", "pero"],
+  },
+  nl: {
+    strongNouns: ["medewerker", "medewerkers", "mens", "agent", "operator", "vertegenwoordiger", "klantenservicemedewerker", "adviseur"],
+    weakNouns: ["persoon", "iemand", "collega", "leidinggevende"],
+    verbPrefixes: ["praten", "praat", "spreken", "spreek", "chatten", "verbind", "doorverbind", "doorverbonden", "contact"],
+    wants: ["wil", "wens", "graag", "alstublieft", "aub", "nodig"],
+    negations: [["wil", "geen"], ["geen"], ["niet", "nodig"], ["zonder"], ["hoeft", "niet"]],
+    identityQuestions: [["ben", "jij"], ["ben", "je"], ["bent", "u"]],
+    clauseBreaks: ["maar"],
+  },
+};
+
+/**
+ * Phrases for languages written without spaces between words (ja, zh) or with attached particles
+ * (ar), matched as substrings of the folded message. A negation phrase anywhere in the message
+ * cancels the request. More languages, or more phrases, go in config/bot-corpus.yaml under
+ * `humanRequest.phrases` / `humanRequest.negations` (added to these).
+ */
+export interface HumanPhrases {
+  readonly phrases: readonly string[];
+  readonly negations: readonly string[];
+}
+
+export const HUMAN_PHRASES: Readonly<Record<string, HumanPhrases>> = {
+  ja: {
+    phrases: ["担当者", "オペレーター", "オペレータ", "人間と話", "人と話", "スタッフと話", "有人対応", "有人チャット", "窓口につないで", "係の人", "サポートの人", "カスタマーサポートと話"],
+    negations: ["不要", "いらない", "いりません", "要りません", "必要ない", "必要ありません", "結構です"],
+  },
+  zh: {
+    phrases: ["人工客服", "人工服务", "转人工", "轉人工", "人工坐席", "真人", "客服人员", "客服人員", "找客服", "接线员", "接線員", "和人说话", "跟人说话", "联系客服", "聯繫客服", "人工"],
+    negations: ["不需要", "不用", "不要人工", "不要转", "無需", "无需"],
+  },
+  ar: {
+    phrases: ["موظف", "وكيل خدمه", "ممثل خدمه", "ممثل", "شخص حقيقي", "انسان", "بشري", "التحدث مع شخص", "التكلم مع شخص", "خدمه العملاء"],
+    negations: ["لا اريد", "لا احتاج", "بدون", "مش عايز", "ما ابغى"],
+  },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectHumanRequest } from "./human-request.js";
+import { detectHumanRequest, phraseTable } from "./human-request.js";
 
 const yes = [
   ["agent", "en"],
@@ -19,6 +19,16 @@ const yes = [
   ["verbinden Sie mich mit einem Menschen", "de"],
   ["quero falar com um atendente", "pt"],
   ["hola, I need to speak with an agent", "mixed"],
+  ["vorrei parlare con un operatore", "it"],
+  ["passami un umano per favore", "it"],
+  ["ik wil graag een medewerker spreken", "nl"],
+  ["kan ik met iemand praten?", "nl"],
+  ["担当者と話したいです", "ja"],
+  ["オペレーターにつないでください", "ja"],
+  ["我要转人工客服", "zh"],
+  ["请帮我联系客服", "zh"],
+  ["أريد التحدث مع موظف", "ar"],
+  ["ممكن اكلم شخص حقيقي", "ar"],
 ] as const;
 
 const no = [
@@ -33,6 +43,11 @@ const no = [
   ["pas besoin d'un conseiller", "fr"],
   ["ich brauche keinen Mitarbeiter", "de"],
   ["não preciso de atendente", "pt"],
+  ["non ho bisogno di un operatore", "it"],
+  ["ik heb geen medewerker nodig", "nl"],
+  ["担当者は要りません", "ja"],
+  ["不需要人工客服", "zh"],
+  ["لا اريد موظف", "ar"],
   ["", "empty"],
 ] as const;
 
@@ -50,6 +65,13 @@ describe("detectHumanRequest", () => {
 
   it("takes a later positive clause after a negated one", () => {
     expect(detectHumanRequest("I don't want the bot, I want a human").requested).toBe(true);
+  });
+
+  it("takes extra phrases from config for other languages", () => {
+    const table = phraseTable({ ko: { phrases: ["상담원"], negations: ["필요 없"] } });
+    expect(detectHumanRequest("상담원 연결해 주세요", undefined, table).requested).toBe(true);
+    expect(detectHumanRequest("상담원 필요 없어요", undefined, table).requested).toBe(false);
+    expect(detectHumanRequest("상담원 연결해 주세요").requested).toBe(false);
   });
 
   it("handles a very long message without throwing", () => {

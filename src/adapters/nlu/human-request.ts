@@ -1,4 +1,4 @@
-import { HUMAN_LEXICON, type HumanLexicon } from "./human-request.lexicon.js";
+import { HUMAN_LEXICON, HUMAN_PHRASES, type HumanLexicon, type HumanPhrases } from "./human-request.lexicon.js";
 import { editDistance, type Token, tokenize } from "./tokens.js";
 
 /** Whether the visitor asked for a human, and the words that showed it. */
@@ -135,6 +135,41 @@ function judgeClause(clause: readonly Token[], shortMessage: boolean): ClauseVer
   return null;
 }
 
+/** Phrase lists of every language, folded, longest first; see HUMAN_PHRASES. */
+export interface PhraseTable {
+  readonly phrases: readonly string[];
+  readonly negations: readonly string[];
+}
+
+/** Folding for phrase matching: NFKC, lower case, Arabic letter variants (alef forms, ta marbuta, alef maqsura) unified. */
+export function foldPhrase(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/[أإآ]/g, "ا").replace(/ة/g, "ه").replace(/ى/g, "ي");
+}
+
+/**
+ * Merges the built-in phrase lists with extra ones (config/bot-corpus.yaml `humanRequest`).
+ * @example
+ * phraseTable({ ko: { phrases: ["상담원"], negations: [] } }).phrases.includes("상담원") // true
+ */
+export function phraseTable(extra: Readonly<Record<string, Partial<HumanPhrases>>> = {}): PhraseTable {
+  const all = [...Object.values(HUMAN_PHRASES), ...Object.values(extra)];
+  const uniq = (xs: readonly string[]) => [...new Set(xs.map(foldPhrase).filter((x) => x.trim() !== ""))].sort((a, b) => b.length - a.length);
+  return { phrases: uniq(all.flatMap((p) => p.phrases ?? [])), negations: uniq(all.flatMap((p) => p.negations ?? [])) };
+}
+
+const DEFAULT_PHRASES = phraseTable();
+
+function matchPhrases(text: string, table: PhraseTable): HumanRequest | null {
+  if (table.phrases.length === 0 || /^[\p{Script=Latin}\p{N}\p{P}\p{S}\s]*$/u.test(text)) return null;
+  const folded = foldPhrase(text);
+  const phrase = table.phrases.find((p) => folded.includes(p));
+  if (phrase === undefined || table.negations.some((n) => folded.includes(n))) return null;
+  const at = folded.indexOf(phrase);
+  // NFKC and the Arabic folding keep lengths for these scripts; fall back to the phrase itself.
+  const evidence = foldPhrase(text.slice(at, at + phrase.length)) === phrase ? text.slice(at, at + phrase.length) : phrase;
+  return { requested: true, evidence };
+}
+
 /**
  * Finds an explicit request for a human ("agent", "can I speak to someone real?", "pásame con un
  * asesor") in any supported language, tolerant to typos, and not fooled by negations ("no need for an
@@ -143,8 +178,10 @@ function judgeClause(clause: readonly Token[], shortMessage: boolean): ClauseVer
  * detectHumanRequest("can I speak to someone real?") // { requested: true, evidence: "speak to someone real" }
  * detectHumanRequest("no need for an agent").requested // false
  */
-export function detectHumanRequest(text: string, tokens: readonly Token[] = tokenize(text)): HumanRequest {
+export function detectHumanRequest(text: string, tokens: readonly Token[] = tokenize(text), phrases: PhraseTable = DEFAULT_PHRASES): HumanRequest {
   if (tokens.length === 0) return { requested: false, evidence: null };
+  const byPhrase = matchPhrases(text, phrases);
+  if (byPhrase) return byPhrase;
   const shortMessage = tokens.length <= 3;
   for (const clause of splitClauses(text, tokens)) {
     const verdict = judgeClause(clause, shortMessage);

@@ -8,3 +8,5 @@ export { calibrate, createIntentClassifier, type IntentClassifier } from "./inte
 export { createLanguageDetector, type EldSize, type LanguageDetector } from "./language-detector.js";
 export { createNluAdapter, MAX_ANALYZED_CHARS } from "./nlu.adapter.js";
 export { createSentimentScorer, type SentimentScorer } from "./sentiment-scorer.js";
+export { createFrustrationScorer, FRUSTRATED_CLASS, type FrustrationScorer, frustrationDense } from "./frustration.js";
+export { createLinearIntentClassifier, OUT_OF_SCOPE } from "./linear-intent-classifier.js";

@@ -2,7 +2,8 @@ import type { NluResult, Topic } from "../../core/model.js";
 import type { Nlu, NluContext } from "../../ports/nlu.js";
 import type { BotCorpus } from "./corpus.schema.js";
 import { extractEntities } from "./entities.js";
-import { detectHumanRequest } from "./human-request.js";
+import { detectHumanRequest, phraseTable } from "./human-request.js";
+import type { FrustrationScorer } from "./frustration.js";
 import type { IntentClassifier } from "./intent-classifier.js";
 import type { LanguageDetector } from "./language-detector.js";
 import type { SentimentScorer } from "./sentiment-scorer.js";
@@ -17,10 +18,15 @@ export interface NluParts {
   readonly classifier: IntentClassifier;
   readonly language: LanguageDetector;
   readonly sentiment: SentimentScorer;
+  /** The trained "wants a human now" model; without it readings carry no frustration score. */
+  readonly frustration?: FrustrationScorer | null;
 }
 
 /** Name of the corpus intent for an explicit request for a human. */
 export const HUMAN_REQUEST_INTENT = "human.request";
+
+/** Share of probability one topic needs in the rest of an explicit request ("… about my invoice") to route by it. */
+const SUBJECT_MIN_TOPIC_MASS = 0.5;
 
 /** Confidence given to an intent chosen because the rule detector saw an explicit human request. */
 const HUMAN_RULE_CONFIDENCE = 0.95;
@@ -54,6 +60,10 @@ export function createNluAdapter(parts: NluParts): Nlu {
   const humanIntent =
     corpus.intents.find((i) => i.name === HUMAN_REQUEST_INTENT)?.name ?? corpus.intents.find((i) => i.topic === "human")?.name ?? null;
   const threshold = corpus.settings.threshold;
+  const langs = new Set([...Object.keys(corpus.humanRequest.phrases), ...Object.keys(corpus.humanRequest.negations)]);
+  const phrases = phraseTable(
+    Object.fromEntries([...langs].map((l) => [l, { phrases: corpus.humanRequest.phrases[l] ?? [], negations: corpus.humanRequest.negations[l] ?? [] }])),
+  );
   const fallback = corpus.settings.defaultLanguage;
 
   async function analyze(input: string, context?: NluContext): Promise<NluResult> {
@@ -63,8 +73,29 @@ export function createNluAdapter(parts: NluParts): Nlu {
     if (text.trim() === "") return emptyResult(previous ?? fallback);
     const guess = parts.language.detect(text, previous);
     const tokens = tokenize(text);
-    const human = detectHumanRequest(text, tokens);
-    const classified = await classifier.classify(text, guess.language);
+    const human = detectHumanRequest(text, tokens, phrases);
+    let classified = await classifier.classify(text, guess.language);
+    if (human.requested && human.evidence && (topicOf.get(classified.intent) === "human" || classified.confidence < threshold)) {
+      // "let me talk to a human about my invoice": the request is the explicit flag; the intent (and
+      // the routing topic) is what the rest of the message is about, when that is clear.
+      const rest = text.replace(human.evidence, " ");
+      const subject = tokenize(rest).length >= 2 ? await classifier.classify(rest, guess.language) : null;
+      const best = subject ? [{ intent: subject.intent, confidence: subject.confidence }, ...subject.alternatives][0] : undefined;
+      const topic = best ? topicOf.get(best.intent) : undefined;
+      if (subject && best && topic !== undefined && topic !== "human" && topic !== "none" && topic !== "greeting") {
+        // The subject only routes, so its topic's total probability is the confidence that counts.
+        const mass = [{ intent: subject.intent, confidence: subject.confidence }, ...subject.alternatives]
+          .filter((a) => topicOf.get(a.intent) === topic)
+          .reduce((sum, a) => sum + a.confidence, 0);
+        if (mass >= SUBJECT_MIN_TOPIC_MASS) {
+          classified = {
+            intent: best.intent,
+            confidence: Math.max(threshold, Math.min(1, Math.round(mass * 1000) / 1000)),
+            alternatives: [{ intent: classified.intent, confidence: classified.confidence }, ...subject.alternatives.filter((a) => a.intent !== best.intent)],
+          };
+        }
+      }
+    }
     let intent = classified.intent;
     let confidence = classified.confidence;
     let alternatives = classified.alternatives;
@@ -82,7 +113,8 @@ export function createNluAdapter(parts: NluParts): Nlu {
       alternatives = [{ intent, confidence }, ...alternatives];
       intent = "none";
     }
-    return {
+    const sentiment = await parts.sentiment.score(text, guess.language);
+    const result: NluResult = {
       language: guess.language,
       languageConfidence: guess.confidence,
       intent,
@@ -90,9 +122,10 @@ export function createNluAdapter(parts: NluParts): Nlu {
       confidence,
       alternatives: alternatives.filter((a) => a.intent !== intent).slice(0, 3),
       entities: extractEntities(full.slice(0, MAX_ENTITY_CHARS)),
-      sentiment: await parts.sentiment.score(text, guess.language),
+      sentiment,
       explicitHumanRequest: human,
     };
+    return parts.frustration ? { ...result, frustration: parts.frustration.score(text, sentiment.score) } : result;
   }
 
   return {

@@ -84,3 +84,23 @@ export const upsertFieldQuery = (db: Db, conversationId: string, f: Field) => {
 
 export const listFieldsQuery = (db: Db, conversationId: string) =>
   db.selectFrom("fields").selectAll().where("conversation_id", "=", conversationId).orderBy("at").orderBy("name");
+
+export const insertUndecided = (db: Db, m: Pick<Message, "id" | "conversationId" | "at">) =>
+  db
+    .insertInto("undecided_messages")
+    .values({ message_id: m.id, conversation_id: m.conversationId, at: m.at })
+    .onConflict((oc) => oc.doNothing());
+
+export const deleteUndecided = (db: Db, messageIds: readonly string[]) =>
+  db.deleteFrom("undecided_messages").where("message_id", "in", [...messageIds]);
+
+/** Undecided messages with their text and NLU, oldest first. */
+export const listUndecidedQuery = (db: Db, filter: { readonly conversationId?: string; readonly limit?: number }) => {
+  let q = db
+    .selectFrom("undecided_messages as u")
+    .innerJoin("messages as m", "m.id", "u.message_id")
+    .select(MESSAGE_COLUMNS.map((c) => `m.${c}` as const));
+  if (filter.conversationId !== undefined) q = q.where("u.conversation_id", "=", filter.conversationId);
+  q = q.orderBy("m.at").orderBy("m.seq");
+  return filter.limit === undefined ? q : q.limit(filter.limit);
+};

@@ -14,6 +14,14 @@ export interface BatonDatabase {
   readonly inbox_items: InboxItemTable;
   readonly customers: CustomerTable;
   readonly agents: AgentTable;
+  readonly undecided_messages: UndecidedMessageTable;
+}
+
+/** The outbox: visitor messages stored whose decision is not recorded yet. */
+export interface UndecidedMessageTable {
+  message_id: string;
+  conversation_id: string;
+  at: number;
 }
 
 export interface ConversationTable {

@@ -79,6 +79,19 @@ export class KyselyConversationStore implements ConversationStore {
     return (await cq.listMessagesQuery(this.db, conversationId).execute()).map(messageFromRow);
   }
 
+  async recordUndecided(m: Pick<Message, "id" | "conversationId" | "at">): Promise<void> {
+    await guardWrite(() => cq.insertUndecided(this.db, m).execute(), { id: m.id, conversationId: m.conversationId });
+  }
+
+  async markDecided(messageIds: readonly string[]): Promise<void> {
+    if (messageIds.length === 0) return;
+    await cq.deleteUndecided(this.db, messageIds).execute();
+  }
+
+  async listUndecided(filter: { readonly conversationId?: string; readonly limit?: number }): Promise<Message[]> {
+    return (await cq.listUndecidedQuery(this.db, filter).execute()).map(messageFromRow);
+  }
+
   async upsertField(conversationId: string, f: Field): Promise<void> {
     await guardWrite(() => cq.upsertFieldQuery(this.db, conversationId, f).execute(), { conversationId, name: f.name });
   }

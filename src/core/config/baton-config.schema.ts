@@ -4,7 +4,7 @@ import type { RouterOptions } from "../routing/types.js";
 import { DEFAULT_TRIGGER_CONFIG, type TriggerConfig } from "../triggers/trigger-config.js";
 import { DEFAULT_WAIT_CONFIG, type WaitConfig } from "../wait/wait-config.js";
 import { DEFAULT_REPLY_WITHIN_MINUTES } from "../hours/reply-by.js";
-import type { BatonConfig } from "./baton-config.js";
+import type { BatonConfig, LimitsConfig } from "./baton-config.js";
 import { calendarSchema } from "./calendar.schema.js";
 import { idSchema, isCatchAll, langSchema, ruleSchema, tierSchema } from "./rule.schema.js";
 
@@ -41,7 +41,9 @@ const triggersSchema = z
     confidenceThreshold: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.confidenceThreshold),
     lowConfidenceTurns: z.number().int().min(1).default(DEFAULT_TRIGGER_CONFIG.lowConfidenceTurns),
     negativeSentimentScore: z.number().min(-1).max(1).default(DEFAULT_TRIGGER_CONFIG.negativeSentimentScore),
+    frustrationThreshold: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.frustrationThreshold),
     repeatSimilarity: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.repeatSimilarity),
+    repeatSameIntentSimilarity: z.number().min(0).max(1).default(DEFAULT_TRIGGER_CONFIG.repeatSameIntentSimilarity),
     /** Per language; a language given here replaces its default list, others keep theirs. */
     keywords: z
       .record(z.union([langSchema, z.literal("default")]), z.array(z.string().min(1)))
@@ -84,6 +86,24 @@ const routerSchema = z
   })
   .prefault({}) satisfies z.ZodType<RouterOptions, unknown>;
 
+const bucket = (perSecond: number, burst: number) =>
+  z.strictObject({ perSecond: z.number().positive().default(perSecond), burst: z.number().int().min(1).default(burst) }).prefault({});
+
+/** Token buckets; the defaults leave a person typing fast, or an office behind one address, untouched. */
+const limitsSchema = z
+  .strictObject({
+    socketFrames: bucket(20, 60),
+    ipFrames: bucket(200, 400),
+    messages: bucket(1, 5),
+    typing: bucket(2, 5),
+    connections: bucket(5, 100),
+    sessions: bucket(1, 60),
+    inboxItems: bucket(0.1, 10),
+    disconnectAfterRefused: z.number().int().min(1).default(50),
+    trackedKeys: z.number().int().min(100).default(10_000),
+  })
+  .prefault({}) satisfies z.ZodType<LimitsConfig, unknown>;
+
 /** The whole config file (config/baton.yaml). Unknown keys are errors: a typo never passes silently. */
 export const batonConfigSchema = z
   .strictObject({
@@ -116,6 +136,7 @@ export const batonConfigSchema = z
     teams: z.array(teamSchema).min(1, "define at least one team"),
     rules: z.array(ruleSchema).min(1, "define at least one rule"),
     bot: z.strictObject({ corpusFile: z.string().min(1).default("config/bot-corpus.yaml") }).prefault({}),
+    limits: limitsSchema,
   })
   .superRefine((cfg, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });

@@ -49,4 +49,33 @@ export interface BatonConfig {
   /** Ordered; first match wins; the last one is a catch-all. */
   readonly rules: readonly RoutingRule[];
   readonly bot: { readonly corpusFile: string };
+  /** Rate limits: token buckets (a steady rate per second, and a burst) per socket and per address. */
+  readonly limits: LimitsConfig;
+}
+
+/** A token bucket: holds up to `burst` tokens, refilled at `perSecond`; each action takes one. */
+export interface BucketConfig {
+  readonly perSecond: number;
+  readonly burst: number;
+}
+
+export interface LimitsConfig {
+  /** Every frame of one socket (visitor or agent). */
+  readonly socketFrames: BucketConfig;
+  /** Every visitor frame from one IP address (agents sign in, and are limited per socket only). */
+  readonly ipFrames: BucketConfig;
+  /** Visitor messages of one conversation. */
+  readonly messages: BucketConfig;
+  /** Typing signals of one conversation (or agent socket); they never touch the database. */
+  readonly typing: BucketConfig;
+  /** Socket connections (reconnects included) from one IP address; none for 2 s after a flooder from there was cut off. */
+  readonly connections: BucketConfig;
+  /** New visitor sessions from one IP address. */
+  readonly sessions: BucketConfig;
+  /** Messages left for the async inbox from one IP address. */
+  readonly inboxItems: BucketConfig;
+  /** A socket refused this many frames in a row is disconnected (with a last "rate_limited" event). */
+  readonly disconnectAfterRefused: number;
+  /** How many sockets and addresses are tracked at once (least recently seen forgotten first): bounds memory. */
+  readonly trackedKeys: number;
 }

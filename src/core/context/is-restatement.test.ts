@@ -16,17 +16,17 @@ describe("isRestatement", () => {
     expect(isRestatement("I'm Ana, as I said", [], [{ name: "name", value: "Ana" }]).resuppliedField).toBe("name");
   });
   it("a new message is not, and a name inside another word does not count", () => {
-    expect(isRestatement("Can I change the delivery address instead?", earlier, [{ name: "name", value: "Ana" }])).toEqual({
-      restated: false,
-      similarity: 0,
-    });
+    const other = isRestatement("Can I change the delivery address instead?", earlier, [{ name: "name", value: "Ana" }]);
+    expect(other.restated).toBe(false);
+    expect(other.similarity).toBeLessThan(0.2);
     expect(isRestatement("I like bananas very much", [], [{ name: "name", value: "Ana" }]).restated).toBe(false);
     expect(isRestatement("yes", ["yes"], []).restated).toBe(false);
     expect(isRestatement("my code 12", [], [{ name: "party_size", value: "12" }]).restated).toBe(false);
   });
   it("honours the threshold", () => {
     const r = isRestatement("parcel never arrived", ["parcel never arrived, charged twice"], []);
-    expect(r.similarity).toBeCloseTo(0.6);
+    expect(r.similarity).toBeGreaterThan(0.5);
+    expect(r.similarity).toBeLessThan(0.8);
     expect(r.restated).toBe(false);
     expect(isRestatement("parcel never arrived", ["parcel never arrived, charged twice"], [], 0.5).restated).toBe(true);
   });

@@ -1,6 +1,6 @@
-import { fold, isTriviallyShort, textSimilarity, words } from "../triggers/index.js";
+import { fold, isTriviallyShort, paraphraseScore, words } from "../triggers/index.js";
 
-/** Content-word similarity at or above which a visitor message restates an earlier one. */
+/** Paraphrase score (synonyms, character n-grams; the repeated_question trigger's) at or above which a visitor message restates an earlier one. */
 export const RESTATEMENT_SIMILARITY = 0.8;
 
 export interface Restatement {
@@ -30,8 +30,8 @@ function containsValue(text: string, value: string): boolean {
 }
 
 /**
- * Whether a visitor message (after a handoff) repeats what they already said: it is close to an
- * earlier visitor text (content-word Jaccard ≥ `threshold`, not trivially short), or it types a
+ * Whether a visitor message (after a handoff) repeats what they already said: it is close in meaning to an
+ * earlier visitor text (paraphrase score ≥ `threshold`, not trivially short), or it types a
  * known field's value again. The seam metric counts either.
  * @example
  * isRestatement("my order is A-12345", ["where is order A12345?"], [{ name: "order_number", value: "A12345" }])
@@ -45,7 +45,7 @@ export function isRestatement(
 ): Restatement {
   let similarity = 0;
   if (!isTriviallyShort(visitorText)) {
-    for (const earlier of earlierVisitorTexts) similarity = Math.max(similarity, textSimilarity(visitorText, earlier));
+    for (const earlier of earlierVisitorTexts) similarity = Math.max(similarity, paraphraseScore(visitorText, earlier));
   }
   const field = knownFields.find((f) => containsValue(visitorText, f.value));
   if (field) return { restated: true, similarity, resuppliedField: field.name };

@@ -2,5 +2,5 @@ export { type DetectTriggerInput, detectTrigger } from "./detect-trigger.js";
 export { keywordsFor, type VisitorTurn } from "./trigger-checks.js";
 export { botApiTrigger, transferTrigger } from "./trigger-builders.js";
 export { DEFAULT_TRIGGER_CONFIG, type TriggerConfig } from "./trigger-config.js";
-export { contentTokens, fold, isTriviallyShort, jaccard, textSimilarity, words } from "./text-similarity.js";
+export { canonicalTokens, contentTokens, fold, isTriviallyShort, jaccard, paraphraseScore, textSimilarity, words } from "./text-similarity.js";
 export { STOP_WORDS } from "./stop-words.js";

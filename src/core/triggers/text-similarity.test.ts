@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentTokens, fold, isTriviallyShort, jaccard, textSimilarity, words } from "./text-similarity.js";
+import { canonicalTokens, contentTokens, fold, isTriviallyShort, jaccard, paraphraseScore, textSimilarity, words } from "./text-similarity.js";
 
 describe("text similarity", () => {
   it("folds case, accents and curly apostrophes", () => {
@@ -30,6 +30,23 @@ describe("text similarity", () => {
         expect(s).toBeGreaterThanOrEqual(0);
         expect(s).toBeLessThanOrEqual(1);
         expect(textSimilarity(b, a)).toBe(s);
+      }),
+    );
+  });
+  it("scores paraphrases by meaning: synonyms, filler, character n-grams", () => {
+    expect([...canonicalTokens("where's my package?")]).toEqual(["order"]);
+    expect(paraphraseScore("Where is my order?", "where's my package?")).toBe(1);
+    expect(paraphraseScore("How do I export my data to CSV?", "how can I export my data as a CSV file?")).toBe(1);
+    expect(paraphraseScore("Reset my password", "Change my email")).toBeLessThan(0.3);
+    expect(paraphraseScore("", "anything")).toBe(0);
+  });
+  it("the paraphrase score is symmetric and within 0..1 for any strings", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const s = paraphraseScore(a, b);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+        expect(paraphraseScore(b, a)).toBe(s);
       }),
     );
   });

@@ -50,6 +50,22 @@ describe("negative_sentiment", () => {
   });
 });
 
+describe("negative_sentiment from the frustration model", () => {
+  const f = (frustration: number, score = 0) => ({ frustration, sentiment: { score, label: "neutral" as const } });
+  it("fires at or above the threshold, with the score as evidence, whatever the sentiment", () => {
+    const got = detect([turn(1, "suddenly my balance is gone", f(0.9, 0.2))]);
+    expect(got?.kind).toBe("negative_sentiment");
+    expect(got?.evidence.scores).toEqual({ frustration: 0.9, sentiment: 0.2 });
+  });
+  it("a plain problem report with a very negative sentiment does not fire", () => {
+    expect(detect([turn(1, "report a sign-up problem", f(0.01, -0.72))])).toBeNull();
+  });
+  it("without a frustration score (NaN or absent) the sentiment score decides", () => {
+    expect(detect([turn(1, "awful awful", f(Number.NaN, -0.9))])?.kind).toBe("negative_sentiment");
+    expect(detect([turn(1, "fine thanks", f(Number.NaN, 0.1))])).toBeNull();
+  });
+});
+
 describe("repeated_question", () => {
   it("fires when the new message repeats an earlier one, ignoring case, punctuation and stop-words", () => {
     const got = detect([turn(1, "How do I reset my password?"), turn(2, "ok"), turn(3, "how do i RESET the password??")]);
@@ -62,8 +78,22 @@ describe("repeated_question", () => {
     expect(detect([turn(1, "yes please"), turn(2, "yes please")])).toBeNull();
     expect(detect([turn(1, "ok ok ok"), turn(2, "ok ok ok")])).toBeNull();
   });
+  it("catches a reworded repeat by meaning: synonyms, contractions, filler words", () => {
+    const other = { intent: "other_intent" };
+    expect(detect([turn(1, "Where is my order?"), turn(2, "where's my package?", other)])?.evidence.scores.similarity).toBe(1);
+    expect(detect([turn(1, "Where is my order?"), turn(2, "where's my invoice?", other)])).toBeNull();
+    expect(detect([turn(1, "How do I export my data to CSV?"), turn(2, "how can I export my data as a CSV file?", other)])?.kind).toBe("repeated_question");
+  });
+  it("same intent and fields need only a lower score; another field value is another question", () => {
+    const order = (v: string) => ({ entities: [{ field: "order_number", value: v, start: 0, end: 1 }] });
+    const a = turn(1, "when will the shoes I bought arrive", order("A1"));
+    expect(detect([a, turn(2, "my shoes still are not here", order("A1"))])?.kind).toBe("repeated_question");
+    expect(detect([a, turn(2, "my shoes still are not here", order("B2"))])).toBeNull();
+    expect(detect([a, turn(2, "my shoes still are not here", { ...order("A1"), intent: "other_intent" })])).toBeNull();
+    expect(detect([a, turn(2, "my shoes still are not here", { ...order("A1"), confidence: 0.3 })])).toBeNull();
+  });
   it("respects the configured similarity", () => {
-    const turns = [turn(1, "refund for order twelve please"), turn(2, "refund for order thirteen please")];
+    const turns = [turn(1, "refund for order twelve please"), turn(2, "refund for order thirteen please", { intent: "other_intent" })];
     const loose: TriggerConfig = { ...cfg, keywords: { default: [] }, repeatSimilarity: 0.5 };
     expect(detect(turns, { ...loose, repeatSimilarity: 0.9 })).toBeNull();
     expect(detect(turns, loose)?.kind).toBe("repeated_question");

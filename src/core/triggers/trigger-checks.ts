@@ -3,7 +3,7 @@
  * NaN scores, empty text or languages without a keyword list.
  */
 import type { Customer, NluResult, Trigger } from "../model.js";
-import { fold, isTriviallyShort, textSimilarity, words } from "./text-similarity.js";
+import { fold, isTriviallyShort, paraphraseScore, words } from "./text-similarity.js";
 import type { TriggerConfig } from "./trigger-config.js";
 
 /** One visitor message as the triggers see it. */
@@ -65,22 +65,51 @@ export function checkKeyword(last: VisitorTurn, cfg: TriggerConfig): Trigger | n
 }
 
 /**
- * Sentiment score at or below `cfg.negativeSentimentScore`. The NLU's label is not consulted on its
- * own: its cut-off for "negative" is milder than a handoff should be, so only the score decides.
+ * The visitor wants a human now: the NLU's frustration probability at or above
+ * `cfg.frustrationThreshold`. A reading without one (an external bot's) falls back to the sentiment
+ * score at or below `cfg.negativeSentimentScore`; the label alone never decides.
  */
 export function checkNegativeSentiment(last: VisitorTurn, cfg: TriggerConfig): Trigger | null {
   const { score, label } = last.nlu.sentiment;
+  const frustration = last.nlu.frustration;
+  if (typeof frustration === "number" && !Number.isNaN(frustration)) {
+    if (!(frustration >= cfg.frustrationThreshold)) return null;
+    const scores: Record<string, number> = { frustration };
+    if (Number.isFinite(score)) scores.sentiment = score;
+    return trigger("negative_sentiment", last, `visitor is frustrated (score ${frustration.toFixed(2)})`, [last.messageId], scores);
+  }
   if (!Number.isFinite(score) || score > cfg.negativeSentimentScore) return null;
   return trigger("negative_sentiment", last, `negative sentiment (${label}, score ${score.toFixed(2)})`, [last.messageId], {
     sentiment: score,
   });
 }
 
+/** Field → value of a reading's entities (first value per field). */
+function fieldsOf(turn: VisitorTurn): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of turn.nlu.entities) if (!out.has(e.field)) out.set(e.field, e.value.toLowerCase());
+  return out;
+}
+
+/** Same understood intent (not none, not a greeting, both confident) and the same fields with the same values. */
+function sameIntentAndFields(a: VisitorTurn, b: VisitorTurn, cfg: TriggerConfig): boolean {
+  const ia = a.nlu.intent;
+  if (ia === "none" || ia !== b.nlu.intent || a.nlu.topic === "greeting") return false;
+  if (!(a.nlu.confidence >= cfg.confidenceThreshold && b.nlu.confidence >= cfg.confidenceThreshold)) return false;
+  const fa = fieldsOf(a);
+  const fb = fieldsOf(b);
+  if (fa.size !== fb.size) return false;
+  for (const [k, v] of fa) if (fb.get(k) !== v) return false;
+  return true;
+}
+
 /**
- * The new message repeats an earlier visitor turn: content-word Jaccard similarity at or above
- * `cfg.repeatSimilarity`, and the new message is not trivially short. With `answered` given, only
- * earlier turns the bot already replied to count (a double-send before any reply is no repeat).
- * The most similar earlier turn is the evidence; ties go to the most recent.
+ * The new message asks an earlier visitor question again, by meaning: its paraphrase score
+ * (synonyms, character n-grams) is at or above `cfg.repeatSimilarity`, or it has the same intent and
+ * fields as the earlier turn and a score at or above `cfg.repeatSameIntentSimilarity`. The new
+ * message must not be trivially short. With `answered` given, only earlier turns the bot already
+ * replied to count (a double-send before any reply is no repeat). The most similar earlier turn is
+ * the evidence; ties go to the most recent.
  */
 export function checkRepeatedQuestion(
   turns: readonly VisitorTurn[],
@@ -92,8 +121,9 @@ export function checkRepeatedQuestion(
   let best: { turn: VisitorTurn; similarity: number } | null = null;
   for (const earlier of turns.slice(0, -1)) {
     if (answered !== null && !answered.has(earlier.messageId)) continue;
-    const similarity = textSimilarity(last.text, earlier.text);
-    if (similarity >= cfg.repeatSimilarity && (best === null || similarity >= best.similarity)) best = { turn: earlier, similarity };
+    const similarity = paraphraseScore(last.text, earlier.text);
+    const repeat = similarity >= cfg.repeatSimilarity || (similarity >= cfg.repeatSameIntentSimilarity && sameIntentAndFields(last, earlier, cfg));
+    if (repeat && (best === null || similarity >= best.similarity)) best = { turn: earlier, similarity };
   }
   if (best === null) return null;
   return trigger(

@@ -9,10 +9,17 @@ export interface TriggerConfig {
   readonly confidenceThreshold: number;
   /** How many consecutive low-confidence visitor turns trigger a handoff (2 by default). */
   readonly lowConfidenceTurns: number;
-  /** NLU sentiment scores at or below this (-1..1 scale) trigger a handoff. */
+  /**
+   * NLU sentiment scores at or below this (-1..1 scale) trigger a handoff, but only for readings
+   * without a frustration probability (the trained model decides when it is there).
+   */
   readonly negativeSentimentScore: number;
-  /** Similarity (0..1) above which a visitor question counts as a repeat of an earlier one. */
+  /** A frustration probability (0..1, "wants a human now") at or above this triggers a handoff. */
+  readonly frustrationThreshold: number;
+  /** Paraphrase score (0..1) at or above which a visitor question counts as a repeat of an earlier one. */
   readonly repeatSimilarity: number;
+  /** Lower paraphrase score that is enough when both turns have the same understood intent and fields. */
+  readonly repeatSameIntentSimilarity: number;
   /** Keywords that hand off at once ("cancel", "refund", "broken", "urgent"), per language. */
   readonly keywords: Readonly<Record<Lang | "default", readonly string[]>>;
   /** Customer tiers that go to a human from their first message. */
@@ -23,7 +30,9 @@ export const DEFAULT_TRIGGER_CONFIG: TriggerConfig = {
   confidenceThreshold: 0.65,
   lowConfidenceTurns: 2,
   negativeSentimentScore: -0.5,
+  frustrationThreshold: 0.3,
   repeatSimilarity: 0.8,
+  repeatSameIntentSimilarity: 0.1,
   keywords: {
     default: ["cancel", "refund", "broken", "urgent"],
     en: ["cancel", "refund", "broken", "urgent", "chargeback", "lawyer"],

@@ -19,3 +19,5 @@ create index "csat_at_idx" on "csat" ("at");
 create table "inbox_items" ("id" text primary key, "conversation_id" text not null references "conversations" ("id") on delete cascade, "name" text, "email" text not null, "text" text not null, "promised_by" bigint not null, "reason" text not null, "status" text not null, "reply" text, "replied_by" text, "replied_at" bigint, "created_at" bigint not null);
 create index "inbox_status_idx" on "inbox_items" ("status", "created_at");
 create index "inbox_conversation_idx" on "inbox_items" ("conversation_id", "created_at");
+create table "undecided_messages" ("message_id" text primary key references "messages" ("id") on delete cascade, "conversation_id" text not null references "conversations" ("id") on delete cascade, "at" bigint not null);
+create index "undecided_conversation_idx" on "undecided_messages" ("conversation_id", "at");

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import type { DialectTraits } from "../storage-dialect.js";
 import { initialMigration } from "./0001-initial.js";
+import { undecidedMessagesMigration } from "./0002-undecided-messages.js";
 
 /**
  * Every migration, keyed by name in apply order, built for one dialect.
@@ -11,5 +12,6 @@ import { initialMigration } from "./0001-initial.js";
 export function migrationsFor(traits: DialectTraits): Readonly<Record<string, Migration>> {
   return {
     "0001-initial": initialMigration(traits),
+    "0002-undecided-messages": undecidedMessagesMigration(),
   };
 }

@@ -1,0 +1,129 @@
+import { transition } from "../core/conversation/index.js";
+import type { Conversation, Message } from "../core/model.js";
+import { routingTopic } from "../core/rules/index.js";
+import { detectTrigger, type VisitorTurn } from "../core/triggers/index.js";
+import type { Engine } from "./engine.js";
+import { handOff } from "./hand-off.js";
+import { defaultAuthorName, publishMessage } from "./post-message.js";
+
+/**
+ * Decides a conversation's undecided visitor messages (the outbox): their fields, the page and
+ * language they bring, and, while the bot has the chat, the bot's turn or the handoff. The outbox
+ * rows go in the transaction that records the decision, so a crash at any step leaves them to be
+ * decided again, on the client's retry or at start-up, and a decision is never taken twice.
+ */
+export async function decideVisitorMessages(
+  engine: Engine,
+  conversationId: string,
+  page?: { url: string; title: string } | undefined,
+): Promise<void> {
+  const { store } = engine.deps;
+  const pending = await store.listUndecided({ conversationId });
+  const last = pending.at(-1);
+  if (last === undefined) return;
+  const ids = pending.map((m) => m.id);
+  let c = await engine.conversation(conversationId);
+  for (const m of pending) {
+    for (const e of m.nlu?.entities ?? []) {
+      await store.upsertField(c.id, { name: e.field, value: e.value, source: { kind: "message", messageId: m.id }, at: m.at });
+    }
+  }
+  const patch: Partial<Conversation> = {};
+  if (page !== undefined) Object.assign(patch, { page });
+  const nlu = last.nlu;
+  if (c.state === "bot" && nlu !== null && nlu.languageConfidence >= 0.5 && nlu.language !== c.language && last.text.trim().length >= 12) {
+    Object.assign(patch, { language: nlu.language });
+  }
+  if (c.state === "resolved") Object.assign(patch, { state: transition(c.state, "reopened"), resolvedAt: null });
+  if (Object.keys(patch).length > 0) c = await store.updateConversation(c.id, { ...patch, updatedAt: last.at });
+  if (c.state === "async") for (const m of pending) await addToInbox(engine, c.id, m);
+  if (c.state === "bot") await botTurn(engine, c, await store.listMessages(c.id), ids);
+  else await store.markDecided(ids);
+}
+
+/**
+ * After a no-agent or async outcome the chat belongs to the inbox: what the visitor types is
+ * added to their open inbox item (the agent answering sees it there and in the transcript), and
+ * the bot stays out.
+ */
+async function addToInbox(engine: Engine, conversationId: string, m: Message): Promise<void> {
+  const { store, publisher } = engine.deps;
+  const item = (await store.listInbox({ conversationId, status: "open" })).at(-1);
+  if (item === undefined) return;
+  const updated = await store.updateInboxItem(item.id, { text: `${item.text}\n\n${m.text}` });
+  publisher.publish({ kind: "admins" }, "inbox:updated", updated);
+  for (const t of engine.config.teams) publisher.publish({ kind: "team", team: t.id }, "inbox:updated", updated);
+}
+
+/**
+ * After a (re)start: decides every message the last run stored but did not decide, oldest first,
+ * conversation by conversation. Returns how many conversations were decided.
+ */
+export async function decideUndecidedMessages(engine: Engine): Promise<number> {
+  const pending = await engine.deps.store.listUndecided({});
+  const conversations = [...new Set(pending.map((m) => m.conversationId))];
+  for (const id of conversations) {
+    try {
+      await decideVisitorMessages(engine, id);
+    } catch (err) {
+      engine.deps.log.error({ err, conversationId: id }, "could not decide a stored visitor message");
+    }
+  }
+  return conversations.length;
+}
+
+/** The bot's turn: hand off when a trigger fires, otherwise answer or ask for a missing field. */
+async function botTurn(engine: Engine, c: Conversation, messages: readonly Message[], decided: readonly string[]): Promise<void> {
+  const { store } = engine.deps;
+  const turns: VisitorTurn[] = messages.flatMap((m) =>
+    m.author === "visitor" && m.nlu !== null ? [{ messageId: m.id, text: m.text, at: m.at, nlu: m.nlu }] : [],
+  );
+  const answered = answeredVisitorTurns(messages);
+  const customer = c.customerId === null ? null : await store.getCustomer(c.customerId);
+  const last = turns[turns.length - 1];
+  if (last === undefined) {
+    await store.markDecided(decided);
+    return;
+  }
+  const trigger = detectTrigger({ turns, customer, botAnsweredIds: answered }, engine.config.triggers);
+  if (trigger !== null) {
+    await handOff(engine, { conversation: c, trigger, topic: routingTopic(turns.map((t) => t.nlu)), sentiment: last.nlu.sentiment.score, decided });
+    return;
+  }
+  const known = Object.fromEntries((await store.listFields(c.id)).map((f) => [f.name, f.value]));
+  // A message that only supplies a field the bot asked for continues the earlier intent.
+  const intent = last.nlu.intent === "none" ? (previousIntent(turns) ?? "none") : last.nlu.intent;
+  const reply = engine.deps.reply(intent, c.language, known);
+  if (reply.text.trim() === "") {
+    await store.markDecided(decided);
+    return;
+  }
+  const m: Message = { id: engine.deps.newId(), conversationId: c.id, clientMessageId: null, author: "bot", authorId: null, text: reply.text, at: engine.now(), nlu: null };
+  // The answer and the end of the decision commit together: a retry never answers twice.
+  await store.transaction(async (tx) => {
+    await tx.appendMessage(m);
+    await tx.markDecided(decided);
+  });
+  publishMessage(engine, m, defaultAuthorName("bot"), null);
+}
+
+function answeredVisitorTurns(messages: readonly Message[]): string[] {
+  const ids: string[] = [];
+  let pending: string[] = [];
+  for (const m of messages) {
+    if (m.author === "visitor") pending.push(m.id);
+    else if (m.author === "bot") {
+      ids.push(...pending);
+      pending = [];
+    }
+  }
+  return ids;
+}
+
+function previousIntent(turns: readonly VisitorTurn[]): string | null {
+  for (let i = turns.length - 2; i >= 0; i--) {
+    const t = turns[i];
+    if (t !== undefined && t.nlu.intent !== "none" && t.nlu.entities.length === 0) return t.nlu.intent;
+  }
+  return null;
+}
