@@ -4,7 +4,7 @@ import type { Engine } from "./engine.js";
 import { loadContext } from "./load-context.js";
 import { postMessage } from "./post-message.js";
 import { systemText } from "./system-text.js";
-import { agentDisplay, visitorStatus } from "./visitor-status.js";
+import { agentDisplay, replyPhrase, replyPromise, teamClosed, visitorStatus } from "./visitor-status.js";
 
 /**
  * Carries out the router's decisions: persists each conversation's new state and handoff
@@ -17,6 +17,8 @@ export async function applyRouterEffects(engine: Engine, effects: readonly Effec
   const now = engine.now();
   const touchedAgents = new Set<string>();
   const touched = new Set<string>();
+  const asyncOffered: string[] = [];
+  const unanswered: Extract<Effect, { kind: "unanswered" }>[] = [];
   for (const e of effects) {
     touched.add(e.conversationId);
     switch (e.kind) {
@@ -49,11 +51,22 @@ export async function applyRouterEffects(engine: Engine, effects: readonly Effec
       case "escalated":
         log.info({ conversationId: e.conversationId, step: e.step }, "escalation step applied");
         break;
+      case "unanswered":
+        touchedAgents.add(e.agentId);
+        log.warn({ conversationId: e.conversationId, agentId: e.agentId, stage: e.stage, afterSeconds: e.afterSeconds }, "assigned chat not answered");
+        unanswered.push(e);
+        break;
+      case "async_offered":
+        log.info({ conversationId: e.conversationId, since: e.since }, "no live option: async path offered");
+        asyncOffered.push(e.conversationId);
+        break;
       case "queued":
         break;
     }
   }
+  for (const e of unanswered) await recordUnanswered(engine, e);
   for (const id of touched) await reconcile(engine, id, effects);
+  for (const id of asyncOffered) await offerAsync(engine, id);
   for (const agentId of touchedAgents) await publishAgentLoad(engine, agentId);
   engine.queueDirty = true;
 }
@@ -94,13 +107,55 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
       explanation: offer?.kind === "offer" ? offer.explanation : null,
     });
   } else if (where === "queued" && c.state === "assigned" && effects.some((e) => e.kind === "requeued" && e.conversationId === conversationId && e.reason.startsWith("agent_"))) {
+    // "Connecting you with someone else" only when someone could take it; else the async offer follows.
+    const alone = engine.router.standing(conversationId, engine.now())?.noLiveOptionSince != null;
     await postMessage(engine, {
       conversationId,
       author: "system",
-      text: systemText(c.language, "stepAway"),
+      text: systemText(c.language, alone ? "stepAwayAlone" : "stepAway"),
     });
   }
   publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, updated));
+}
+
+/**
+ * An agent has not answered an assigned chat: reminded first; then the chat is taken back (the
+ * router routes it to the next eligible agent) and the handoff records "not answered by María
+ * in 90 s", which the next agent reads in the context; the visitor is told.
+ */
+async function recordUnanswered(engine: Engine, e: Extract<Effect, { kind: "unanswered" }>): Promise<void> {
+  const { store, publisher } = engine.deps;
+  if (e.stage === "flagged") {
+    publisher.publish({ kind: "agent", agentId: e.agentId }, "conversation:unanswered", { conversationId: e.conversationId, afterSeconds: e.afterSeconds });
+    return;
+  }
+  const name = (await engine.profiles()).get(e.agentId)?.name.split(" ")[0] ?? e.agentId;
+  const note = `not answered by ${name} in ${e.afterSeconds} s`;
+  const handoff = (await store.listHandoffs(e.conversationId)).at(-1);
+  if (handoff !== undefined) {
+    await store.updateHandoff(handoff.id, {
+      note: handoff.note === null ? note : `${handoff.note} · ${note}`,
+      fromAgentId: e.agentId,
+      toAgentId: null,
+      assignedAt: null,
+    });
+  }
+  const c = await store.getConversation(e.conversationId);
+  if (c !== null) await postMessage(engine, { conversationId: e.conversationId, author: "system", text: systemText(c.language, "reassigned") });
+}
+
+/**
+ * The waiting guarantee, carried out: nobody online could take the chat, so the visitor is
+ * offered to leave a message with a stated reply time, and may keep waiting.
+ */
+async function offerAsync(engine: Engine, conversationId: string): Promise<void> {
+  const c = await engine.deps.store.getConversation(conversationId);
+  if (c === null || c.state !== "queued") return;
+  const now = engine.now();
+  const why = systemText(c.language, teamClosed(engine, c, now) ? "awayNow" : "nobodyNow");
+  const when = replyPhrase(replyPromise(engine, c, now), now, c.language);
+  await postMessage(engine, { conversationId, author: "system", text: systemText(c.language, "noLiveOption", { why, when }) });
+  engine.deps.publisher.publish({ kind: "conversation", conversationId }, "status", await visitorStatus(engine, c));
 }
 
 /** Tells an agent's consoles their presence and load ("2 of 3 chats"). */

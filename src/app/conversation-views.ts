@@ -1,31 +1,28 @@
 import type { HandoffContextV1 } from "../core/context/index.js";
 import { DomainError } from "../core/errors.js";
-import type { AgentProfile } from "../core/model.js";
+import type { AgentProfile, RoutingRequest } from "../core/model.js";
+import { constraintsFor, mayServe, type RouterSnapshot } from "../core/routing/index.js";
 import type { InboxItem } from "../ports/index.js";
-import type { RouterSnapshot } from "../core/routing/index.js";
 import type { Engine } from "./engine.js";
 import type { QueueEntry } from "./events.js";
 import { loadContext } from "./load-context.js";
 
-/** Who a queued chat is for: a team (null: any), or one named colleague (a transfer). */
-export interface QueueScope {
-  readonly team: string | null;
-  readonly targetAgentId: string | null;
-}
-
 /**
- * Whether an agent may see a queued chat: admins see all; a chat transferred to a named
- * colleague is theirs alone; otherwise the chats of the agent's teams and chats with no team.
+ * Whether a queued chat shows in an agent's queue: their teams' chats, chats with no team, and
+ * chats they could take by hand (eligible once its escalation steps are applied: the router's
+ * rule for "take"); a chat transferred to a named colleague shows to that colleague only.
  */
-export function inQueueScope(agent: Pick<AgentProfile, "id" | "role" | "teams">, q: QueueScope): boolean {
+export function inQueueOf(agent: AgentProfile, r: RoutingRequest): boolean {
   if (agent.role === "admin") return true;
-  if (q.targetAgentId !== null) return q.targetAgentId === agent.id;
-  return q.team === null || agent.teams.includes(q.team);
+  // A chat transferred to a named colleague is theirs alone (issue 12, seen 6).
+  if (r.targetAgentId !== null) return r.targetAgentId === agent.id;
+  if (r.team === null || agent.teams.includes(r.team)) return true;
+  return mayServe(agent, { ...constraintsFor(r, r.escalation.length), targetAgentId: null });
 }
 
 /**
  * Whether an agent may see a conversation: admins see all; agents see their own chats and the
- * queued chats in their scope (see inQueueScope).
+ * queued chats in their queue (`inQueueOf`).
  */
 export async function mayView(engine: Engine, agent: AgentProfile, conversationId: string): Promise<boolean> {
   if (agent.role === "admin") return true;
@@ -33,8 +30,7 @@ export async function mayView(engine: Engine, agent: AgentProfile, conversationI
   if (c.assignedAgentId === agent.id) return true;
   if (c.state !== "queued" && c.state !== "offered") return false;
   const request = engine.router.requestOf(conversationId)?.request;
-  if (request === undefined) return false;
-  return inQueueScope(agent, request);
+  return request === undefined || inQueueOf(agent, request);
 }
 
 /**
@@ -83,10 +79,10 @@ const SHOWN = 100;
 export async function queueFor(
   engine: Engine,
   agent: AgentProfile | null,
-  queue: RouterSnapshot["queue"] = engine.router.queueHead(SHOWN, (r) => agent === null || inQueueScope(agent, r)),
+  queue: RouterSnapshot["queue"] = engine.router.queueHead(SHOWN, (r) => agent === null || inQueueOf(agent, r)),
 ): Promise<QueueEntry[]> {
   const { store } = engine.deps;
-  const visible = queue.filter((q) => agent === null || inQueueScope(agent, q.request));
+  const visible = queue.filter((q) => agent === null || inQueueOf(agent, q.request));
   const out: QueueEntry[] = [];
   for (const q of visible.slice(0, SHOWN)) {
     const r = q.request;

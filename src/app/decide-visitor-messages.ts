@@ -34,10 +34,25 @@ export async function decideVisitorMessages(
   if (c.state === "bot" && nlu !== null && nlu.languageConfidence >= 0.5 && nlu.language !== c.language && last.text.trim().length >= 12) {
     Object.assign(patch, { language: nlu.language });
   }
-  if (c.state === "async" || c.state === "resolved") Object.assign(patch, { state: transition(c.state, "reopened"), resolvedAt: null });
+  if (c.state === "resolved") Object.assign(patch, { state: transition(c.state, "reopened"), resolvedAt: null });
   if (Object.keys(patch).length > 0) c = await store.updateConversation(c.id, { ...patch, updatedAt: last.at });
+  if (c.state === "async") for (const m of pending) await addToInbox(engine, c.id, m);
   if (c.state === "bot") await botTurn(engine, c, await store.listMessages(c.id), ids);
   else await store.markDecided(ids);
+}
+
+/**
+ * After a no-agent or async outcome the chat belongs to the inbox: what the visitor types is
+ * added to their open inbox item (the agent answering sees it there and in the transcript), and
+ * the bot stays out.
+ */
+async function addToInbox(engine: Engine, conversationId: string, m: Message): Promise<void> {
+  const { store, publisher } = engine.deps;
+  const item = (await store.listInbox({ conversationId, status: "open" })).at(-1);
+  if (item === undefined) return;
+  const updated = await store.updateInboxItem(item.id, { text: `${item.text}\n\n${m.text}` });
+  publisher.publish({ kind: "admins" }, "inbox:updated", updated);
+  for (const t of engine.config.teams) publisher.publish({ kind: "team", team: t.id }, "inbox:updated", updated);
 }
 
 /**

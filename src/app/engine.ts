@@ -17,6 +17,8 @@ export class Engine {
   private readonly handles: number[] = [];
   /** Conversations whose queue position may have changed since the last broadcast. */
   queueDirty = false;
+  /** What the last queue broadcast told each waiting visitor (position, bucket, offer), to send only changes. */
+  readonly statusSent = new Map<string, string>();
   /**
    * After a restart: agents the store had online or away, with that presence, until their console
    * reconnects (they get it back) or the grace period ends (they go offline). Meanwhile the router

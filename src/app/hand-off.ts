@@ -128,6 +128,7 @@ async function tellWait(engine: Engine, c: Conversation, handoff: Handoff): Prom
       now: engine.now(),
       visitorTimeZone: c.visitorTimeZone,
       locale: localeFor(c.language),
+      replyWithinMinutes: team.replyWithinMinutes,
     },
     engine.config.wait,
   );

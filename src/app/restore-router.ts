@@ -1,4 +1,4 @@
-import type { AgentRuntime, Conversation, Customer, Handoff, RoutingRequest } from "../core/model.js";
+import type { AgentProfile, AgentRuntime, Conversation, Customer, Handoff, RoutingRequest } from "../core/model.js";
 import type { RouterSnapshot } from "../core/routing/index.js";
 import { buildRoutingRequest } from "../core/rules/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
@@ -6,10 +6,20 @@ import type { Engine } from "./engine.js";
 import { transferRequest } from "./transfer-conversation.js";
 
 /** The routing request a handed-off conversation stands for, rebuilt from its latest handoff. */
-export function requestFor(engine: Engine, c: Conversation, h: Handoff, customer: Customer | null): RoutingRequest {
+export function requestFor(
+  engine: Engine,
+  c: Conversation,
+  h: Handoff,
+  customer: Customer | null,
+  profiles: ReadonlyMap<string, AgentProfile> = new Map(),
+): RoutingRequest {
   const rule = engine.rule(h.ruleId) ?? engine.config.rules[engine.config.rules.length - 1];
   if (h.trigger.kind === "agent_transfer" || rule === undefined) {
-    return transferRequest(h, c.language, rule?.target.allowTranslation ?? true);
+    const team = h.toAgentId === null ? null : (profiles.get(h.toAgentId)?.teams[0] ?? null);
+    return transferRequest(h, c.language, rule?.target.allowTranslation ?? true, {
+      team,
+      afterSeconds: engine.config.transfers.fallbackToTeamAfterSeconds,
+    });
   }
   const built = buildRoutingRequest({
     conversationId: c.id,
@@ -35,11 +45,12 @@ export async function restoreRouter(engine: Engine): Promise<{ agents: number; q
   const queue: { request: RoutingRequest; appliedSteps: number }[] = [];
   const assignments: RouterSnapshot["assignments"][number][] = [];
   const known = new Set(roster.map((a) => a.profile.id));
+  const profiles = new Map(roster.map((a) => [a.profile.id, a.profile]));
   for (const c of open) {
     const h = (await store.listHandoffs(c.id)).at(-1);
     if (h === undefined) continue;
     const customer = c.customerId === null ? null : await store.getCustomer(c.customerId);
-    const request = requestFor(engine, c, h, customer);
+    const request = requestFor(engine, c, h, customer, profiles);
     if (c.state === "assigned" && c.assignedAgentId !== null && known.has(c.assignedAgentId)) {
       assignments.push({ conversationId: c.id, agentId: c.assignedAgentId, request });
       active.set(c.assignedAgentId, [...(active.get(c.assignedAgentId) ?? []), c.id]);

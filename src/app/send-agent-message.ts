@@ -32,6 +32,7 @@ export async function sendAgentMessage(engine: Engine, input: AgentMessageInput)
     nlu: null,
   });
   if (stored.duplicate) return stored;
+  engine.router.apply({ kind: "answered", conversationId: c.id }, now);
   const handoff = (await store.listHandoffs(c.id)).at(-1);
   if (handoff !== undefined && handoff.firstHumanAt === null) await store.updateHandoff(handoff.id, { firstHumanAt: now });
   const agent = (await engine.profiles()).get(input.agentId);

@@ -8,6 +8,17 @@ describe("systemText", () => {
       "Sie sind Nummer 2 in der Warteschlange. Geschätzte Wartezeit: unter 2 Minuten.",
     );
   });
+  it("offers the async path with a stated time in every language, and never says 'as soon as possible' in a promise", () => {
+    const why = systemText("es", "nobodyNow");
+    expect(systemText("es", "noLiveOption", { why, when: systemText("es", "by", { time: "martes, 11:05 (Europe/Paris)" }) })).toBe(
+      "Ahora mismo no hay nadie disponible que pueda ayudarte con esto. Puedes seguir esperando aquí y la primera persona que vuelva te atenderá, o dejarnos un mensaje con tu correo y te responderemos antes del martes, 11:05 (Europe/Paris).",
+    );
+    for (const lang of ["en", "es", "fr", "de", "pt"]) {
+      for (const key of ["noLiveOption", "leaveMessage", "longWait", "messageLeft"] as const) {
+        expect(systemText(lang, key)).toContain("{when}");
+      }
+    }
+  });
   it("falls back to English for other languages and keeps unknown placeholders visible", () => {
     expect(systemText("ja", "joined", { name: "Tom" })).toBe("Tom has joined the chat.");
     expect(systemText("en", "joined")).toBe("{name} has joined the chat.");

@@ -1,7 +1,6 @@
-import { isOpen, nextOpen } from "../core/hours/index.js";
-import { formatPromise } from "../core/hours/index.js";
+import { DEFAULT_REPLY_WITHIN_MINUTES, formatPromise, isOpen, replyBy } from "../core/hours/index.js";
 import type { Conversation } from "../core/model.js";
-import { estimateWait } from "../core/wait/index.js";
+import { bucketFor, estimateWait } from "../core/wait/index.js";
 import type { VisitorStatus } from "./events.js";
 import { systemText } from "./system-text.js";
 import type { Engine } from "./engine.js";
@@ -23,51 +22,68 @@ export async function agentDisplay(engine: Engine, agentId: string, conversation
   return { name: a.name, team: engine.team(teamId)?.name ?? teamId };
 }
 
-/** The promised reply time for the async path: the next opening of the conversation's team. */
+/**
+ * The promised reply time for the async path, always a time in the visitor's zone: the team's
+ * next opening when it is closed, else its reply window (`replyWithinMinutes`) from now.
+ */
 export function replyPromise(engine: Engine, c: Conversation, now: number): { promisedBy: number; promisedText: string } {
+  // The team the chat waits for now (a transfer to a team), else its rule's.
+  const routedTeam = engine.router.requestOf(c.id)?.request.team ?? null;
   const rule = engine.rule(c.ruleId);
-  const team = engine.team(rule?.target.team ?? null) ?? engine.config.teams.find((t) => isOpen(t.calendar, now)) ?? engine.config.teams[0];
-  if (team === undefined) return { promisedBy: now, promisedText: "as soon as possible" };
-  const promisedBy = nextOpen(team.calendar, now);
-  const zone = c.visitorTimeZone ?? team.calendar.timeZone;
-  const promisedText = promisedBy <= now ? systemText(c.language, "asap") : formatPromise(promisedBy, zone, localeFor(c.language), now);
-  return { promisedBy, promisedText };
+  const team =
+    engine.team(routedTeam) ?? engine.team(rule?.target.team ?? null) ?? engine.config.teams.find((t) => isOpen(t.calendar, now)) ?? engine.config.teams[0];
+  const zone = c.visitorTimeZone ?? team?.calendar.timeZone ?? "UTC";
+  const promisedBy =
+    team === undefined ? now + DEFAULT_REPLY_WITHIN_MINUTES * 60_000 : replyBy(team.calendar, now, team.replyWithinMinutes);
+  return { promisedBy, promisedText: formatPromise(promisedBy, zone, localeFor(c.language), now) };
+}
+
+/** Whether the conversation's team is closed now (the promise is then its next opening). */
+export function teamClosed(engine: Engine, c: Conversation, now: number): boolean {
+  const team = engine.team(engine.rule(c.ruleId)?.target.team ?? null);
+  return team !== null && !isOpen(team.calendar, now);
 }
 
 export function localeFor(language: string): string {
   return { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", pt: "pt-PT" }[language] ?? "en-US";
 }
 
-/** "by Monday 9:00 AM (Europe/Paris)", or "as soon as possible" while the team is open, in `language`. */
-export function replyPhrase(promise: { promisedBy: number; promisedText: string }, now: number, language = "en"): string {
-  return promise.promisedBy <= now ? systemText(language, "asap") : systemText(language, "by", { time: promise.promisedText });
+/** "by Monday 9:00 AM (Europe/Paris)" in `language`: every promise names a time. */
+export function replyPhrase(promise: { promisedBy: number; promisedText: string }, _now: number, language = "en"): string {
+  return systemText(language, "by", { time: promise.promisedText });
 }
 
-/** The wait the visitor is shown while queued (`knownPosition`: the queue position when the caller has it). */
-export function waitFor(engine: Engine, conversationId: string, knownPosition?: number): { bucket: string; seconds: number; position: number } | null {
-  const position = knownPosition ?? engine.router.positionOf(conversationId);
-  const routed = engine.router.requestOf(conversationId);
-  if (position === null || routed === null) return null;
-  const cap = engine.router.capacityFor(routed.request, routed.appliedSteps);
+/**
+ * The wait the visitor is shown while queued: their position among the chats the agents who
+ * could take theirs would serve first, and the estimate from those agents' capacity, plus the
+ * time to the escalation step that brings them in. Null when nobody online could take it.
+ */
+export function waitFor(engine: Engine, conversationId: string): { bucket: string; seconds: number; position: number } | null {
+  const standing = engine.router.standing(conversationId, engine.now());
+  if (standing === null || standing.slots === 0) return null;
   const estimate = estimateWait(
     {
-      position,
-      eligibleAgents: [{ cap: cap.slots, active: cap.slots - cap.free }],
+      position: standing.position,
+      eligibleAgents: [{ cap: standing.slots, active: standing.slots - standing.free }],
       recentHandleSeconds: engine.recentHandleSeconds(),
     },
     engine.config.wait,
   );
-  return estimate === null ? null : { bucket: estimate.bucket, seconds: estimate.seconds, position };
+  if (estimate === null) return null;
+  const seconds = estimate.seconds + Math.ceil(standing.stepInMs / 1000);
+  return { bucket: bucketFor(seconds, engine.config.wait), seconds, position: standing.position };
 }
 
-/** Everything the widget needs to draw the conversation's state (`position`: its queue position, when known). */
-export async function visitorStatus(engine: Engine, c: Conversation, position?: number): Promise<VisitorStatus> {
+/** Everything the widget needs to draw the conversation's state. */
+export async function visitorStatus(engine: Engine, c: Conversation): Promise<VisitorStatus> {
   const now = engine.now();
   const agent = c.assignedAgentId !== null && c.state === "assigned" ? await agentDisplay(engine, c.assignedAgentId, c.id) : null;
   let async: VisitorStatus["async"] = null;
-  const wait = c.state === "queued" ? waitFor(engine, c.id, position) : null;
+  const wait = c.state === "queued" ? waitFor(engine, c.id) : null;
   if (c.state === "async") async = { mode: "forced", ...replyPromise(engine, c, now) };
-  else if (wait !== null && wait.seconds > engine.config.wait.asyncOfferAboveSeconds) {
+  else if (c.state === "queued" && engine.router.standing(c.id, now)?.asyncOffered === true) {
+    async = { mode: "offer", ...replyPromise(engine, c, now) };
+  } else if (wait !== null && wait.seconds > engine.config.wait.asyncOfferAboveSeconds) {
     async = { mode: "offer", ...replyPromise(engine, c, now) };
   }
   return { conversationId: c.id, state: c.state, agent, wait, async };

@@ -193,6 +193,11 @@ export interface Team {
   readonly name: string;
   readonly skills: readonly string[];
   readonly calendar: BusinessCalendar;
+  /**
+   * While the team is open but nobody who could take a chat is online (or the visitor leaves a
+   * message during a long wait): the reply promised, in minutes from now. Promises name a time.
+   */
+  readonly replyWithinMinutes: number;
 }
 
 export type TierRequirement = "any" | "senior" | "named_csm";
@@ -201,7 +206,12 @@ export type EscalationAction =
   | { readonly kind: "relax_language" }
   | { readonly kind: "relax_tier" }
   | { readonly kind: "widen_skill"; readonly skill: string }
-  | { readonly kind: "widen_team"; readonly team: string };
+  | { readonly kind: "widen_team"; readonly team: string }
+  /**
+   * A chat transferred to a named agent who is not there: it stops waiting for them and goes to
+   * their team (null: to anyone). Built by transfers, not written in rules.
+   */
+  | { readonly kind: "release_target"; readonly team: string | null };
 
 export interface EscalationStep {
   /** Seconds after the handoff was queued. */

@@ -34,8 +34,8 @@ export interface InboxItem {
 }
 
 export type ConversationPatch = Partial<Omit<Conversation, "id" | "visitorId" | "createdAt">>;
-export type HandoffPatch = Partial<Pick<Handoff, "toAgentId" | "assignedAt" | "firstHumanAt" | "estimate">>;
-export type InboxPatch = Partial<Pick<InboxItem, "status" | "reply" | "repliedBy" | "repliedAt">>;
+export type HandoffPatch = Partial<Pick<Handoff, "toAgentId" | "assignedAt" | "firstHumanAt" | "estimate" | "note" | "fromAgentId">>;
+export type InboxPatch = Partial<Pick<InboxItem, "text" | "status" | "reply" | "repliedBy" | "repliedAt">>;
 
 /**
  * Everything Baton persists about conversations. One contract suite

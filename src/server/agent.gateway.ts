@@ -13,6 +13,7 @@ import {
   sendAgentMessage,
   setAgentCap,
   setAgentPresence,
+  takeConversation,
   transferConversation,
   presentMessage,
 } from "../app/index.js";
@@ -125,6 +126,12 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
         return { handoffId: h.id };
       }),
       guard,
+    );
+    onFrame(socket, "queue:take", AgentFrames["queue:take"], log, (f) =>
+      engine.command(async () => {
+        await takeConversation(engine, { conversationId: f.conversationId, agentId, by: "agent" });
+        return {};
+      }),
     );
     onFrame(socket, "resolve", AgentFrames.resolve, log, (f) =>
       engine.command(async () => {

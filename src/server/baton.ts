@@ -161,7 +161,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
         flags.push(...repeatFlags(all, messages, fields).filter((f) => inWindow.has(f.handoffId)));
       }
       const csat = await conversations.listCsatBetween(from, to);
-      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, rules: engine.config.rules, from, to, now: engine.now() });
+      const asyncPromises = await conversations.listInbox({});
+      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, rules: engine.config.rules, from, to, now: engine.now() });
       return format === "csv" ? seamReportToCsv(report) : report;
     },
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),

@@ -25,6 +25,9 @@ export const RuleMatchBody = z.object({
 
 export const ConfigBody = z.object({ yaml: z.string().min(1).max(500_000) });
 
+/** An admin assigns a queued chat to an agent below their cap. */
+export const AssignBody = z.object({ agentId: z.string().min(1).max(100) });
+
 export const RangeQuery = z.object({
   from: z.coerce.number().int().nonnegative().optional(),
   to: z.coerce.number().int().positive().optional(),

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { type Engine, inboxFor, openConversation, postBotTurn, presentMessage, queueFor, requestBotHandoff } from "../app/index.js";
+import { type Engine, inboxFor, openConversation, postBotTurn, presentMessage, queueFor, requestBotHandoff, takeConversation } from "../app/index.js";
 import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import type { Access } from "./access.js";
@@ -17,7 +17,7 @@ import { readScenarioFile } from "./scenario-files.js";
 import { type SessionRouteOptions, sessionRoutes } from "./session.routes.js";
 import { toErrorResponse } from "./error-handler.js";
 import type { RateLimits } from "./rate-limits.js";
-import { BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody, SimulateBody } from "./http.schema.js";
+import { AssignBody, BotHandoffBody, BotTurnBody, ConfigBody, IdParams, RangeQuery, RuleMatchBody, SimulateBody } from "./http.schema.js";
 import { parseInput } from "./validate.js";
 
 export interface HttpOptions {
@@ -231,6 +231,26 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
       return { report, html: renderHtml(report) };
     },
   );
+  app.post(
+    "/api/admin/conversations/:id/assign",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Assign a queued chat to an agent below their cap (the explanation says it was assigned by hand)",
+        params: doc(IdParams),
+        body: doc(AssignBody),
+        security: [{ bearer: [] }],
+      },
+    },
+    async (req) => {
+      await adminOf(req);
+      const { id } = parseInput(IdParams, req.params);
+      const { agentId } = parseInput(AssignBody, req.body);
+      await engine.command(() => takeConversation(engine, { conversationId: id, agentId, by: "admin" }));
+      return { conversationId: id, agentId };
+    },
+  );
+
   app.get("/api/admin/inbox", { schema: { tags: ["admin"], summary: "Async inbox items of the agent's teams (all for admins)", security: [{ bearer: [] }] } }, async (req) =>
     inboxFor(engine, await agentOf(req), {}),
   );

@@ -84,6 +84,8 @@ export const VisitorFrames = {
     text: MessageText,
   }),
   "csat:submit": z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+  /** The visitor confirms the bot answered them: the chat is resolved and CSAT asked (bot-only baseline). */
+  "bot:resolved": z.object({}).strict(),
   /** Everything to redraw the widget: conversation status, messages, inbox replies. */
   history: z.object({}).strict(),
   typing: z.object({ typing: z.boolean() }),
@@ -103,6 +105,8 @@ export const AgentFrames = {
     note: z.string().trim().min(1, "a transfer needs a note").max(2000),
   }),
   resolve: z.object({ conversationId: z.string().min(1) }),
+  /** Take a queued chat by hand (the router checks cap and eligibility). */
+  "queue:take": z.object({ conversationId: z.string().min(1) }),
   /** Open a conversation: returns its context payload (for queued ones too, read-only). */
   "conversation:open": z.object({ conversationId: z.string().min(1) }),
   "inbox:reply": z.object({ itemId: z.string().min(1), text: MessageText }),

@@ -1,4 +1,4 @@
-import { type Engine, inQueueScope, queueFor, runDue, visitorStatus } from "../app/index.js";
+import { type Engine, inQueueOf, queueFor, runDue, visitorStatus } from "../app/index.js";
 
 /**
  * The only timers in Baton: asks the router what is due (escalations, offer timeouts, SLA
@@ -12,8 +12,12 @@ export function startScheduler(engine: Engine, options: { dueEveryMs?: number; b
     if (next === null || next > engine.now()) return;
     engine.command(() => runDue(engine)).catch((err: unknown) => log.error({ err }, "running due router work failed"));
   }, options.dueEveryMs ?? 250);
+  let idleRounds = 0;
   const broadcast = setInterval(() => {
-    if (!engine.queueDirty || broadcasting) return;
+    // Waits move with time too (an escalation step coming nearer): refresh every few rounds.
+    idleRounds++;
+    if (broadcasting || (!engine.queueDirty && idleRounds < 5)) return;
+    idleRounds = 0;
     engine.queueDirty = false;
     broadcasting = true;
     broadcastQueue(engine)
@@ -30,19 +34,35 @@ export function startScheduler(engine: Engine, options: { dueEveryMs?: number; b
   };
 }
 
-/** Queue positions to waiting visitors (the first 200) and to each online agent the queue of their teams. */
+/**
+ * Queue positions to waiting visitors (the first 200), when they changed materially (position,
+ * wait bucket or async offer), and to each online agent the queue of their teams.
+ */
 export async function broadcastQueue(engine: Engine): Promise<void> {
   const { publisher, store } = engine.deps;
   // The queue's head is picked without sorting the whole queue; it serves positions and lists.
   const queued = engine.router.queueHead(200);
+  const sent = engine.statusSent;
+  const waiting = new Set<string>();
   for (const q of queued) {
     const c = await store.getConversation(q.request.conversationId);
-    if (c !== null) publisher.publish({ kind: "conversation", conversationId: c.id }, "status", await visitorStatus(engine, c, q.position));
+    if (c === null) continue;
+    waiting.add(c.id);
+    const status = await visitorStatus(engine, c);
+    const key = `${status.state}|${status.wait?.position ?? ""}|${status.wait?.bucket ?? ""}|${status.async?.mode ?? ""}|${status.async?.promisedBy ?? ""}`;
+    if (sent.get(c.id) === key) continue;
+    sent.set(c.id, key);
+    publisher.publish({ kind: "conversation", conversationId: c.id }, "status", status);
   }
+  for (const id of [...sent.keys()]) if (!waiting.has(id)) sent.delete(id);
   const all = await queueFor(engine, null, queued);
+  const requests = new Map(queued.map((q) => [q.request.conversationId, q.request]));
   for (const a of engine.router.roster()) {
     if (a.presence === "offline") continue;
-    const mine = all.filter((e) => inQueueScope(a, e));
+    const mine = all.filter((e) => {
+      const r = requests.get(e.conversationId);
+      return r !== undefined && inQueueOf(a, r);
+    });
     publisher.publish({ kind: "agent", agentId: a.id }, "queue", mine);
   }
 }

@@ -7,6 +7,7 @@ import {
   presentMessage,
   presentTranscript,
   receiveVisitorMessage,
+  resolveByBot,
   submitCsat,
   visitorStatus,
 } from "../app/index.js";
@@ -100,6 +101,12 @@ export function visitorGateway(
         return leaveAsyncMessage(engine, conversationId, f);
       }),
       guard,
+    );
+    onFrame(socket, "bot:resolved", VisitorFrames["bot:resolved"], log, () =>
+      engine.command(async () => {
+        await resolveByBot(engine, conversationId);
+        return {};
+      }),
     );
     onFrame(socket, "csat:submit", VisitorFrames["csat:submit"], log, (f) =>
       engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null)),

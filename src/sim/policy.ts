@@ -26,7 +26,8 @@ export interface SimPolicy {
 export function createPolicy(name: PolicyName, options: RouterOptions): SimPolicy {
   switch (name) {
     case "baton": {
-      const router = createRouter(options);
+      // Simulated agents write as soon as a chat is theirs: the unanswered clock never runs.
+      const router = createRouter({ ...options, unanswered: null });
       return { name, apply: (e, now) => router.apply(e, now), nextDue: () => router.nextDue(), livePath: batonLivePath };
     }
     case "round-robin":

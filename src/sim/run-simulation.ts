@@ -182,9 +182,14 @@ export function runSimulation(input: SimInput): SimOutcome {
           break;
         case "offer_expired":
           break;
+        case "unanswered":
+          break;
+        case "async_offered":
+          // The waiting guarantee: the router offered this visitor the async path.
+          strands.asyncOffered(arrivalIndex(e.conversationId), now);
+          break;
         default: {
-          // A new router effect must be read here. The waiting guarantee's async offer, when the
-          // router makes it, is recorded with strands.asyncOffered(i, now).
+          // A new router effect must be read here.
           const unknown: never = e;
           throw new Error(`the simulator does not read the router effect ${JSON.stringify(unknown)}`);
         }

@@ -174,7 +174,8 @@ describe("everyone who could help is busy", () => {
     await say(third.page, billingHandoff[1]!);
     await third.page.locator("#baton-widget .wait-offer button", { hasText: "Leave a message" }).click({ timeout: 15_000 });
     const form = third.page.locator("#baton-widget form.async-form");
-    expect(await form.locator(".promise").textContent()).toBe("We will reply by e-mail as soon as possible.");
+    // Every promise names a time (the billing team's reply window while it is open).
+    expect(await form.locator(".promise").textContent()).toMatch(/^We will reply by e-mail by \w+ \d{1,2}:\d{2} [AP]M \([\w/]+\)\.$/);
     await form.getByLabel("E-mail").fill("sam@example.org");
     await form.getByLabel("Message").fill("Please send me a corrected invoice.");
     await form.locator("button[type=submit]").click();
@@ -319,64 +320,39 @@ describe("the server restarts under the visitor", () => {
   it("shows reconnecting, comes back without duplicates, and delivers a message typed meanwhile exactly once", T, async () => {
     const port = Number(new URL(baton.url).port);
     const { context, page } = await newVisitor();
-    page.on("console", (m) => console.error("PAGE", Date.now() % 100000, m.text()));
-    page.on("websocket", (ws) => { console.error("WS open", Date.now() % 100000, ws.url()); ws.on("close", () => console.error("WS close", Date.now() % 100000)); ws.on("socketerror", (e) => console.error("WS err", e)); });
-    page.on("requestfailed", (r) => console.error("REQFAIL", Date.now() % 100000, r.url(), r.failure()?.errorText));
-    page.on("request", (r) => console.error("REQ", Date.now() % 100000, r.url()));
-    console.error("STEP 1", Date.now() % 100000);
     await openWidget(page, `${baton.url}/`);
-    console.error("STEP 2", Date.now() % 100000);
     await say(page, "Hello!");
-    console.error("STEP 3", Date.now() % 100000);
     await waitForMessages(page, "bot", 1);
-    console.error("STEP 4", Date.now() % 100000);
     const conversationId = await widgetConversationId(page);
 
     await baton.close();
-    console.error("STEP 5", Date.now() % 100000);
     const banner = page.locator(w.banner);
     await banner.waitFor({ timeout: 15_000 });
-    console.error("STEP 6", Date.now() % 100000);
     expect(await banner.textContent()).toBe("Reconnecting…");
-    console.error("STEP 7", Date.now() % 100000);
-    await say(page, "Are you still there?");
-    console.error("STEP 8", Date.now() % 100000);
+    await say(page, "How do I reset my password?");
     const pending = page.locator(`${w.messages} .msg.visitor.pending`);
     await pending.waitFor();
-    console.error("STEP 9", Date.now() % 100000);
     expect(await pending.textContent()).toContain("Sending…");
-    console.error("STEP 10", Date.now() % 100000);
     await shot(page, "widget-reconnecting");
-    console.error("STEP 11", Date.now() % 100000);
 
     baton = await startTestBaton({ clock, storageUrl, env, port });
-    console.error("STEP 12", Date.now() % 100000);
     expect(baton.url).toBe(`http://127.0.0.1:${port}`);
     await banner.waitFor({ state: "detached", timeout: 30_000 });
-    console.error("STEP 13", Date.now() % 100000);
     await pending.waitFor({ state: "detached", timeout: 15_000 });
-    console.error("STEP 14", Date.now() % 100000);
-    expect(await waitForMessages(page, "visitor", 2)).toEqual(["Hello!", "Are you still there?"]);
-    console.error("STEP 15", Date.now() % 100000);
+    expect(await waitForMessages(page, "visitor", 2)).toEqual(["Hello!", "How do I reset my password?"]);
     await waitForMessages(page, "bot", 2);
-    console.error("STEP 16", Date.now() % 100000);
 
     // Exactly once in the store, and no duplicates on screen, even after a reload.
     const stored = await baton.store.conversations.listMessages(conversationId);
-    expect(stored.filter((m) => m.author === "visitor").map((m) => m.text)).toEqual(["Hello!", "Are you still there?"]);
+    expect(stored.filter((m) => m.author === "visitor").map((m) => m.text)).toEqual(["Hello!", "How do I reset my password?"]);
     const drawn = async () => page.locator(`${w.messages} .msg[data-id]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
     const before = await drawn();
     expect(new Set(before).size).toBe(before.length);
     expect(before).toEqual(stored.map((m) => m.id));
     await page.reload();
-    console.error("STEP 17", Date.now() % 100000);
     await page.locator(w.launcher).click();
-    console.error("STEP 18", Date.now() % 100000);
     await waitForMessages(page, "visitor", 2);
-    console.error("STEP 19", Date.now() % 100000);
     expect(await drawn()).toEqual(stored.map((m) => m.id));
-    console.error("STEP 20", Date.now() % 100000);
     await context.close();
-    console.error("STEP 21", Date.now() % 100000);
   });
 });

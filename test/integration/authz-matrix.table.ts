@@ -59,6 +59,7 @@ export const HTTP: Readonly<Record<string, Row>> = {
   "POST /api/admin/rules/match": { allowed: ["admin"], body: { topic: "billing", trigger: "explicit_request", tier: "standard", language: "en" } },
   "GET /api/admin/scenarios": { allowed: ["admin"] },
   "POST /api/admin/simulate": { allowed: ["admin"], body: { yaml: "name: broken\n", hours: 0.25 } },
+  "POST /api/admin/conversations/:id/assign": { allowed: ["admin"], body: { agentId: "tom" } },
   "GET /api/admin/inbox": { allowed: agents },
   "GET /api/metrics/seam": { allowed: ["admin"] },
   "GET /api/metrics/seam.csv": { allowed: ["admin"] },
@@ -73,6 +74,7 @@ export const VISITOR_FRAMES: Readonly<Record<string, Row>> = {
   "async:leave": { allowed: visitors, body: { email: "v@example.com", text: "call me" } },
   "csat:submit": { allowed: visitors, body: { score: 4 } },
   history: { allowed: visitors, body: {} },
+  "bot:resolved": { allowed: visitors, body: {} },
   typing: { allowed: visitors, body: { typing: true } },
 };
 
@@ -87,6 +89,8 @@ export const AGENT_FRAMES: Readonly<Record<string, Row>> = {
   transfer: { allowed: ["teamAgent"], body: { conversationId: "$C", to: { team: "support" }, note: "matrix" }, mutates: true },
   resolve: { allowed: ["teamAgent"], body: { conversationId: "$C" }, mutates: true },
   "conversation:open": { allowed: ["teamAgent", "admin"], body: { conversationId: "$C" } },
+  // C is assigned already: taking it is refused by state (409), not by role, for every agent.
+  "queue:take": { allowed: agents, body: { conversationId: "$C" } },
   "inbox:reply": { allowed: ["teamAgent", "admin"], body: { itemId: "$ITEM", text: "We are on it" }, mutates: true },
   typing: { allowed: ["teamAgent"], body: { conversationId: "$C", typing: true } },
 };

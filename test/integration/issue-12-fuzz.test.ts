@@ -32,6 +32,7 @@ const visitorPayloads: Record<keyof typeof VisitorFrames, fc.Arbitrary<Record<st
   "csat:submit": fc.record({ score: fc.oneof(fc.integer({ min: -2, max: 7 }), fc.double()), comment: fc.option(text, { nil: undefined }) }),
   history: fc.constant({}),
   typing: fc.record({ typing: fc.oneof(fc.boolean(), fc.anything()) }),
+  "bot:resolved": fc.oneof(fc.constant({}), fc.record({ extra: text })),
 };
 
 function agentPayloads(conversationIds: () => string[]): Record<keyof typeof AgentFrames, fc.Arbitrary<Record<string, unknown>>> {
@@ -44,6 +45,7 @@ function agentPayloads(conversationIds: () => string[]): Record<keyof typeof Age
     "message:send": fc.record({ conversationId: conv, clientMessageId: id, text }),
     transfer: fc.record({ conversationId: conv, to: fc.oneof(fc.record({ agentId: id }), fc.record({ team: id }), fc.anything()), note: text }),
     resolve: fc.record({ conversationId: conv }),
+    "queue:take": fc.record({ conversationId: conv }),
     "conversation:open": fc.record({ conversationId: conv }),
     "inbox:reply": fc.record({ itemId: id, text }),
     typing: fc.record({ conversationId: conv, typing: fc.boolean() }),

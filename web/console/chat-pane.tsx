@@ -55,8 +55,8 @@ export function ChatPane({ chat, send, typing, answer, openTransfer, resolve }: 
   );
 }
 
-/** A queued chat opened from the queue: read-only. */
-export function PreviewPane({ context, close }: { readonly context: HandoffContextV1; readonly close: () => void }) {
+/** A queued chat opened from the queue: read-only, with "Take" (the server checks cap and eligibility). */
+export function PreviewPane({ context, close, take }: { readonly context: HandoffContextV1; readonly close: () => void; readonly take: () => void }) {
   const lines = context.transcript.map((t) => ({ ...t, authorName: t.authorName ?? t.author }));
   return (
     <section class="chat-pane preview" aria-labelledby="chat-title">
@@ -66,6 +66,9 @@ export function PreviewPane({ context, close }: { readonly context: HandoffConte
           <p class="muted">Waiting in the queue · read-only · {context.ruleName}</p>
         </div>
         <div class="chat-actions">
+          <button type="button" class="primary take" onClick={take}>
+            Take
+          </button>
           <button type="button" onClick={close}>
             Close preview
           </button>

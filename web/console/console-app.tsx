@@ -104,8 +104,24 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const answer = (conversationId: string, accept: boolean) =>
     void send(accept ? "offer:accept" : "offer:decline", { conversationId }).catch(report);
 
+  // While the transfer dialog is open, colleagues' presence and load stay live.
+  useEffect(() => {
+    if (!transferring) return;
+    const poll = setInterval(loadColleagues, 3000);
+    return () => clearInterval(poll);
+  }, [transferring, loadColleagues]);
+
   const openInbox = state.inbox.filter((i) => i.status === "open").length;
-  const contextOf = selected?.context ?? state.preview;
+  // The previewed chat's context goes beside the previewed transcript, never the selected chat's.
+  const previewing = state.preview !== null;
+  const contextOf = state.preview ?? selected?.context ?? null;
+  const take = (conversationId: string) =>
+    void send("queue:take", { conversationId })
+      .then(() => {
+        dispatch({ kind: "preview", context: null });
+        dispatch({ kind: "select", conversationId });
+      })
+      .catch(report);
 
   return (
     <div class="console">
@@ -148,7 +164,11 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
           )}
         </nav>
         {state.preview !== null ? (
-          <PreviewPane context={state.preview} close={() => dispatch({ kind: "preview", context: null })} />
+          <PreviewPane
+            context={state.preview}
+            close={() => dispatch({ kind: "preview", context: null })}
+            take={() => take(state.preview?.conversation.id ?? "")}
+          />
         ) : selected !== null ? (
           <ChatPane
             chat={selected}
@@ -171,9 +191,9 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
         {contextOf !== null && (
           <ContextPanel
             context={contextOf}
-            lines={selected?.lines ?? contextOf.transcript.map((t) => ({ ...t, authorName: t.authorName ?? t.author }))}
-            sla={selected ? slaState(selected, now, agent.name) : null}
-            explanation={selected?.explanation ?? null}
+            lines={(!previewing ? selected?.lines : undefined) ?? contextOf.transcript.map((t) => ({ ...t, authorName: t.authorName ?? t.author }))}
+            sla={selected && !previewing ? slaState(selected, now, agent.name) : null}
+            explanation={!previewing ? (selected?.explanation ?? null) : null}
             agentNames={agentNames}
           />
         )}

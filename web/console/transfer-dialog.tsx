@@ -17,10 +17,18 @@ export interface TransferDialogProps {
 export function TransferDialog({ myId, colleagues, teams, transfer, close }: TransferDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<"agent" | "team">("agent");
-  const rank = (c: Colleague) => (c.presence === "online" ? 0 : c.presence === "away" ? 1 : 2);
-  // Admins with cap 0 never take chats; people online first.
-  const others = colleagues.filter((c) => c.id !== myId && c.load.cap > 0).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  // Online with a free slot first, then online and full, away, offline; the lighter load first.
+  const rank = (c: Colleague) =>
+    c.presence === "online" ? (c.load.active < c.load.cap ? 0 : 1) : c.presence === "away" ? 2 : 3;
+  // Admins with cap 0 never take chats.
+  const others = colleagues
+    .filter((c) => c.id !== myId && c.load.cap > 0)
+    .sort((a, b) => rank(a) - rank(b) || a.load.active / a.load.cap - b.load.active / b.load.cap || a.name.localeCompare(b.name));
   const [agentId, setAgentId] = useState("");
+  /** Whether the agent chose a colleague: the default follows live presence only until then. */
+  const [chosen, setChosen] = useState(false);
+  const best = others[0]?.id ?? "";
+  const target = others.find((o) => o.id === agentId);
   const [team, setTeam] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -31,9 +39,11 @@ export function TransferDialog({ myId, colleagues, teams, transfer, close }: Tra
     if (d && !d.open) d.showModal();
   }, []);
   useEffect(() => {
-    if (agentId === "" && others[0]) setAgentId(others.find((o) => o.presence === "online")?.id ?? others[0].id);
+    if (!chosen && best !== "") setAgentId(best);
+  }, [best, chosen]);
+  useEffect(() => {
     if (team === "" && teams[0]) setTeam(teams[0].id);
-  }, [others.length, teams.length]);
+  }, [teams.length]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -71,13 +81,26 @@ export function TransferDialog({ myId, colleagues, teams, transfer, close }: Tra
         {mode === "agent" ? (
           <div class="field">
             <label for="transfer-agent">Colleague</label>
-            <select id="transfer-agent" value={agentId} onChange={(e) => setAgentId(e.currentTarget.value)} required>
+            <select
+              id="transfer-agent"
+              value={agentId}
+              onChange={(e) => {
+                setChosen(true);
+                setAgentId(e.currentTarget.value);
+              }}
+              required
+            >
               {others.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name} · {c.presence} · {formatLoad(c.load.active, c.load.cap)} · {c.teams.join(", ")}
                 </option>
               ))}
             </select>
+            {target !== undefined && target.presence !== "online" && (
+              <p class="muted transfer-warning" role="note">
+                {target.name} is {target.presence}: the chat waits for them, then goes to their team ({target.teams[0] ?? "any team"}); the visitor is told the wait.
+              </p>
+            )}
           </div>
         ) : (
           <div class="field">

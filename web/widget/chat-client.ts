@@ -114,6 +114,11 @@ export class ChatClient {
     void this.start().then(() => this.#flush());
   }
 
+  /** The bot answered the visitor: resolve the chat (the server then asks for CSAT). */
+  async botResolved(): Promise<void> {
+    await this.#call("bot:resolved", {});
+  }
+
   /** After an async offer: keep waiting. */
   async keepWaiting(): Promise<void> {
     await this.#call("wait:choose", { choice: "wait" });

@@ -103,6 +103,13 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
           />
         )}
         {left && <AsyncDone t={t} promise={promise} />}
+        {status?.state === "bot" && state.csat === "none" && state.messages.at(-1)?.author === "bot" && (
+          <div class="row bot-answered">
+            <button class="btn ghost" type="button" onClick={() => void client.botResolved().catch(() => undefined)}>
+              {t("botAnswered")}
+            </button>
+          </div>
+        )}
         {state.csat !== "none" && <CsatForm t={t} sent={state.csat === "sent"} onSubmit={(s, c) => client.submitCsat(s, c)} />}
       </div>
       <Composer t={t} inputRef={inputRef} onSend={(text) => client.send(text)} onTyping={() => client.typing()} />

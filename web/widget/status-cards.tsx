@@ -29,7 +29,11 @@ export interface WaitOfferProps {
 export function WaitOffer({ status, t, onWait, onLeave }: WaitOfferProps) {
   return (
     <div class="card wait-offer">
-      <p>{t("offerText", { bucket: localizeBucket(status.wait?.bucket ?? "", t), when: replyWhen(status.async?.promisedText ?? "", t) })}</p>
+      <p>
+        {status.wait === null
+          ? t("offerNobodyText", { when: replyWhen(status.async?.promisedText ?? "", t) })
+          : t("offerText", { bucket: localizeBucket(status.wait.bucket, t), when: replyWhen(status.async?.promisedText ?? "", t) })}
+      </p>
       <div class="row">
         <button class="btn" type="button" onClick={onWait}>
           {t("keepWaiting")}

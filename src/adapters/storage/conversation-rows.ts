@@ -147,5 +147,7 @@ export function handoffPatchToRow(p: HandoffPatch): Partial<HandoffTable> {
     assignedAt: (v) => ["assigned_at", v],
     firstHumanAt: (v) => ["first_human_at", v],
     estimate: (v) => ["estimate", writeNullableJson(v)],
+    note: (v) => ["note", v],
+    fromAgentId: (v) => ["from_agent_id", v],
   });
 }

@@ -61,6 +61,7 @@ export function inboxFromRow(r: Selectable<InboxItemTable>): InboxItem {
 /** The columns an inbox patch touches. */
 export function inboxPatchToRow(p: InboxPatch): Partial<InboxItemTable> {
   return patchColumns<InboxPatch, InboxItemTable>(p, {
+    text: (v) => ["text", v],
     status: (v) => ["status", v],
     reply: (v) => ["reply", v],
     repliedBy: (v) => ["replied_by", v],

@@ -3,6 +3,7 @@ import type { RoutingRule, Team } from "../model.js";
 import type { RouterOptions } from "../routing/types.js";
 import { DEFAULT_TRIGGER_CONFIG, type TriggerConfig } from "../triggers/trigger-config.js";
 import { DEFAULT_WAIT_CONFIG, type WaitConfig } from "../wait/wait-config.js";
+import { DEFAULT_REPLY_WITHIN_MINUTES } from "../hours/reply-by.js";
 import type { BatonConfig, LimitsConfig } from "./baton-config.js";
 import { calendarSchema } from "./calendar.schema.js";
 import { securitySchema } from "./security.schema.js";
@@ -27,7 +28,13 @@ export const smtpSchema = z.strictObject({
 });
 
 const teamSchema = z
-  .strictObject({ id: idSchema, name: z.string().min(1).optional(), skills: z.array(z.string().min(1)).default([]), calendar: calendarSchema })
+  .strictObject({
+    id: idSchema,
+    name: z.string().min(1).optional(),
+    skills: z.array(z.string().min(1)).default([]),
+    calendar: calendarSchema,
+    replyWithinMinutes: z.number().int().min(1).max(10_080).default(DEFAULT_REPLY_WITHIN_MINUTES),
+  })
   .transform((t): Team => ({ ...t, name: t.name ?? t.id }));
 
 const triggersSchema = z
@@ -69,6 +76,14 @@ const routerSchema = z
       .prefault({}),
     onAway: z.enum(["keep", "requeue"]).default("keep"),
     onOffline: z.enum(["keep", "requeue"]).default("requeue"),
+    /** The waiting guarantee: seconds a queued chat may have no live option before its visitor is offered the async path. */
+    asyncOfferWithinSeconds: z.number().int().min(0).max(3600).default(15),
+    /** An assigned chat without a first agent message: flagged, then reassigned. null: never. */
+    unanswered: z
+      .strictObject({ flagAfterSeconds: z.number().int().positive(), reassignAfterSeconds: z.number().int().positive() })
+      .refine((u) => u.reassignAfterSeconds >= u.flagAfterSeconds, { message: "reassignAfterSeconds must not come before flagAfterSeconds", path: ["reassignAfterSeconds"] })
+      .nullable()
+      .default(null),
   })
   .prefault({}) satisfies z.ZodType<RouterOptions, unknown>;
 
@@ -113,6 +128,12 @@ export const batonConfigSchema = z
       .strictObject({ negativeSentimentBoost: z.number().int().default(20), vipBoost: z.number().int().default(0) })
       .prefault({}),
     wait: waitSchema,
+    transfers: z
+      .strictObject({
+        toOfflineAgent: z.enum(["wait", "refuse"]).default("wait"),
+        fallbackToTeamAfterSeconds: z.number().int().min(0).max(86_400).default(60),
+      })
+      .prefault({}),
     teams: z.array(teamSchema).min(1, "define at least one team"),
     rules: z.array(ruleSchema).min(1, "define at least one rule"),
     bot: z.strictObject({ corpusFile: z.string().min(1).default("config/bot-corpus.yaml") }).prefault({}),

@@ -41,6 +41,11 @@ export interface BatonConfig {
   /** Added to a rule's priority: negative sentiment (20 by default), VIP tiers (0 by default). */
   readonly priority: { readonly negativeSentimentBoost: number; readonly vipBoost: number };
   readonly wait: WaitConfig;
+  /**
+   * A transfer to a named colleague who is not online: "wait" for them (the chat goes to their
+   * team after `fallbackToTeamAfterSeconds`), or "refuse" the transfer with a clear message.
+   */
+  readonly transfers: { readonly toOfflineAgent: "wait" | "refuse"; readonly fallbackToTeamAfterSeconds: number };
   readonly teams: readonly Team[];
   /** Ordered; first match wins; the last one is a catch-all. */
   readonly rules: readonly RoutingRule[];

@@ -49,7 +49,13 @@ describe("parseConfig", () => {
     expect(cfg.storage.url).toBe("sqlite:data/baton.db");
     expect(cfg.smtp).toBeNull();
     expect(cfg.crm.webhookUrl).toBeNull();
-    expect(cfg.router).toEqual({ offers: { enabled: false, timeoutSeconds: 30, declineCooloffSeconds: 30 }, onAway: "keep", onOffline: "requeue" });
+    expect(cfg.router).toEqual({
+      offers: { enabled: false, timeoutSeconds: 30, declineCooloffSeconds: 30 },
+      onAway: "keep",
+      onOffline: "requeue",
+      asyncOfferWithinSeconds: 15,
+      unanswered: null,
+    });
     expect(cfg.priority).toEqual({ negativeSentimentBoost: 20, vipBoost: 0 });
     expect(cfg.wait).toEqual({ bucketsSeconds: [60, 120], asyncOfferAboveSeconds: 300, defaultHandleSeconds: 240 });
     expect(cfg.triggers.lowConfidenceTurns).toBe(2);

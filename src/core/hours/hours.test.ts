@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.js";
 import type { BusinessCalendar, WeeklyInterval } from "../model.js";
-import { formatPromise, isOpen, minutesOfDay, nextOpen } from "./index.js";
+import { formatPromise, isOpen, minutesOfDay, nextOpen, replyBy } from "./index.js";
 
 const weekdays = (start: string, end: string): WeeklyInterval[] => [1, 2, 3, 4, 5].map((day) => ({ day, start, end }));
 
@@ -177,5 +177,33 @@ describe("formatPromise", () => {
     const now = mondayParis - 10 * 24 * 3600 * 1000;
     expect(formatPromise(mondayParis, "Europe/Paris", "en-US", now)).toBe("Monday, March 9 at 9:00 AM (Europe/Paris)");
     expect(formatPromise(mondayParis, "Europe/Paris", "en-US", mondayParis - 3600_000)).toBe("Monday 9:00 AM (Europe/Paris)");
+  });
+});
+
+describe("replyBy: every promise names a time", () => {
+  it("is the next opening while closed", () => {
+    expect(replyBy(splitShift, at("2026-03-06T19:30", "Europe/Paris"), 60)).toBe(at("2026-03-09T08:00", "Europe/Paris"));
+  });
+
+  it("is the reply window from now while open, rounded up to five minutes", () => {
+    expect(replyBy(splitShift, at("2026-03-04T10:02", "Europe/Paris"), 60)).toBe(at("2026-03-04T11:05", "Europe/Paris"));
+    expect(replyBy(splitShift, at("2026-03-04T10:00", "Europe/Paris"), 30)).toBe(at("2026-03-04T10:30", "Europe/Paris"));
+  });
+
+  it("moves to the next opening when the window ends in a break or after closing", () => {
+    expect(replyBy(splitShift, at("2026-03-04T11:30", "Europe/Paris"), 60)).toBe(at("2026-03-04T13:00", "Europe/Paris"));
+    expect(replyBy(splitShift, at("2026-03-06T17:30", "Europe/Paris"), 60)).toBe(at("2026-03-09T08:00", "Europe/Paris"));
+  });
+
+  it("property: never before now, and the team is open then", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 365 * 24 * 60 }), fc.integer({ min: 1, max: 600 }), (minute, within) => {
+        const now = at("2026-01-01T00:00", "UTC") + minute * 60_000;
+        const by = replyBy(splitShift, now, within);
+        expect(by).toBeGreaterThanOrEqual(now);
+        expect(isOpen(splitShift, by)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -34,9 +34,10 @@ export interface CsatDifference {
  * bot_only, post_handoff, human_only (empty segments included). The interval is the **Student t**
  * interval mean ± t(0.975, n-1) · s / √n with s the sample standard deviation (n - 1 divisor);
  * it is exact for normal scores and conservative next to the normal (z) interval for small n.
+ * The interval is clamped to the scale (1 to 5): no mean can lie outside it.
  * @example
  * csatBySegment([{ score: 4, segment: "bot_only" }, { score: 5, segment: "bot_only" }])[0];
- * // { segment: "bot_only", count: 2, mean: 4.5, ci95: [-1.85, 10.85] }
+ * // { segment: "bot_only", count: 2, mean: 4.5, ci95: [1, 5] } (unclamped: [-1.85, 10.85])
  */
 export function csatBySegment(records: readonly CsatAnswer[]): CsatSegmentSummary[] {
   return CSAT_SEGMENTS.map((segment) => {
@@ -45,7 +46,7 @@ export function csatBySegment(records: readonly CsatAnswer[]): CsatSegmentSummar
     const v = sampleVariance(scores);
     const n = scores.length;
     const ci95: Interval | null =
-      m === null || v === null ? null : around(m, studentTQuantile(0.975, n - 1) * Math.sqrt(v / n));
+      m === null || v === null ? null : clampTo(around(m, studentTQuantile(0.975, n - 1) * Math.sqrt(v / n)), 1, 5);
     return { segment, count: n, mean: m, ci95 };
   });
 }
@@ -70,7 +71,8 @@ export function csatDifference(postHandoff: readonly number[], humanOnly: readon
   const se = Math.sqrt(a + b);
   if (se === 0) return { diff, ci95: [diff, diff] };
   const df = (a + b) ** 2 / (a ** 2 / (postHandoff.length - 1) + b ** 2 / (humanOnly.length - 1));
-  return { diff, ci95: around(diff, studentTQuantile(0.975, df) * se) };
+  // A difference of two means on a 1-5 scale lies in [-4, 4].
+  return { diff, ci95: clampTo(around(diff, studentTQuantile(0.975, df) * se), -4, 4) };
 }
 
 /** Sample variance (n - 1 divisor), null with fewer than 2 values. */
@@ -84,4 +86,8 @@ export function sampleVariance(values: readonly number[]): number | null {
 
 function around(center: number, halfWidth: number): Interval {
   return [center - halfWidth, center + halfWidth];
+}
+
+function clampTo(i: Interval, lo: number, hi: number): Interval {
+  return [Math.min(hi, Math.max(lo, i[0])), Math.max(lo, Math.min(hi, i[1]))];
 }

@@ -1,4 +1,5 @@
 import type { Handoff } from "../model.js";
+import { type AsyncPromise, type AsyncPromiseAttainment, asyncPromiseAttainment, splitAsync } from "./async-promises.js";
 import {
   type CsatAnswer,
   type CsatDifference,
@@ -27,7 +28,10 @@ export interface SeamReport {
     readonly overall: DurationSummary;
     readonly byRule: readonly TimeToFirstHuman[];
   };
+  /** Live SLA attainment per rule: handoffs whose visitor left a message are judged in `asyncPromises` instead. */
   readonly sla: readonly SlaAttainment[];
+  /** Async handoffs (the visitor left a message): replied by the time they were promised. */
+  readonly asyncPromises: AsyncPromiseAttainment;
   readonly csat: {
     readonly segments: readonly CsatSegmentSummary[];
     readonly postHandoffVsHumanOnly: CsatDifference;
@@ -40,6 +44,8 @@ export interface SeamReportInput {
   readonly handoffs: readonly Handoff[];
   readonly csat: readonly (CsatAnswer & { readonly at: number })[];
   readonly repeatFlags: readonly RepeatFlag[];
+  /** Replies promised to visitors who left a message (inbox items); none by default. */
+  readonly asyncPromises?: readonly AsyncPromise[];
   readonly rules: readonly RuleRef[];
   readonly from: number;
   readonly to: number;
@@ -59,6 +65,7 @@ export function computeSeamReport(input: SeamReportInput): SeamReport {
   const ids = new Set(handoffs.map((h) => h.id));
   const csat = input.csat.filter((r) => r.at >= from && r.at < to);
   const scores = (segment: CsatAnswer["segment"]) => csat.filter((r) => r.segment === segment).map((r) => r.score);
+  const split = splitAsync(handoffs, input.asyncPromises ?? []);
   return {
     from,
     to,
@@ -69,7 +76,8 @@ export function computeSeamReport(input: SeamReportInput): SeamReport {
       overall: summarizeDurations(handoffs.map(secondsToFirstHuman).filter((x): x is number => x !== null)),
       byRule: timeToFirstHuman(handoffs, rules),
     },
-    sla: slaAttainment(handoffs, now, rules),
+    sla: slaAttainment(split.live, now, rules),
+    asyncPromises: asyncPromiseAttainment(split.async, now),
     csat: {
       segments: csatBySegment(csat),
       postHandoffVsHumanOnly: csatDifference(scores("post_handoff"), scores("human_only")),

@@ -33,6 +33,7 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
   let teams: readonly string[] | null = request.team === null ? null : [request.team];
   let allowTranslation = request.allowTranslation;
   let tier = request.tier;
+  let targetAgentId = request.targetAgentId;
   const steps = Math.min(appliedSteps, request.escalation.length);
   for (let i = 0; i < steps; i++) {
     const a = (request.escalation[i] as EscalationStep).action;
@@ -49,6 +50,10 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
       case "widen_team":
         if (teams !== null && !teams.includes(a.team)) teams = [...teams, a.team];
         break;
+      case "release_target":
+        targetAgentId = null;
+        if (a.team !== null) teams = teams === null ? [a.team] : teams.includes(a.team) ? teams : [...teams, a.team];
+        break;
     }
   }
   return {
@@ -60,7 +65,7 @@ export function constraintsFor(request: RoutingRequest, appliedSteps: number): C
     seniorFirst: request.tier !== "any",
     csmAgentId: request.csmAgentId,
     excludeAgentIds: sorted(request.excludeAgentIds),
-    targetAgentId: request.targetAgentId,
+    targetAgentId,
   };
 }
 

@@ -119,3 +119,14 @@ export function failingLayer(a: AgentRuntime, c: Constraints): Layer | null {
   if (a.active.length >= a.cap) return "capacity";
   return null;
 }
+
+/**
+ * Whether the agent, once online and with a free slot, may take a chat with these constraints:
+ * every layer but presence and capacity. An agent with a cap of 0 may never take one.
+ */
+export function mayServe(a: AgentProfile, c: Constraints): boolean {
+  if (a.cap <= 0) return false;
+  if (c.targetAgentId !== null && a.id !== c.targetAgentId) return false;
+  if (c.excludeAgentIds.includes(a.id)) return false;
+  return teamOk(a, c) && levelFor(a, c) >= 0 && languageOk(a, c) && tierOk(a, c);
+}

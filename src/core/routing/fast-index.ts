@@ -2,7 +2,7 @@ import type { AgentProfile } from "../model.js";
 import { AgentClass, classKey, classSignature, lessLoaded } from "./agent-class.js";
 import { ClassColumns, type ColumnQuery, FAIL_TIER, PASS } from "./class-columns.js";
 import type { Constraints } from "./constraints.js";
-import { failingLayer, LAYERS, type Layer, levelFor } from "./eligibility.js";
+import { failingLayer, LAYERS, type Layer, levelFor, mayServe } from "./eligibility.js";
 import { layersFromDrops } from "./layers.js";
 import { QueueGroup } from "./queue-group.js";
 import { compareRequests } from "./order.js";
@@ -398,6 +398,20 @@ export class FastIndex implements RouterIndex {
     if (e.group === null) return 1;
     let ahead = 0;
     for (const other of e.group.values()) if (compareRequests(other.request, e.request) < 0) ahead++;
+    return ahead + 1;
+  }
+
+  rankAmong(e: QueueEntry, agents: readonly AgentState[]): number {
+    // Only groups whose best chat comes before `e` can hold chats ahead of it; each group is
+    // judged once (its chats share constraints), and only an admitted group is counted through.
+    let ahead = 0;
+    for (const g of this.shapes.values()) {
+      const head = g.head;
+      if (head === undefined || compareRequests(head.request, e.request) >= 0) continue;
+      const c = g.constraints;
+      if (!agents.some((a) => mayServe(a.profile, c))) continue;
+      for (const other of g.values()) if (compareRequests(other.request, e.request) < 0) ahead++;
+    }
     return ahead + 1;
   }
 

@@ -1,5 +1,5 @@
 export { type Constraints, constraintsFor, signatureOf } from "./constraints.js";
-export { failingLayer, LAYERS, type Layer, levelFor, decodeLevel } from "./eligibility.js";
+export { decodeLevel, failingLayer, LAYERS, type Layer, levelFor, mayServe } from "./eligibility.js";
 export { compareCandidates, compareRequests } from "./order.js";
 export { createReferenceRouter, createRouter, DEFAULT_ROUTER_OPTIONS, Router, route } from "./router.js";
 export type * from "./types.js";

@@ -1,5 +1,5 @@
 import type { Constraints } from "./constraints.js";
-import { failingLayer, type Layer, levelFor } from "./eligibility.js";
+import { failingLayer, type Layer, levelFor, mayServe } from "./eligibility.js";
 import { layerCounts } from "./layers.js";
 import { type CandidateKey, compareCandidates, compareRequests } from "./order.js";
 import { type AgentState, candidateKey, type Pick, type QueueEntry, type RouterIndex, runtimeView } from "./router-index.js";
@@ -67,6 +67,15 @@ export class ReferenceIndex implements RouterIndex {
     let ahead = 0;
     for (const other of this.queue) {
       if (other.sig === e.sig && compareRequests(other.request, e.request) < 0) ahead++;
+    }
+    return ahead + 1;
+  }
+
+  rankAmong(e: QueueEntry, agents: readonly AgentState[]): number {
+    let ahead = 0;
+    for (const other of this.queue) {
+      if (compareRequests(other.request, e.request) >= 0) continue;
+      if (agents.some((a) => mayServe(a.profile, other.constraints))) ahead++;
     }
     return ahead + 1;
   }

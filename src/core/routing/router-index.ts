@@ -1,6 +1,7 @@
 import type { AgentProfile, AgentRuntime, Presence, RoutingRequest } from "../model.js";
 import type { AgentClass } from "./agent-class.js";
 import type { QueueGroup } from "./queue-group.js";
+import type { Watch } from "./live-options.js";
 import type { Constraints } from "./constraints.js";
 import type { CandidateKey } from "./order.js";
 import type { LayerStep } from "./types.js";
@@ -54,6 +55,15 @@ export interface Routed {
   /** The fast index's queue group holding it while queued, and its slot there. */
   group: QueueGroup<Routed> | null;
   heapIndex: number;
+  /** While queued: its live-option watch (see live-options.ts). */
+  watch: Watch | null;
+  /** Since when it has had no live option while queued (NaN: it has one, or is not queued). */
+  deadSince: number;
+  /** Whether its visitor was offered the async path for the current stretch without a live option. */
+  asyncOffered: boolean;
+  /** When it was last assigned, and whether that agent has written since (the unanswered clock). */
+  assignedAt: number;
+  answered: boolean;
 }
 
 /** A queued conversation, as the index sees it. */
@@ -87,6 +97,11 @@ export interface RouterIndex {
   bestEntryFor(a: AgentState): QueueEntry | null;
   /** 1-based position among queued chats with the same constraints. */
   rank(e: QueueEntry): number;
+  /**
+   * 1-based position among the queued chats that at least one of `agents` may take
+   * (`mayServe`, ignoring presence and load) and that come before `e` in queue order.
+   */
+  rankAmong(e: QueueEntry, agents: readonly AgentState[]): number;
   /** Eligible agents, ignoring load: how many are online, their total cap and free slots. */
   capacityFor(c: Constraints): { online: number; slots: number; free: number };
 }

@@ -6,7 +6,7 @@ import { failingLayer } from "./eligibility.js";
 import { FastIndex } from "./fast-index.js";
 import { createReferenceRouter, Router } from "./router.js";
 import { agent, request } from "./routing.fixture.js";
-import type { DueNotice, Effect, RouterEvent, RouterOptions } from "./types.js";
+import type { DueNotice, Effect, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
 
 const T0 = 1_700_000_000_000;
 const AGENT_IDS = ["a0", "a1", "a2", "a3", "a4", "a5"];
@@ -63,6 +63,8 @@ type Step =
   | { kind: "release"; conv: string }
   | { kind: "transfer"; conv: string; req: ArbRequest }
   | { kind: "accept" | "decline"; conv: string }
+  | { kind: "take"; conv: string; agentId: string; by: "agent" | "admin" }
+  | { kind: "answered"; conv: string }
   | { kind: "options"; options: RouterOptions }
   | { kind: "tick"; advance: number };
 
@@ -71,6 +73,8 @@ const arbOptions: fc.Arbitrary<RouterOptions> = fc.record({
   offers: fc.record({ enabled: fc.boolean(), timeoutSeconds: fc.constantFrom(10, 30), declineCooloffSeconds: fc.constantFrom(0, 10, 30) }),
   onAway: fc.constantFrom("keep" as const, "requeue" as const),
   onOffline: fc.constantFrom("keep" as const, "requeue" as const),
+  asyncOfferWithinSeconds: fc.constantFrom(0, 15, 30),
+  unanswered: fc.constantFrom(null, { flagAfterSeconds: 20, reassignAfterSeconds: 40 }),
 });
 
 const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
@@ -90,6 +94,16 @@ const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom("accept" as const, "decline" as const, "decline" as const), conv: fc.constantFrom(...CONV_IDS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("options" as const), options: arbOptions }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("tick" as const), advance: fc.integer({ min: 0, max: 90_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("take" as const),
+      conv: fc.constantFrom(...CONV_IDS),
+      agentId: fc.constantFrom(...AGENT_IDS),
+      by: fc.constantFrom("agent" as const, "admin" as const),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("answered" as const), conv: fc.constantFrom(...CONV_IDS) }) },
 );
 
 /** Most runs start with some agents in the roster, some of them online. */
@@ -134,6 +148,10 @@ function toEvent(s: Step, r: Router, now: number): RouterEvent {
       return { kind: "set_options", options: s.options };
     case "tick":
       return { kind: "tick" };
+    case "take":
+      return { kind: "take", conversationId: s.conv, agentId: s.agentId, by: s.by };
+    case "answered":
+      return { kind: "answered", conversationId: s.conv };
   }
 }
 
@@ -184,15 +202,83 @@ function dueActs(effects: readonly Effect[]): string[] {
   const moved = new Set<string>();
   const out: string[] = [];
   for (const e of effects) {
-    const kind = e.kind === "escalated" ? "escalate" : e.kind === "sla_breached" ? "sla_breach" : e.kind === "offer_expired" ? "offer_timeout" : null;
+    const kind =
+      e.kind === "escalated"
+        ? "escalate"
+        : e.kind === "sla_breached"
+          ? "sla_breach"
+          : e.kind === "offer_expired"
+            ? "offer_timeout"
+            : e.kind === "async_offered"
+              ? "async_offer"
+              : e.kind === "unanswered"
+                ? "unanswered"
+                : null;
     if (kind === null || moved.has(e.conversationId)) continue;
     out.push(`${kind}:${e.conversationId}`);
-    if (kind !== "sla_breach") moved.add(e.conversationId);
+    if (kind !== "sla_breach" && kind !== "async_offer" && !(e.kind === "unanswered" && e.stage === "flagged")) moved.add(e.conversationId);
   }
   return out;
 }
 
 const noticeKey = (n: DueNotice) => `${n.kind}:${n.conversationId}`;
+
+/** Whether some online agent with a cap may take the chat now or after its escalation steps (computed from the snapshot alone). */
+function hasLiveOption(q: RouterSnapshot["queue"][number], agents: RouterSnapshot["agents"]): boolean {
+  const c = constraintsFor(q.request, q.request.escalation.length);
+  return agents.some((a) => {
+    const f = failingLayer(a, c);
+    return a.cap > 0 && (f === null || f === "capacity");
+  });
+}
+
+/**
+ * The waiting guarantee, as a visitor would see it: the clock of a queued chat without a live
+ * option starts when the test first sees it without one; by `within` seconds later its visitor
+ * has been offered the async path (an `async_offered` effect), or, between ticks, the router
+ * holds a due item that will offer it by then.
+ */
+class GuaranteeWatcher {
+  private readonly since = new Map<string, number>();
+  private readonly offered = new Set<string>();
+
+  constructor(private readonly withinMs: number) {}
+
+  check(r: Router, effects: readonly Effect[], now: number, ticked: boolean): void {
+    for (const e of effects) if (e.kind === "async_offered") this.offered.add(e.conversationId);
+    const snap = r.snapshot();
+    const queued = new Set(snap.queue.map((q) => q.request.conversationId));
+    for (const id of [...this.since.keys()]) if (!queued.has(id)) this.forget(id);
+    for (const id of [...this.offered]) if (!queued.has(id)) this.forget(id);
+    const pending = new Map<string, number>();
+    for (const n of r.due(now + this.withinMs)) if (n.kind === "async_offer") pending.set(n.conversationId, Math.min(n.at, pending.get(n.conversationId) ?? n.at));
+    for (const q of snap.queue) {
+      const id = q.request.conversationId;
+      const standing = r.standing(id, now);
+      if (hasLiveOption(q, snap.agents)) {
+        this.forget(id);
+        expect(standing?.noLiveOptionSince, `${id} has a live option`).toBeNull();
+        expect(standing?.slots, `${id}: the agents who could take it have slots`).toBeGreaterThan(0);
+        continue;
+      }
+      const since = this.since.get(id) ?? now;
+      this.since.set(id, since);
+      expect(standing?.noLiveOptionSince, `${id} has had no live option since`).toBe(since);
+      if (this.offered.has(id)) {
+        expect(standing?.asyncOffered).toBe(true);
+        continue;
+      }
+      const deadline = since + this.withinMs;
+      if (ticked) expect(now, `${id} without a live option since ${since} was not offered the async path`).toBeLessThan(deadline);
+      expect(pending.get(id), `${id}: no async offer due by ${deadline}`).toBeLessThanOrEqual(deadline);
+    }
+  }
+
+  private forget(id: string): void {
+    this.since.delete(id);
+    this.offered.delete(id);
+  }
+}
 
 /** `got` appears in `listed` in order (a tick may find items listed earlier no longer apply). */
 function expectSubsequence(got: readonly string[], listed: readonly string[]): void {
@@ -241,6 +327,23 @@ describe("router properties over random event sequences", () => {
     );
     // A thousand runs of up to 86 events each, every effect compared: slow on a shared two-core machine.
   }, 180_000);
+
+  it("the waiting guarantee: every queued chat has a live option, or its visitor is offered the async path in time", () => {
+    fc.assert(
+      fc.property(arbOptions, arbRoster, fc.array(arbStepEvent, { minLength: 1, maxLength: 80 }), (options, roster, rest) => {
+        const r = new Router(options, new FastIndex());
+        const guarantee = new GuaranteeWatcher((options.asyncOfferWithinSeconds ?? 15) * 1000);
+        let now = T0;
+        // The grace stays as set: a live option change (set_options) is left to the other property.
+        for (const s of [...roster, ...rest].filter((x) => x.kind !== "options")) {
+          now += s.kind === "tick" ? s.advance : 1000;
+          const got = applyOrError(r, toEvent(s, r, now), now);
+          guarantee.check(r, typeof got === "string" ? [] : got, now, s.kind === "tick");
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it("escalation only widens: every agent eligible before a step is eligible after it", () => {
     fc.assert(

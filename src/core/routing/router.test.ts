@@ -140,15 +140,17 @@ describe.each(routers)("router (%s index)", (_name, make) => {
     const r = make();
     const steps = [{ afterSeconds: 30, action: { kind: "relax_language" as const } }];
     r.apply({ kind: "enqueue", request: request("c1", T0, { language: "de", escalation: steps, slaDeadline: T0 + 60_000 }) }, T0);
-    expect(r.due(T0 + 29_999)).toEqual([]);
+    // Nobody is online: the visitor is to be offered the async path 15 s in (the waiting guarantee).
+    expect(r.due(T0 + 29_999)).toEqual([{ kind: "async_offer", conversationId: "c1", at: T0 + 15_000 }]);
     const step = steps[0];
     expect(r.due(T0 + 60_000)).toEqual([
+      { kind: "async_offer", conversationId: "c1", at: T0 + 15_000 },
       { kind: "escalate", conversationId: "c1", at: T0 + 30_000, step },
       { kind: "sla_breach", conversationId: "c1", at: T0 + 60_000, ruleId: "billing" },
     ]);
-    expect(r.due(T0 + 60_000)).toHaveLength(2);
+    expect(r.due(T0 + 60_000)).toHaveLength(3);
     const fx = r.apply({ kind: "tick" }, T0 + 60_000);
-    expect(fx.map((e) => e.kind)).toEqual(["escalated", "queued", "sla_breached"]);
+    expect(fx.map((e) => e.kind)).toEqual(["async_offered", "escalated", "queued", "sla_breached"]);
     expect(r.due(T0 + 60_000)).toEqual([]);
   });
 

@@ -2,13 +2,14 @@ import { DomainError } from "../errors.js";
 import type { AgentProfile, AgentRuntime, EscalationStep, RoutingRequest } from "../model.js";
 import { type Constraints, constraintsFor, signatureOf, stepDueAt, stepsDueBy } from "./constraints.js";
 import { DueList } from "./due-list.js";
-import { failingLayer } from "./eligibility.js";
+import { failingLayer, mayServe } from "./eligibility.js";
+import { type AgentSide, LiveOptions } from "./live-options.js";
 import { explainPick, explainPull, explainQueued } from "./explain.js";
 import { FastIndex } from "./fast-index.js";
 import { compareRequests } from "./order.js";
 import { ReferenceIndex } from "./reference-index.js";
 import { type AgentState, type Routed, type RouterIndex, runtimeView } from "./router-index.js";
-import type { DueNotice, Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
+import type { DueNotice, Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot, Standing } from "./types.js";
 
 /**
  * Something the router must do at a given time, on the conversation's own record (no lookup
@@ -18,6 +19,15 @@ type DueItem =
   | { readonly kind: "offer_timeout"; readonly at: number; readonly r: Routed; readonly agentId: string }
   | { readonly kind: "escalate"; readonly at: number; readonly r: Routed; readonly step: number }
   | { readonly kind: "sla"; readonly at: number; readonly r: Routed }
+  | { readonly kind: "async_offer"; readonly at: number; readonly r: Routed; readonly since: number }
+  | {
+      readonly kind: "unanswered";
+      readonly at: number;
+      readonly r: Routed;
+      readonly agentId: string;
+      readonly assignedAt: number;
+      readonly stage: "flagged" | "reassigned";
+    }
   | { readonly kind: "cooloff"; readonly at: number; readonly r: Routed; readonly agentId: string };
 
 /** Constraints with their signature. */
@@ -33,7 +43,11 @@ export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   offers: { enabled: false, timeoutSeconds: 30, declineCooloffSeconds: DEFAULT_DECLINE_COOLOFF_SECONDS },
   onAway: "keep",
   onOffline: "requeue",
+  asyncOfferWithinSeconds: 15,
 };
+
+/** The waiting guarantee's default: seconds without a live option before the async offer. */
+export const DEFAULT_ASYNC_OFFER_WITHIN_SECONDS = 15;
 
 /**
  * Baton's router: candidates → pick, or queue by priority; capacity freed → the best queued
@@ -52,6 +66,12 @@ export class Router {
   private now = 0;
   /** Per constraints object, the constraints one escalation step further (see `escalated`). */
   private readonly transitions = new WeakMap<Constraints, Map<EscalationStep, Shaped>>();
+  /** Which queued chats have a live option (the waiting guarantee). */
+  private readonly live: LiveOptions;
+  /** The waiting guarantee's grace, from the options in force. */
+  private get asyncOfferMs(): number {
+    return (this.opts.asyncOfferWithinSeconds ?? DEFAULT_ASYNC_OFFER_WITHIN_SECONDS) * 1000;
+  }
 
   private opts: RouterOptions;
 
@@ -59,6 +79,7 @@ export class Router {
     options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
     private readonly index: RouterIndex = new FastIndex(),
   ) {
+    this.live = new LiveOptions((c) => this.index.capacityFor(c).slots > 0);
     this.opts = options;
   }
 
@@ -101,6 +122,14 @@ export class Router {
       case "offer_decline":
         this.withdrawOffer(this.openOffer(event.conversationId, event.agentId), "declined");
         break;
+      case "take":
+        this.take(event.conversationId, event.agentId, event.by);
+        break;
+      case "answered": {
+        const r = this.routed.get(event.conversationId);
+        if (r !== undefined && r.state === "assigned") r.answered = true;
+        break;
+      }
       case "set_options":
         this.opts = event.options;
         break;
@@ -130,6 +159,8 @@ export class Router {
       const conversationId = r.request.conversationId;
       if (item.kind === "escalate") out.push({ kind: "escalate", conversationId, at: item.at, step: r.request.escalation[item.step] as EscalationStep });
       else if (item.kind === "offer_timeout") out.push({ kind: "offer_timeout", conversationId, at: item.at, agentId: item.agentId });
+      else if (item.kind === "async_offer") out.push({ kind: "async_offer", conversationId, at: item.at });
+      else if (item.kind === "unanswered") out.push({ kind: "unanswered", conversationId, at: item.at, agentId: item.agentId, stage: item.stage });
       else if (item.kind === "cooloff") out.push({ kind: "cooloff_end", conversationId, at: item.at, agentId: item.agentId });
       else out.push({ kind: "sla_breach", conversationId, at: item.at, ruleId: r.request.ruleId });
     }
@@ -166,6 +197,44 @@ export class Router {
   positionOf(conversationId: string): number | null {
     const r = this.routed.get(conversationId);
     return r === undefined || r.state !== "queued" ? null : this.index.rank(r);
+  }
+
+  /**
+   * Where a queued chat stands for its visitor, or null when it is not queued. The agents who
+   * could take it are those online with a cap who may take it now, else after the first
+   * escalation step that brings any in; its position counts the queued chats those agents
+   * would serve first (in any queue group), and their caps and free slots feed the estimate.
+   */
+  standing(conversationId: string, now: number): Standing | null {
+    const r = this.routed.get(conversationId);
+    if (r === undefined || r.state !== "queued") return null;
+    const request = r.request;
+    let who: AgentState[] = [];
+    let stepInMs = 0;
+    for (let k = r.appliedSteps; k <= request.escalation.length; k++) {
+      const c = k === r.appliedSteps ? r.constraints : constraintsFor(request, k);
+      who = [];
+      for (const a of this.agents.values()) if (a.presence === "online" && mayServe(a.profile, c)) who.push(a);
+      if (who.length > 0) {
+        stepInMs = k === r.appliedSteps ? 0 : Math.max(0, (stepDueAt(request, k - 1) ?? now) - now);
+        break;
+      }
+    }
+    let slots = 0;
+    let free = 0;
+    for (const a of who) {
+      slots += a.profile.cap;
+      free += Math.max(0, a.profile.cap - a.active.length);
+    }
+    return {
+      position: who.length === 0 ? this.index.rank(r) : this.index.rankAmong(r, who),
+      online: who.length,
+      slots,
+      free,
+      stepInMs,
+      noLiveOptionSince: Number.isNaN(r.deadSince) ? null : r.deadSince,
+      asyncOffered: r.asyncOffered,
+    };
   }
 
   requestOf(conversationId: string): { request: RoutingRequest; appliedSteps: number } | null {
@@ -289,8 +358,10 @@ export class Router {
       this.index.agentChanged(state);
       return;
     }
+    const before = sideOf(existing);
     existing.profile = profile;
     this.index.agentChanged(existing);
+    this.liveChanged(before, sideOf(existing));
     this.drain(existing);
   }
 
@@ -299,14 +370,17 @@ export class Router {
     if (a === undefined) throw new DomainError("agent_not_found", `no agent ${agentId}`);
     if (a.presence === presence) return;
     const wasOnline = a.presence === "online";
+    const before = sideOf(a);
     a.presence = presence;
     if (presence === "online") {
       if (!wasOnline) a.idleSince = this.now;
       this.index.agentChanged(a);
+      this.liveChanged(before, sideOf(a));
       this.drain(a);
       return;
     }
     this.index.agentChanged(a);
+    this.liveChanged(before, sideOf(a));
     const policy = presence === "away" ? this.opts.onAway : this.opts.onOffline;
     const reason = presence === "away" ? "agent_away" : "agent_offline";
     // Offers are always withdrawn: nobody is there to accept them.
@@ -317,8 +391,10 @@ export class Router {
   private removeAgent(agentId: string): void {
     const a = this.agents.get(agentId);
     if (a === undefined) return;
+    const before = sideOf(a);
     a.presence = "offline";
     this.index.agentChanged(a);
+    this.liveChanged(before, null);
     this.takeBack(a, [...a.active], "agent_removed");
     this.agents.delete(agentId);
     this.index.agentRemoved(a);
@@ -389,6 +465,7 @@ export class Router {
     const r = this.openOffer(conversationId, agentId);
     r.state = "assigned";
     const a = r.agent as AgentState;
+    this.armAnswer(r, a);
     this.effects.push({
       kind: "assign",
       conversationId,
@@ -397,7 +474,19 @@ export class Router {
     });
   }
 
-  private withdrawOffer(r: Routed, reason: "declined" | "offer_timeout"): void {
+  /** Starts the unanswered clock of a chat just assigned to `a` (when configured). */
+  private armAnswer(r: Routed, a: AgentState): void {
+    r.answered = false;
+    r.assignedAt = this.now;
+    const u = this.options.unanswered;
+    if (u === undefined || u === null) return;
+    const agentId = a.profile.id;
+    const assignedAt = this.now;
+    this.dueList.add({ kind: "unanswered", at: assignedAt + u.flagAfterSeconds * 1000, r, agentId, assignedAt, stage: "flagged" });
+    this.dueList.add({ kind: "unanswered", at: assignedAt + u.reassignAfterSeconds * 1000, r, agentId, assignedAt, stage: "reassigned" });
+  }
+
+  private withdrawOffer(r: Routed, reason: "declined" | "offer_timeout" | "unanswered"): void {
     const id = r.request.conversationId;
     const a = r.agent as AgentState;
     this.freeSlot(a, id);
@@ -411,6 +500,31 @@ export class Router {
     this.dueList.add({ kind: "cooloff", at: this.now + cooloff * 1000, r, agentId: a.profile.id });
     this.place(r, Math.max(r.appliedSteps, stepsDueBy(r.request, this.now)));
     this.drain(a);
+  }
+
+  /** A queued chat taken by hand (see the `take` event); refused with a DomainError, changing nothing. */
+  private take(conversationId: string, agentId: string, by: "agent" | "admin"): void {
+    const r = this.routed.get(conversationId);
+    if (r === undefined || r.state !== "queued") throw new DomainError("invalid_transition", `conversation ${conversationId} is not waiting in the queue`);
+    const a = this.agents.get(agentId);
+    if (a === undefined) throw new DomainError("agent_not_found", `no agent ${agentId}`);
+    if (a.active.length >= a.profile.cap) throw new DomainError("agent_at_cap", `${a.profile.name} is at their cap (${a.active.length}/${a.profile.cap})`);
+    if (by === "agent") {
+      // Eligible as the chat will be once every escalation step is applied, and whoever it was
+      // pinned to: a colleague may take over a chat waiting for someone who is not there.
+      const widest = { ...constraintsFor(r.request, r.request.escalation.length), targetAgentId: null };
+      if (a.presence !== "online") throw new DomainError("forbidden", `${a.profile.name} is not online`);
+      if (!mayServe(a.profile, widest)) throw new DomainError("forbidden", `${a.profile.name} may not take this chat (${failingLayer(runtimeView(a), widest)})`);
+    }
+    this.leaveQueue(r);
+    a.idleSince = this.now;
+    r.agent = a;
+    r.state = "assigned";
+    this.hasLiveOption(r);
+    this.holdSlot(a, conversationId);
+    this.armAnswer(r, a);
+    const summary = by === "agent" ? `taken by hand by ${a.profile.name}` : `assigned by hand to ${a.profile.name} by an admin`;
+    this.effects.push({ kind: "assign", conversationId, agentId, explanation: { summary, layers: [], reasons: [by === "agent" ? "taken by hand" : "assigned by an admin"] } });
   }
 
   /** A declining agent's cool-off ended: they may be offered the chat again (at once, if it waits and they are free). */
@@ -470,11 +584,35 @@ export class Router {
     this.queued++;
     this.index.addEntry(r);
     this.armQueued(r);
+    if (this.live.join(r)) this.hasLiveOption(r);
+    else this.lostLiveOption(r);
   }
 
   private leaveQueue(r: Routed): void {
     this.queued--;
     this.index.removeEntry(r);
+    this.live.leave(r);
+  }
+
+  // ---------- the waiting guarantee ----------
+
+  /** After an agent changed: chats whose watch lost its last live option start their clock; revived ones stop it. */
+  private liveChanged(before: AgentSide | null, after: AgentSide | null): void {
+    const { died, revived } = this.live.agentChanged(before, after);
+    for (const w of died) for (const r of w.members) this.lostLiveOption(r);
+    for (const w of revived) for (const r of w.members) this.hasLiveOption(r);
+  }
+
+  private hasLiveOption(r: Routed): void {
+    r.deadSince = Number.NaN;
+    r.asyncOffered = false;
+  }
+
+  /** A queued chat without a live option: its visitor is offered the async path once the grace runs out. */
+  private lostLiveOption(r: Routed): void {
+    if (!Number.isNaN(r.deadSince)) return;
+    r.deadSince = this.now;
+    this.dueList.add({ kind: "async_offer", at: this.now + this.asyncOfferMs, r, since: this.now });
   }
 
   private armQueued(r: Routed): void {
@@ -504,6 +642,7 @@ export class Router {
     if (a.active.length >= a.profile.cap) throw new Error(`router bug: ${a.profile.id} is at cap`);
     a.idleSince = this.now;
     r.agent = a;
+    this.hasLiveOption(r);
     this.holdSlot(a, id);
     if (this.opts.offers.enabled) {
       const expiresAt = this.now + this.opts.offers.timeoutSeconds * 1000;
@@ -513,6 +652,7 @@ export class Router {
       this.effects.push({ kind: "offer", conversationId: id, agentId: a.profile.id, expiresAt, explanation });
     } else {
       r.state = "assigned";
+      this.armAnswer(r, a);
       this.effects.push({ kind: "assign", conversationId: id, agentId: a.profile.id, explanation });
     }
   }
@@ -572,6 +712,10 @@ export class Router {
         return r.state !== "assigned" && !r.breached && r.request.slaDeadline === item.at;
       case "escalate":
         return r.state === "queued" && r.appliedSteps === item.step && stepDueAt(r.request, item.step) === item.at;
+      case "async_offer":
+        return r.state === "queued" && !r.asyncOffered && r.deadSince === item.since;
+      case "unanswered":
+        return r.state === "assigned" && !r.answered && r.agent?.profile.id === item.agentId && r.assignedAt === item.assignedAt;
       case "cooloff":
         return r.cooling.includes(item.agentId);
     }
@@ -584,6 +728,17 @@ export class Router {
     switch (item.kind) {
       case "offer_timeout":
         this.withdrawOffer(r, "offer_timeout");
+        return;
+      case "unanswered": {
+        const afterSeconds = Math.round((item.at - item.assignedAt) / 1000);
+        const conversationId = r.request.conversationId;
+        this.effects.push({ kind: "unanswered", conversationId, agentId: item.agentId, stage: item.stage, afterSeconds });
+        if (item.stage === "reassigned") this.withdrawOffer(r, "unanswered");
+        return;
+      }
+      case "async_offer":
+        r.asyncOffered = true;
+        this.effects.push({ kind: "async_offered", conversationId: r.request.conversationId, since: item.since });
         return;
       case "sla":
         r.breached = true;
@@ -631,7 +786,16 @@ function newRouted(request: RoutingRequest): Routed {
     released: false,
     group: null,
     heapIndex: -1,
+    watch: null,
+    deadSince: Number.NaN,
+    asyncOffered: false,
+    assignedAt: Number.NaN,
+    answered: true,
   };
+}
+
+function sideOf(a: AgentState): AgentSide {
+  return { profile: a.profile, online: a.presence === "online" };
 }
 
 /** The constraints of a record until `place` gives it its own. */

@@ -14,6 +14,15 @@ export type RouterEvent =
   | { readonly kind: "transfer"; readonly request: RoutingRequest }
   | { readonly kind: "offer_accept"; readonly conversationId: string; readonly agentId: string }
   | { readonly kind: "offer_decline"; readonly conversationId: string; readonly agentId: string }
+  /**
+   * A queued chat taken by hand: by the agent themselves (`by: "agent"`: online, below their cap,
+   * and eligible for it once its escalation steps are applied, whoever it is pinned to), or
+   * assigned to them by an admin (`by: "admin"`: below their cap). Assigned at once, offers or
+   * not; the explanation says so.
+   */
+  | { readonly kind: "take"; readonly conversationId: string; readonly agentId: string; readonly by: "agent" | "admin" }
+  /** The agent holding the chat sent their first message (stops the unanswered clock). */
+  | { readonly kind: "answered"; readonly conversationId: string }
   /** New options (an admin edit), in force from now on: open offers keep their expiry. */
   | { readonly kind: "set_options"; readonly options: RouterOptions }
   /** Process everything due at `now`: escalation steps, offer timeouts, SLA breaches. */
@@ -54,15 +63,30 @@ export type Effect =
       readonly kind: "requeued";
       readonly conversationId: string;
       readonly fromAgentId: string;
-      readonly reason: "agent_offline" | "agent_away" | "agent_removed" | "declined" | "offer_timeout" | "transferred";
+      readonly reason: "agent_offline" | "agent_away" | "agent_removed" | "declined" | "offer_timeout" | "transferred" | "unanswered";
     }
-  | { readonly kind: "released"; readonly conversationId: string; readonly agentId: string | null };
+  | { readonly kind: "released"; readonly conversationId: string; readonly agentId: string | null }
+  /**
+   * The waiting guarantee: a queued chat has had no live option (no online agent with a cap who
+   * may take it now or after its escalation steps) since `since`, for `asyncOfferWithinSeconds`:
+   * offer the visitor the async path with a stated reply time. The chat stays queued and is
+   * picked up when someone comes.
+   */
+  | { readonly kind: "async_offered"; readonly conversationId: string; readonly since: number }
+  /**
+   * An assigned chat whose agent has not sent a first message for `afterSeconds`: flagged to
+   * them (`stage: "flagged"`), then taken back (`"reassigned"`, followed by a `requeued` with
+   * reason "unanswered": the agent is excluded and the chat routed again).
+   */
+  | { readonly kind: "unanswered"; readonly conversationId: string; readonly agentId: string; readonly stage: "flagged" | "reassigned"; readonly afterSeconds: number };
 
 /** Something a `tick` would act on now (see `Router.due`). */
 export type DueNotice =
   | { readonly kind: "escalate"; readonly conversationId: string; readonly at: number; readonly step: EscalationStep }
   | { readonly kind: "offer_timeout"; readonly conversationId: string; readonly at: number; readonly agentId: string }
   | { readonly kind: "sla_breach"; readonly conversationId: string; readonly at: number; readonly ruleId: string }
+  | { readonly kind: "async_offer"; readonly conversationId: string; readonly at: number }
+  | { readonly kind: "unanswered"; readonly conversationId: string; readonly at: number; readonly agentId: string; readonly stage: "flagged" | "reassigned" }
   /** An agent who declined (or let time out) an offer of this chat may be offered it again. */
   | { readonly kind: "cooloff_end"; readonly conversationId: string; readonly at: number; readonly agentId: string };
 
@@ -79,6 +103,33 @@ export interface RouterOptions {
   /** What happens to an agent's chats when they go away / offline. */
   readonly onAway: "keep" | "requeue";
   readonly onOffline: "keep" | "requeue";
+  /**
+   * The waiting guarantee: how long a queued chat may have no live option before its visitor
+   * is offered the async path (`async_offered`). Default 15.
+   */
+  readonly asyncOfferWithinSeconds?: number;
+  /**
+   * An assigned chat without a first agent message: flagged to the agent after `flagAfterSeconds`,
+   * taken back and routed to the next eligible agent after `reassignAfterSeconds`. Absent or
+   * null: never.
+   */
+  readonly unanswered?: { readonly flagAfterSeconds: number; readonly reassignAfterSeconds: number } | null;
+}
+
+/** Where a queued chat stands for the visitor (see `Router.standing`). */
+export interface Standing {
+  /** 1-based: among queued chats that the agents who could take this one would serve first. */
+  readonly position: number;
+  /** Those agents (online, may take it now or after the next useful escalation step): count, caps, free slots. */
+  readonly online: number;
+  readonly slots: number;
+  readonly free: number;
+  /** Until the escalation step that brings those agents in (0 when they may take it now). */
+  readonly stepInMs: number;
+  /** No live option now: since when (epoch ms), else null. */
+  readonly noLiveOptionSince: number | null;
+  /** Whether the visitor was offered the async path for the current stretch without a live option. */
+  readonly asyncOffered: boolean;
 }
 
 /** Read-only view for UIs, wait estimates, invariant checks and rebuilding after restart. */

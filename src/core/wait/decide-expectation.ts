@@ -1,5 +1,5 @@
 import { formatPromise } from "../hours/format-promise.js";
-import { nextOpen } from "../hours/next-open.js";
+import { DEFAULT_REPLY_WITHIN_MINUTES, replyBy } from "../hours/reply-by.js";
 import type { BusinessCalendar } from "../model.js";
 import { bucketFor } from "./bucket-for.js";
 import type { WaitConfig } from "./wait-config.js";
@@ -18,6 +18,8 @@ export interface ExpectationInput {
   readonly visitorTimeZone: string | null;
   /** BCP 47 locale for the promise text; "en-US" by default. */
   readonly locale?: string;
+  /** The team's reply window while open (see `replyBy`). */
+  readonly replyWithinMinutes?: number;
 }
 
 /** A reply time: epoch ms, and the same in words for the visitor. */
@@ -35,8 +37,8 @@ export type Expectation =
 /**
  * Wait, go async, or choose. In order:
  * 1. no team open → async, "after_hours", promised by the calendar's next opening;
- * 2. no eligible agent online (or none with capacity) → async, "no_agent", promised by the next
- *    opening, which is `now` while the team is open: the UI then says "as soon as possible";
+ * 2. no eligible agent online (or none with capacity) → async, "no_agent", promised by the
+ *    team's reply window while it is open (`replyBy`): a stated time, never "as soon as possible";
  * 3. estimate above `asyncOfferAboveSeconds` → offer the choice, with the estimate and promise;
  * 4. otherwise wait, with the bucket.
  *
@@ -46,7 +48,7 @@ export type Expectation =
  */
 export function decideExpectation(input: ExpectationInput, cfg: WaitConfig): Expectation {
   const promise = (): ReplyPromise => {
-    const promisedBy = nextOpen(input.calendar, input.now);
+    const promisedBy = replyBy(input.calendar, input.now, input.replyWithinMinutes ?? DEFAULT_REPLY_WITHIN_MINUTES);
     const zone = input.visitorTimeZone ?? input.calendar.timeZone;
     return { promisedBy, promisedByText: formatPromise(promisedBy, zone, input.locale ?? "en-US", input.now) };
   };

@@ -123,9 +123,9 @@ describe("decideExpectation", () => {
     expect(got.kind === "async" && got.reason).toBe("after_hours");
   });
 
-  it("forces async when no eligible agent is online, promising now while open", () => {
-    const got = decideExpectation({ ...base, eligibleOnline: 0, estimateSeconds: null }, cfg);
-    expect(got).toMatchObject({ kind: "async", mode: "forced", reason: "no_agent", promisedBy: wednesday });
+  it("forces async when no eligible agent is online, promising a stated time in the team's reply window while open", () => {
+    const got = decideExpectation({ ...base, eligibleOnline: 0, estimateSeconds: null, replyWithinMinutes: 30 }, cfg);
+    expect(got).toMatchObject({ kind: "async", mode: "forced", reason: "no_agent", promisedBy: paris("2026-03-04T10:30"), promisedByText: "Wednesday 10:30 AM (Europe/Paris)" });
   });
 
   it("forces async when agents are online but none has capacity", () => {
@@ -139,8 +139,8 @@ describe("decideExpectation", () => {
       reason: "long_wait",
       seconds: 600,
       bucket: "about 10 minutes",
-      promisedBy: wednesday,
-      promisedByText: "mercredi 10:00 (Europe/Paris)",
+      promisedBy: paris("2026-03-04T11:00"),
+      promisedByText: "mercredi 11:00 (Europe/Paris)",
     });
   });
 });
