@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { Server } from "socket.io";
@@ -47,6 +47,12 @@ export interface BatonOptions {
   readonly offlineGraceMs?: number;
   /** How long a queued visitor may be disconnected before their chat leaves the queue (5 minutes). */
   readonly abandonAfterMs?: number;
+  /**
+   * How long close() lets open connections finish before cutting them (2 s). A client stalled in
+   * the middle of a request, or one that never answers the WebSocket close handshake, would
+   * otherwise hold the shutdown for as long as Node's own timeouts (a minute and more).
+   */
+  readonly shutdownGraceMs?: number;
   readonly botApiKey?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
@@ -195,6 +201,12 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   );
   const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });
   const stopScheduler = startScheduler(engine);
+  // Every raw connection (HTTP, and WebSockets after their upgrade), so a shutdown can cut the stragglers.
+  const connections = new Set<Socket>();
+  http.server.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
   await http.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
   const address = http.server.address() as AddressInfo;
   const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
@@ -213,7 +225,11 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       closed = true;
       stopScheduler();
       agents.close();
+      const cut = setTimeout(() => {
+        for (const socket of connections) socket.destroy();
+      }, options.shutdownGraceMs ?? 2_000);
       await new Promise<void>((done) => sockets.close(() => done()));
+      clearTimeout(cut);
       await http.close().catch(() => undefined);
       await engine.serial.idle();
       await store.close();
