@@ -6,7 +6,7 @@ import { FakeClock } from "../../src/adapters/clock/index.js";
 import { runDue } from "../../src/app/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import { startTestBaton } from "../e2e/harness.js";
-import { type AgentClient, agent, type VisitorClient, visitor } from "./clients.js";
+import { type AgentClient, agent, identifiedAs, type VisitorClient, visitor } from "./clients.js";
 
 /** Tuesday 24 Nov 2026, 10:00 in Paris: every demo team is open. */
 const TUESDAY_10_PARIS = Date.UTC(2026, 10, 24, 9, 0);
@@ -156,7 +156,7 @@ describe("issue 11: nobody waits on nobody", () => {
     await first.say("Please let me talk to a human about my invoice");
     await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === first.conversationId);
     clock.advance(1000);
-    const vip = track(await visitor(b.url, { email: "lena.vogel@example.de" }));
+    const vip = track(await visitor(b.url, identifiedAs("lena.vogel@example.de")));
     await vip.say("Hello, I have a billing question");
     await vip.waitFor<Status>("status", (p) => p.state === "queued");
     clock.advance(1000);
