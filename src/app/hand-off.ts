@@ -48,6 +48,9 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
     now,
     priorityBoost: boost,
   });
+  const asyncReason = forcedAsyncReason(engine, rule, request, afterHours, now);
+  // Straight to the async path: the handoff keeps the reply time promised, its measure instead of a live SLA.
+  const promise = asyncReason === null ? null : replyPromise(engine, { ...c, ruleId: rule.id }, now);
   const handoff: Handoff = {
     id: engine.deps.newId(),
     conversationId: c.id,
@@ -63,8 +66,8 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
     createdAt: now,
     assignedAt: null,
     firstHumanAt: null,
+    asyncPromisedBy: promise?.promisedBy ?? null,
   };
-  const asyncReason = forcedAsyncReason(engine, rule, request, afterHours, now);
   await store.transaction(async (tx) => {
     await tx.createHandoff(handoff);
     await tx.markDecided(input.decided ?? []);
@@ -77,8 +80,7 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
     });
   });
   const updated = await engine.conversation(c.id);
-  if (asyncReason !== null) {
-    const promise = replyPromise(engine, updated, now);
+  if (asyncReason !== null && promise !== null) {
     const why = systemText(c.language, asyncReason === "after_hours" ? "awayNow" : "nobodyNow");
     await postMessage(engine, {
       conversationId: c.id,

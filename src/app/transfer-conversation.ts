@@ -59,6 +59,7 @@ export async function transferConversation(engine: Engine, input: TransferInput)
     createdAt: now,
     assignedAt: null,
     firstHumanAt: null,
+  asyncPromisedBy: null,
   };
   await store.createHandoff(handoff);
   await store.updateConversation(c.id, { slaDeadline: handoff.slaDeadline, updatedAt: now });

@@ -289,6 +289,11 @@ export interface Handoff {
   readonly createdAt: number;
   readonly assignedAt: number | null;
   readonly firstHumanAt: number | null;
+  /**
+   * The reply time promised when the handoff went straight to the async path (nobody could take
+   * it, or after hours); null when it was routed live. Such a handoff is never judged by a live SLA.
+   */
+  readonly asyncPromisedBy: number | null;
 }
 
 export interface Conversation {

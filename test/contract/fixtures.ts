@@ -71,6 +71,7 @@ export function handoff(id: string, conversationId: string, over: Partial<Handof
     createdAt: T0,
     assignedAt: null,
     firstHumanAt: null,
+    asyncPromisedBy: null,
     ...over,
   };
 }

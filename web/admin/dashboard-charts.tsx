@@ -108,6 +108,9 @@ export function DashboardCharts({ report: r }: { readonly report: SeamReport }) 
           head={["Async (left a message)", "Met", "Breached", "Pending", "Replied by the promised time"]}
           rows={[["all rules", r.asyncPromises.met, r.asyncPromises.breached, r.asyncPromises.pending, formatPercent(r.asyncPromises.attainment)]]}
         />
+        <p class="muted" data-testid="async-without-message">
+          Offered leave-a-message, no message left (neither live SLA nor promise): {r.asyncPromises.withoutMessage}
+        </p>
       </ChartCard>
       <ChartCard
         id="csat"

@@ -117,6 +117,7 @@ export function handoffToRow(h: Handoff): HandoffTable {
     created_at: h.createdAt,
     assigned_at: h.assignedAt,
     first_human_at: h.firstHumanAt,
+    async_promised_by: h.asyncPromisedBy,
   };
 }
 
@@ -137,6 +138,7 @@ export function handoffFromRow(r: Selectable<HandoffTable>): Handoff {
     createdAt: r.created_at,
     assignedAt: r.assigned_at,
     firstHumanAt: r.first_human_at,
+    asyncPromisedBy: r.async_promised_by,
   };
 }
 

@@ -84,6 +84,8 @@ export interface HandoffTable {
   created_at: number;
   assigned_at: number | null;
   first_human_at: number | null;
+  /** Reply time promised when the handoff went straight to the async path; null when routed live. */
+  async_promised_by: number | null;
 }
 
 export interface CsatTable {

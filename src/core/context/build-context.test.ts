@@ -28,6 +28,7 @@ const earlierHandoff = {
   createdAt: 2500,
   assignedAt: null,
   firstHumanAt: null,
+asyncPromisedBy: null,
 };
 
 describe("buildContext", () => {

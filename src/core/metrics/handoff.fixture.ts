@@ -21,6 +21,7 @@ export function handoffAt(
     createdAt: at * 1000,
     assignedAt: null,
     firstHumanAt: null,
+    asyncPromisedBy: null,
     ...rest,
   };
 }

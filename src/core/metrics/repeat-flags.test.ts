@@ -28,6 +28,7 @@ const handoff = (id: string, createdAt: number, assignedAt: number | null): Hand
   createdAt,
   assignedAt,
   firstHumanAt: null,
+asyncPromisedBy: null,
 });
 
 const orderField: Field = { name: "order_number", value: "A-12345", source: { kind: "message", messageId: "m1" }, at: 10 };

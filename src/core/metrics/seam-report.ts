@@ -28,7 +28,7 @@ export interface SeamReport {
     readonly overall: DurationSummary;
     readonly byRule: readonly TimeToFirstHuman[];
   };
-  /** Live SLA attainment per rule: handoffs whose visitor left a message are judged in `asyncPromises` instead. */
+  /** Live SLA attainment per rule: async handoffs (a message left, or sent straight to the async path) are in `asyncPromises` instead. */
   readonly sla: readonly SlaAttainment[];
   /** Async handoffs (the visitor left a message): replied by the time they were promised. */
   readonly asyncPromises: AsyncPromiseAttainment;
@@ -77,7 +77,7 @@ export function computeSeamReport(input: SeamReportInput): SeamReport {
       byRule: timeToFirstHuman(handoffs, rules),
     },
     sla: slaAttainment(split.live, now, rules),
-    asyncPromises: asyncPromiseAttainment(split.async, now),
+    asyncPromises: asyncPromiseAttainment(split.async, now, split.withoutMessage.length),
     csat: {
       segments: csatBySegment(csat),
       postHandoffVsHumanOnly: csatDifference(scores("post_handoff"), scores("human_only")),

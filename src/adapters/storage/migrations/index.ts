@@ -3,6 +3,7 @@ import type { DialectTraits } from "../storage-dialect.js";
 import { initialMigration } from "./0001-initial.js";
 import { undecidedMessagesMigration } from "./0002-undecided-messages.js";
 import { visitorSessionsMigration } from "./0003-visitor-sessions.js";
+import { handoffAsyncPromiseMigration } from "./0004-handoff-async-promise.js";
 
 /**
  * Every migration, keyed by name in apply order, built for one dialect.
@@ -15,5 +16,6 @@ export function migrationsFor(traits: DialectTraits): Readonly<Record<string, Mi
     "0001-initial": initialMigration(traits),
     "0002-undecided-messages": undecidedMessagesMigration(),
     "0003-visitor-sessions": visitorSessionsMigration(traits),
+    "0004-handoff-async-promise": handoffAsyncPromiseMigration(),
   };
 }

@@ -1,0 +1,20 @@
+import type { Kysely, Migration } from "kysely";
+
+/**
+ * A handoff sent straight to the async path (nobody could take it, or after hours) keeps the
+ * reply time its visitor was promised: the seam report judges it against that promise, never
+ * against a live SLA.
+ *
+ * @example
+ * const migration = handoffAsyncPromiseMigration();
+ */
+export function handoffAsyncPromiseMigration(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable("handoffs").addColumn("async_promised_by", "bigint").execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable("handoffs").dropColumn("async_promised_by").execute();
+    },
+  };
+}
