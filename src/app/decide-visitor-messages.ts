@@ -22,6 +22,8 @@ export async function decideVisitorMessages(
   const last = pending.at(-1);
   if (last === undefined) return;
   const ids = pending.map((m) => m.id);
+  // The visitor wrote: not idle after the bot's answer any more.
+  engine.botAnswered.delete(conversationId);
   let c = await engine.conversation(conversationId);
   for (const m of pending) {
     for (const e of m.nlu?.entities ?? []) {
@@ -105,6 +107,8 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
     await tx.markDecided(decided);
   });
   publishMessage(engine, m, defaultAuthorName("bot"), null);
+  // An answer (not a question for a missing field, not "I did not understand"): the visitor may go quiet now.
+  if (reply.askField === null && intent !== "none" && engine.config.bot.resolveWhenIdleSeconds > 0) engine.botAnswered.set(c.id, m.at);
 }
 
 function answeredVisitorTurns(messages: readonly Message[]): string[] {

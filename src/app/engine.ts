@@ -20,6 +20,11 @@ export class Engine {
   /** What the last queue broadcast told each waiting visitor (position, bucket, offer), to send only changes. */
   readonly statusSent = new Map<string, string>();
   /**
+   * Chats the bot answered (not a question for a field) and when, until the visitor writes again:
+   * the bot resolves those left quiet `bot.resolveWhenIdleSeconds` (see `resolveIdleBotChats`).
+   */
+  readonly botAnswered = new Map<string, number>();
+  /**
    * After a restart: agents the store had online or away, with that presence, until their console
    * reconnects (they get it back) or the grace period ends (they go offline). Meanwhile the router
    * holds them away: they keep their chats and get none.

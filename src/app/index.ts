@@ -12,6 +12,7 @@ export { loadContext } from "./load-context.js";
 export { presentMessage, presentTranscript } from "./post-message.js";
 export { receiveVisitorMessage } from "./receive-visitor-message.js";
 export { resolveByBot } from "./resolve-by-bot.js";
+export { idleBotChatsDue, resolveIdleBotChats } from "./resolve-idle-bot-chats.js";
 export { abandonConversation, resolveConversation, submitCsat } from "./resolve-conversation.js";
 export { requestFor, restoreRouter, runDue } from "./restore-router.js";
 export { seedDemo } from "./seed-demo.js";

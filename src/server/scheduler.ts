@@ -1,13 +1,16 @@
-import { type Engine, inQueueOf, queueFor, runDue, visitorStatus } from "../app/index.js";
+import { type Engine, idleBotChatsDue, inQueueOf, queueFor, resolveIdleBotChats, runDue, visitorStatus } from "../app/index.js";
 
 /**
  * The only timers in Baton: asks the router what is due (escalations, offer timeouts, SLA
- * breaches) and runs it, and sends queue positions and queue lists when the queue changed.
+ * breaches) and runs it, resolves bot-answered chats gone quiet (`bot.resolveWhenIdleSeconds`), and sends queue positions and queue lists when the queue changed.
  */
 export function startScheduler(engine: Engine, options: { dueEveryMs?: number; broadcastEveryMs?: number } = {}): () => void {
   const log = engine.deps.log;
   let broadcasting = false;
   const due = setInterval(() => {
+    if (idleBotChatsDue(engine)) {
+      engine.command(() => resolveIdleBotChats(engine)).catch((err: unknown) => log.error({ err }, "resolving idle bot chats failed"));
+    }
     const next = engine.router.nextDue();
     if (next === null || next > engine.now()) return;
     engine.command(() => runDue(engine)).catch((err: unknown) => log.error({ err }, "running due router work failed"));

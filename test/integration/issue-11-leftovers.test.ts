@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
+import { resolveIdleBotChats } from "../../src/app/index.js";
 import { startTestBaton } from "../e2e/harness.js";
 import { agent, type VisitorClient, visitor } from "./clients.js";
 
@@ -8,9 +12,11 @@ const TUESDAY_10_PARIS = Date.UTC(2026, 10, 24, 9, 0);
 
 type Baton = Awaited<ReturnType<typeof startTestBaton>>;
 type Status = { state: string; async: { mode: string; promisedBy: number } | null };
+type Said = { author: string; text: string };
 type SeamReport = {
   sla: { ruleId: string; total: number; met: number; breached: number; pending: number }[];
   asyncPromises: { total: number; met: number; breached: number; pending: number; withoutMessage: number };
+  csat: { segments: { segment: string; count: number; mean: number | null }[] };
 };
 
 describe("issue 11, the leftovers", () => {
@@ -20,9 +26,17 @@ describe("issue 11, the leftovers", () => {
     open.push(c);
     return c;
   };
-  const start = async (): Promise<{ baton: Baton; clock: FakeClock }> => {
+  let dir: string | undefined;
+  /** Starts Baton on a fake clock; `yaml` rewrites the shipped config first. */
+  const start = async (yaml?: (text: string) => string): Promise<{ baton: Baton; clock: FakeClock }> => {
     const clock = new FakeClock(TUESDAY_10_PARIS);
-    baton = await startTestBaton({ clock });
+    let configPath: string | undefined;
+    if (yaml !== undefined) {
+      dir = mkdtempSync(join(tmpdir(), "baton-issue-11-leftovers-"));
+      configPath = join(dir, "baton.yaml");
+      writeFileSync(configPath, yaml(readFileSync("config/baton.yaml", "utf8")));
+    }
+    baton = await startTestBaton({ clock, ...(configPath === undefined ? {} : { configPath }) });
     return { baton, clock };
   };
   const seam = async (b: Baton): Promise<SeamReport> => {
@@ -36,6 +50,8 @@ describe("issue 11, the leftovers", () => {
     for (const c of open.splice(0)) c.close();
     await baton?.close();
     baton = undefined;
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
   });
 
   it("a chat sent straight to leave-a-message (nobody online) whose visitor never left one is no live SLA breach", async () => {
@@ -53,5 +69,39 @@ describe("issue 11, the leftovers", () => {
     const billing = report.sla.find((s) => s.ruleId === "billing");
     expect(billing).toMatchObject({ total: 0, breached: 0 });
     expect(report.asyncPromises).toEqual({ total: 1, met: 0, breached: 0, pending: 1, attainment: null, withoutMessage: 1 });
+  }, 60_000);
+
+  it("the bot resolves a chat whose visitor goes quiet after its answer, asks the same CSAT, and the seam report files it as bot-only", async () => {
+    const { baton: b, clock } = await start((t) => t.replace("resolveWhenIdleSeconds: 0", "resolveWhenIdleSeconds: 120"));
+    const v = track(await visitor(b.url));
+    await v.say("Where is my order A-12345?");
+    await v.waitFor("message", (m: Said) => m.author === "bot");
+    clock.advance(119_000);
+    expect(await b.engine.command(() => resolveIdleBotChats(b.engine))).toBe(0);
+    expect((await b.store.conversations.getConversation(v.conversationId))?.state).toBe("bot");
+    // One second later the scheduler's next beat resolves it, as "That answered my question" would.
+    clock.advance(1_000);
+    await v.waitFor("csat:request");
+    await v.waitFor("message", (m: Said) => m.author === "system" && m.text === "This chat has been resolved. How did we do?");
+    await v.waitFor<Status>("status", (p) => p.state === "resolved");
+    expect(await v.call("csat:submit", { score: 4 })).toMatchObject({ ok: true, data: { segment: "bot_only", score: 4 } });
+    const report = await seam(b);
+    expect(report.csat.segments.find((s) => s.segment === "bot_only")).toMatchObject({ count: 1, mean: 4 });
+  }, 60_000);
+
+  it("a visitor who writes again after the bot's answer restarts the idle time from the bot's next answer", async () => {
+    const { baton: b, clock } = await start((t) => t.replace("resolveWhenIdleSeconds: 0", "resolveWhenIdleSeconds: 120"));
+    const v = track(await visitor(b.url));
+    await v.say("Where is my order A-12345?");
+    await v.waitFor("message", (m: Said) => m.author === "bot");
+    clock.advance(100_000);
+    await v.say("how long does shipping take");
+    const botSaid = () => v.events.filter((e) => e.event === "message" && (e.payload as Said).author === "bot").length;
+    await v.waitFor("message", (m: Said) => m.author === "bot" && botSaid() === 2);
+    clock.advance(30_000);
+    expect(await b.engine.command(() => resolveIdleBotChats(b.engine))).toBe(0);
+    expect((await b.store.conversations.getConversation(v.conversationId))?.state).toBe("bot");
+    clock.advance(90_000);
+    await v.waitFor("csat:request");
   }, 60_000);
 });

@@ -136,7 +136,12 @@ export const batonConfigSchema = z
       .prefault({}),
     teams: z.array(teamSchema).min(1, "define at least one team"),
     rules: z.array(ruleSchema).min(1, "define at least one rule"),
-    bot: z.strictObject({ corpusFile: z.string().min(1).default("config/bot-corpus.yaml") }).prefault({}),
+    bot: z
+      .strictObject({
+        corpusFile: z.string().min(1).default("config/bot-corpus.yaml"),
+        resolveWhenIdleSeconds: z.number().int().min(0).max(86_400).default(0),
+      })
+      .prefault({}),
     limits: limitsSchema,
     security: securitySchema,
   })

@@ -49,7 +49,11 @@ export interface BatonConfig {
   readonly teams: readonly Team[];
   /** Ordered; first match wins; the last one is a catch-all. */
   readonly rules: readonly RoutingRule[];
-  readonly bot: { readonly corpusFile: string };
+  readonly bot: {
+    readonly corpusFile: string;
+    /** A chat the bot answered whose visitor then says nothing for this long is resolved by the bot (CSAT asked); 0 = off. */
+    readonly resolveWhenIdleSeconds: number;
+  };
   /** Origins, identity proofs, token rotation and abuse limits. */
   readonly security: SecurityConfig;
   /** Rate limits: token buckets (a steady rate per second, and a burst) per socket and per address. */
