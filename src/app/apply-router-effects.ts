@@ -138,6 +138,7 @@ async function recordUnanswered(engine: Engine, e: Extract<Effect, { kind: "unan
       fromAgentId: e.agentId,
       toAgentId: null,
       assignedAt: null,
+      unansweredReassignments: handoff.unansweredReassignments + 1,
     });
   }
   const c = await store.getConversation(e.conversationId);

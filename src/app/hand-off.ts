@@ -67,6 +67,7 @@ export async function handOff(engine: Engine, input: HandOffInput): Promise<Hand
     assignedAt: null,
     firstHumanAt: null,
     asyncPromisedBy: promise?.promisedBy ?? null,
+    unansweredReassignments: 0,
   };
   await store.transaction(async (tx) => {
     await tx.createHandoff(handoff);

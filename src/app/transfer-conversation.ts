@@ -60,6 +60,7 @@ export async function transferConversation(engine: Engine, input: TransferInput)
     assignedAt: null,
     firstHumanAt: null,
   asyncPromisedBy: null,
+    unansweredReassignments: 0,
   };
   await store.createHandoff(handoff);
   await store.updateConversation(c.id, { slaDeadline: handoff.slaDeadline, updatedAt: now });

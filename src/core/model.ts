@@ -294,6 +294,8 @@ export interface Handoff {
    * it, or after hours); null when it was routed live. Such a handoff is never judged by a live SLA.
    */
   readonly asyncPromisedBy: number | null;
+  /** Times the chat was taken back from an agent who had not answered it in time, under this handoff. */
+  readonly unansweredReassignments: number;
 }
 
 export interface Conversation {

@@ -34,7 +34,7 @@ export interface InboxItem {
 }
 
 export type ConversationPatch = Partial<Omit<Conversation, "id" | "visitorId" | "createdAt">>;
-export type HandoffPatch = Partial<Pick<Handoff, "toAgentId" | "assignedAt" | "firstHumanAt" | "estimate" | "note" | "fromAgentId">>;
+export type HandoffPatch = Partial<Pick<Handoff, "toAgentId" | "assignedAt" | "firstHumanAt" | "estimate" | "note" | "fromAgentId" | "unansweredReassignments">>;
 export type InboxPatch = Partial<Pick<InboxItem, "text" | "status" | "reply" | "repliedBy" | "repliedAt">>;
 
 /**

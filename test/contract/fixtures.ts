@@ -72,6 +72,7 @@ export function handoff(id: string, conversationId: string, over: Partial<Handof
     assignedAt: null,
     firstHumanAt: null,
     asyncPromisedBy: null,
+    unansweredReassignments: 0,
     ...over,
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
-import { resolveIdleBotChats } from "../../src/app/index.js";
+import { resolveIdleBotChats, runDue } from "../../src/app/index.js";
 import { startTestBaton } from "../e2e/harness.js";
 import { agent, type VisitorClient, visitor } from "./clients.js";
 
@@ -17,6 +17,7 @@ type SeamReport = {
   sla: { ruleId: string; total: number; met: number; breached: number; pending: number }[];
   asyncPromises: { total: number; met: number; breached: number; pending: number; withoutMessage: number };
   csat: { segments: { segment: string; count: number; mean: number | null }[] };
+  unansweredReassignments: { ruleId: string; handoffs: number; reassigned: number; times: number }[];
 };
 
 describe("issue 11, the leftovers", () => {
@@ -103,5 +104,22 @@ describe("issue 11, the leftovers", () => {
     expect((await b.store.conversations.getConversation(v.conversationId))?.state).toBe("bot");
     clock.advance(90_000);
     await v.waitFor("csat:request");
+  }, 60_000);
+
+  it("a chat María did not answer in 90 s and that went to Tom is counted per rule in the seam report", async () => {
+    const { baton: b, clock } = await start();
+    const maria = track(await agent(b.url, "maria@demo.baton"));
+    const v = track(await visitor(b.url));
+    await v.say("I want to talk to a human about my invoice");
+    await maria.waitFor("conversation:assigned", (p: { context: { conversation: { id: string } } }) => p.context.conversation.id === v.conversationId);
+    const tom = track(await agent(b.url, "tom@demo.baton"));
+    clock.advance(60_000);
+    await b.engine.command(() => runDue(b.engine));
+    clock.advance(30_000);
+    await b.engine.command(() => runDue(b.engine));
+    await tom.waitFor("conversation:assigned", (p: { context: { conversation: { id: string } } }) => p.context.conversation.id === v.conversationId);
+    const report = await seam(b);
+    expect(report.unansweredReassignments.find((r) => r.ruleId === "billing")).toEqual({ ruleId: "billing", handoffs: 1, reassigned: 1, times: 1 });
+    expect(report.unansweredReassignments.filter((r) => r.ruleId !== "billing").every((r) => r.reassigned === 0)).toBe(true);
   }, 60_000);
 });

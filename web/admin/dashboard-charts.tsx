@@ -111,6 +111,11 @@ export function DashboardCharts({ report: r }: { readonly report: SeamReport }) 
         <p class="muted" data-testid="async-without-message">
           Offered leave-a-message, no message left (neither live SLA nor promise): {r.asyncPromises.withoutMessage}
         </p>
+        <Table
+          label="Reassigned: not answered in time"
+          head={["Rule", "Handoffs", "Reassigned unanswered", "Times taken back"]}
+          rows={r.unansweredReassignments.filter((u) => u.handoffs > 0).map((u) => [u.ruleId, u.handoffs, u.reassigned, u.times])}
+        />
       </ChartCard>
       <ChartCard
         id="csat"

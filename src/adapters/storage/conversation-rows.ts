@@ -118,6 +118,7 @@ export function handoffToRow(h: Handoff): HandoffTable {
     assigned_at: h.assignedAt,
     first_human_at: h.firstHumanAt,
     async_promised_by: h.asyncPromisedBy,
+    unanswered_reassignments: h.unansweredReassignments,
   };
 }
 
@@ -139,6 +140,7 @@ export function handoffFromRow(r: Selectable<HandoffTable>): Handoff {
     assignedAt: r.assigned_at,
     firstHumanAt: r.first_human_at,
     asyncPromisedBy: r.async_promised_by,
+    unansweredReassignments: Number(r.unanswered_reassignments),
   };
 }
 
@@ -151,5 +153,6 @@ export function handoffPatchToRow(p: HandoffPatch): Partial<HandoffTable> {
     estimate: (v) => ["estimate", writeNullableJson(v)],
     note: (v) => ["note", v],
     fromAgentId: (v) => ["from_agent_id", v],
+    unansweredReassignments: (v) => ["unanswered_reassignments", v],
   });
 }

@@ -86,6 +86,8 @@ export interface HandoffTable {
   first_human_at: number | null;
   /** Reply time promised when the handoff went straight to the async path; null when routed live. */
   async_promised_by: number | null;
+  /** Times the chat was taken back from an agent who did not answer it, under this handoff. */
+  unanswered_reassignments: number;
 }
 
 export interface CsatTable {

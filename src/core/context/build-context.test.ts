@@ -29,6 +29,7 @@ const earlierHandoff = {
   assignedAt: null,
   firstHumanAt: null,
 asyncPromisedBy: null,
+    unansweredReassignments: 0,
 };
 
 describe("buildContext", () => {

@@ -22,6 +22,7 @@ export function handoffAt(
     assignedAt: null,
     firstHumanAt: null,
     asyncPromisedBy: null,
+    unansweredReassignments: 0,
     ...rest,
   };
 }

@@ -12,6 +12,7 @@ export {
 export { handoffsByTrigger, type TriggerCount } from "./handoffs-by-trigger.js";
 export { type DurationSummary, mean, percentile, summarizeDurations } from "./percentile.js";
 export { type RepeatFlag, type RepeatQuestionRate, type RepeatRate, repeatQuestionRate } from "./repeat-question-rate.js";
+export { type UnansweredReassignments, unansweredReassignments } from "./unanswered-reassignments.js";
 export type { RuleRef } from "./rule-ref.js";
 export { computeSeamReport, type SeamReport, type SeamReportInput } from "./seam-report.js";
 export { csvCell, type SeamReportRow, seamReportRows, seamReportToCsv } from "./seam-report-csv.js";

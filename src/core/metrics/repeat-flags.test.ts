@@ -29,6 +29,7 @@ const handoff = (id: string, createdAt: number, assignedAt: number | null): Hand
   assignedAt,
   firstHumanAt: null,
 asyncPromisedBy: null,
+    unansweredReassignments: 0,
 });
 
 const orderField: Field = { name: "order_number", value: "A-12345", source: { kind: "message", messageId: "m1" }, at: 10 };

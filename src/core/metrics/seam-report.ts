@@ -13,6 +13,7 @@ import { type RepeatFlag, type RepeatQuestionRate, repeatQuestionRate } from "./
 import type { RuleRef } from "./rule-ref.js";
 import { type SlaAttainment, slaAttainment } from "./sla-attainment.js";
 import { secondsToFirstHuman, type TimeToFirstHuman, timeToFirstHuman } from "./time-to-first-human.js";
+import { type UnansweredReassignments, unansweredReassignments } from "./unanswered-reassignments.js";
 import { type WaitEstimateError, waitEstimateError } from "./wait-estimate-error.js";
 
 /** Every seam measurement over one window [from, to), as the dashboard and exports show it. */
@@ -38,6 +39,8 @@ export interface SeamReport {
   };
   readonly waitEstimate: WaitEstimateError;
   readonly repeatQuestions: RepeatQuestionRate;
+  /** Per rule: handoffs taken back from an agent who did not answer in time, and routed again. */
+  readonly unansweredReassignments: readonly UnansweredReassignments[];
 }
 
 export interface SeamReportInput {
@@ -84,5 +87,6 @@ export function computeSeamReport(input: SeamReportInput): SeamReport {
     },
     waitEstimate: waitEstimateError(handoffs),
     repeatQuestions: repeatQuestionRate(input.repeatFlags.filter((f) => ids.has(f.handoffId))),
+    unansweredReassignments: unansweredReassignments(handoffs, rules),
   };
 }
