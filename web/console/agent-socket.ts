@@ -73,6 +73,9 @@ export function connectAgent(token: string, handlers: AgentSocketHandlers, isOnD
   socket.on("conversation:removed", (p: { conversationId: string; reason: string }) =>
     dispatch({ kind: "removed", conversationId: p.conversationId, reason: p.reason }),
   );
+  socket.on("conversation:unanswered", (p: { conversationId: string; afterSeconds: number }) =>
+    dispatch({ kind: "unanswered", conversationId: p.conversationId, afterSeconds: p.afterSeconds }),
+  );
   socket.on("message", (message: PresentedMessage) => {
     observeServerTime(message.at);
     dispatch({ kind: "message", message });

@@ -45,6 +45,11 @@ export function ChatPane({ chat, send, typing, answer, openTransfer, resolve }: 
           </div>
         )}
       </header>
+      {chat.unansweredAfterSeconds !== null && (
+        <p class="unanswered-warning" role="alert" data-testid="unanswered-warning">
+          Not answered for {chat.unansweredAfterSeconds} s: send a first message now, or this chat goes to a colleague.
+        </p>
+      )}
       <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} />
       {chat.status === "assigned" ? (
         <Composer context={c} send={send} typing={typing} />

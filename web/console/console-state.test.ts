@@ -84,6 +84,23 @@ describe("console state", () => {
     expect(reduce(s, { kind: "removed", conversationId: "nope", reason: "resolved" })).toBe(s);
   });
 
+  it("shows the server's unanswered flag on that chat until the agent's first message, and says so", () => {
+    let s = assigned(assigned(initialState, "c1"), "c2");
+    s = reduce(s, { kind: "unanswered", conversationId: "c1", afterSeconds: 60 });
+    expect(s.chats.map((c) => c.unansweredAfterSeconds)).toEqual([60, null]);
+    expect(s.notice).toBe("Chat with Carlos Pérez not answered for 60 s: reply now or it goes to a colleague.");
+    s = assigned(s, "c1");
+    expect(s.chats[0]?.unansweredAfterSeconds).toBe(60);
+    s = reduce(s, { kind: "message", message: message("c1", "v9", "visitor", TRIGGER.at + 70_000) });
+    expect(s.chats[0]?.unansweredAfterSeconds).toBe(60);
+    s = reduce(s, { kind: "message", message: message("c1", "a1", "agent", TRIGGER.at + 75_000, "María") });
+    expect(s.chats[0]?.unansweredAfterSeconds).toBeNull();
+    expect(reduce(s, { kind: "unanswered", conversationId: "nope", afterSeconds: 60 })).toBe(s);
+    expect(reduce(s, { kind: "removed", conversationId: "c2", reason: "unanswered" }).notice).toBe(
+      "Chat with Carlos Pérez passed to a colleague (not answered in time).",
+    );
+  });
+
   it("keeps an offer's expiry until the chat is accepted", () => {
     let s = reduce(initialState, { kind: "chat", status: "offered", context: context("c1"), expiresAt: 99, explanation: null });
     s = reduce(s, { kind: "chat", status: "offered", context: context("c1"), expiresAt: null, explanation: null });

@@ -27,6 +27,7 @@ export type ConsoleAction =
       readonly explanation: Explanation | null;
     }
   | { readonly kind: "removed"; readonly conversationId: string; readonly reason: string }
+  | { readonly kind: "unanswered"; readonly conversationId: string; readonly afterSeconds: number }
   | { readonly kind: "message"; readonly message: PresentedMessage }
   | { readonly kind: "typing"; readonly conversationId: string; readonly typing: boolean }
   | { readonly kind: "inbox"; readonly items: readonly InboxItem[] }
@@ -54,6 +55,7 @@ const REMOVED_REASONS: Readonly<Record<string, string>> = {
   agent_removed: "returned to the queue",
   declined: "declined",
   offer_timeout: "offer expired",
+  unanswered: "passed to a colleague (not answered in time)",
 };
 
 function linesOf(context: HandoffContextV1): ChatLine[] {
@@ -103,7 +105,17 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
         explanation: action.explanation ?? old?.explanation ?? null,
         unread: old?.unread ?? 0,
         visitorTyping: old?.visitorTyping ?? false,
+        unansweredAfterSeconds: old?.unansweredAfterSeconds ?? null,
       });
+    }
+    case "unanswered": {
+      const chat = state.chats.find((c) => c.id === action.conversationId);
+      if (chat === undefined) return state;
+      const who = chat.context.customer?.name ?? "Visitor";
+      return {
+        ...withChat(state, { ...chat, unansweredAfterSeconds: action.afterSeconds }),
+        notice: `Chat with ${who} not answered for ${action.afterSeconds} s: reply now or it goes to a colleague.`,
+      };
     }
     case "removed": {
       const gone = state.chats.find((c) => c.id === action.conversationId);
@@ -124,7 +136,8 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       const lines = mergeLines(chat.lines, [line]);
       const unread = state.selected === chat.id || known !== undefined || m.author === "agent" ? chat.unread : chat.unread + 1;
       const visitorTyping = m.author === "visitor" ? false : chat.visitorTyping;
-      return withChat(state, { ...chat, lines, unread, visitorTyping });
+      const unansweredAfterSeconds = m.author === "agent" ? null : chat.unansweredAfterSeconds;
+      return withChat(state, { ...chat, lines, unread, visitorTyping, unansweredAfterSeconds });
     }
     case "typing": {
       const chat = state.chats.find((c) => c.id === action.conversationId);

@@ -54,6 +54,8 @@ export interface Chat {
   readonly explanation: Explanation | null;
   readonly unread: number;
   readonly visitorTyping: boolean;
+  /** Flagged by the server: assigned this long without a first message from the agent; null once answered. */
+  readonly unansweredAfterSeconds: number | null;
 }
 
 export type Connection = "connecting" | "connected" | "reconnecting";
