@@ -1,0 +1,42 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeClock } from "../../src/adapters/clock/index.js";
+import { runDue } from "../../src/app/index.js";
+import { screenshot, signInAgent } from "./console-helpers.js";
+import { launchBrowser, startTestBaton } from "./harness.js";
+import { socketVisitor, TUESDAY_10_PARIS } from "./widget-helpers.js";
+
+describe("issue 11 in a real browser: the unanswered flag", () => {
+  const clock = new FakeClock(TUESDAY_10_PARIS);
+  let baton: Awaited<ReturnType<typeof startTestBaton>>;
+  let browser: Browser;
+  const closers: { close(): void }[] = [];
+
+  beforeAll(async () => {
+    [baton, browser] = await Promise.all([startTestBaton({ clock }), launchBrowser()]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of closers) c.close();
+    await browser?.close();
+    await baton?.close();
+  });
+
+  it("María sees a warning on the chat she has not answered for 60 s; it goes once she replies", async () => {
+    const maria = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await signInAgent(maria, baton.url, "maria@demo.baton");
+    const v = await socketVisitor(baton, ["I want to talk to a human about my invoice"]);
+    closers.push(v);
+    await maria.locator(".desk-item").first().waitFor();
+    expect(await maria.getByTestId("unanswered-warning").count()).toBe(0);
+    clock.advance(60_000);
+    await baton.engine.command(() => runDue(baton.engine));
+    const warning = maria.getByTestId("unanswered-warning");
+    await warning.waitFor();
+    expect(await warning.innerText()).toBe("Not answered for 60 s: send a first message now, or this chat goes to a colleague.");
+    await screenshot(maria, "issue-11-console-unanswered");
+    await maria.locator(".composer textarea").fill("Hello, I am looking at your invoice now.");
+    await maria.locator(".composer textarea").press("Enter");
+    await warning.waitFor({ state: "detached" });
+    expect(baton.engine.router.agentOf(v.conversationId)).toBe("maria");
+  }, 120_000);
+});
