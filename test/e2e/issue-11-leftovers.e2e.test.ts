@@ -1,12 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
-import { runDue } from "../../src/app/index.js";
+import { runDue, setAgentPresence } from "../../src/app/index.js";
 import { screenshot, signInAgent } from "./console-helpers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
-import { socketVisitor, TUESDAY_10_PARIS } from "./widget-helpers.js";
+import { openWidget, say, socketVisitor, TUESDAY_10_PARIS, waitForMessages } from "./widget-helpers.js";
 
-describe("issue 11 in a real browser: the unanswered flag", () => {
+describe("issue 11 in a real browser: the unanswered flag, and the leave-a-message draft", () => {
   const clock = new FakeClock(TUESDAY_10_PARIS);
   let baton: Awaited<ReturnType<typeof startTestBaton>>;
   let browser: Browser;
@@ -38,5 +38,25 @@ describe("issue 11 in a real browser: the unanswered flag", () => {
     await maria.locator(".composer textarea").press("Enter");
     await warning.waitFor({ state: "detached" });
     expect(baton.engine.router.agentOf(v.conversationId)).toBe("maria");
+  }, 120_000);
+
+  it("nobody online: what the visitor types after the leave-a-message offer becomes the form's message, left with their e-mail", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    // María is online from the step above: she goes offline so nobody can take the chat.
+    await baton.engine.command(() => setAgentPresence(baton.engine, "maria", "offline"));
+    await openWidget(page, `${baton.url}/`);
+    await say(page, "I want to talk to a human about my invoice");
+    const form = page.locator("#baton-widget form.async-form");
+    await form.waitFor();
+    expect(await form.getByLabel("Message").inputValue()).toBe("");
+    await say(page, "My invoice INV-2041 is charged twice");
+    await waitForMessages(page, "visitor", 2);
+    await page.waitForFunction(() => (document.querySelector("#baton-widget form.async-form textarea") as HTMLTextAreaElement | null)?.value !== "");
+    expect(await form.getByLabel("Message").inputValue()).toBe("My invoice INV-2041 is charged twice");
+    await form.getByLabel("E-mail").fill("carlos@example.mx");
+    await form.locator("button[type=submit]").click();
+    await page.locator("#baton-widget .async-done").waitFor();
+    const [item] = await baton.store.conversations.listInbox({});
+    expect(item?.text).toBe("My invoice INV-2041 is charged twice");
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { Translate } from "../shared/i18n.js";
 
 export interface AsyncFormProps {
@@ -6,16 +6,22 @@ export interface AsyncFormProps {
   /** The promised reply time with its preposition ("by Monday 8:00 AM", "as soon as possible"; see replyWhen). */
   readonly promise: string;
   readonly email: string;
+  /** What the visitor already typed in the chat for this message (see asyncDraft); kept until they edit it. */
+  readonly draft?: string;
   readonly onSubmit: (input: { name: string; email: string; text: string }) => Promise<void>;
   /** Only when the visitor chose to leave a message and may change their mind. */
   readonly onCancel?: () => void;
 }
 
 /** "Leave us a message": name (optional), e-mail and message, with the reply time promised. */
-export function AsyncForm({ t, promise, email: initialEmail, onSubmit, onCancel }: AsyncFormProps) {
+export function AsyncForm({ t, promise, email: initialEmail, draft = "", onSubmit, onCancel }: AsyncFormProps) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState(initialEmail);
-  const [text, setText] = useState("");
+  const [text, setText] = useState(draft);
+  const [edited, setEdited] = useState(false);
+  useEffect(() => {
+    if (!edited) setText(draft);
+  }, [draft, edited]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -47,7 +53,10 @@ export function AsyncForm({ t, promise, email: initialEmail, onSubmit, onCancel 
       </label>
       <label>
         {t("message")}
-        <textarea name="message" required maxLength={4000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea name="message" required maxLength={4000} value={text} onInput={(e) => {
+            setEdited(true);
+            setText(e.currentTarget.value);
+          }} />
       </label>
       {error !== null && (
         <p class="note" role="alert">

@@ -7,7 +7,7 @@ import { Composer } from "./composer.js";
 import { CsatForm } from "./csat-form.js";
 import { MessageList } from "./message-list.js";
 import { AsyncDone, QueueStatus, WaitOffer } from "./status-cards.js";
-import { wantsAsyncForm } from "./transcript.js";
+import { asyncDraft, wantsAsyncForm } from "./transcript.js";
 
 export interface PanelProps {
   readonly client: ChatClient;
@@ -95,6 +95,7 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
             t={t}
             promise={promise}
             email={client.email ?? ""}
+            draft={asyncDraft(status, state.inbox, state.messages)}
             onSubmit={async (input) => {
               await client.leaveMessage(input);
               setLeaving(false);

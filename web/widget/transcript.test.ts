@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PresentedMessage, VisitorStatus } from "../../src/app/events.js";
 import type { InboxItem } from "../../src/ports/conversation.store.js";
 import type { OutboxItem } from "./outbox.js";
-import { type ChatMessage, mergeHistory, pendingMessage, upsertMessage, wantsAsyncForm } from "./transcript.js";
+import { asyncDraft, type ChatMessage, mergeHistory, pendingMessage, upsertMessage, wantsAsyncForm } from "./transcript.js";
 
 const msg = (id: string, author: PresentedMessage["author"], text: string, cmid: string | null = null, at = 1): PresentedMessage => ({
   id,
@@ -124,5 +124,27 @@ describe("wantsAsyncForm", () => {
   it("never asks off the async path", () => {
     for (const s of ["bot", "queued", "assigned", "resolved"] as const) expect(wantsAsyncForm(status(s), [], asked)).toBe(false);
     expect(wantsAsyncForm(null, [], asked)).toBe(false);
+  });
+});
+
+describe("asyncDraft", () => {
+  const status = (state: VisitorStatus["state"]): VisitorStatus => ({ conversationId: "c1", state, agent: null, wait: null, async: null });
+  const chat = [
+    stored(msg("b", "visitor", "I want a human", "c-b", 1)),
+    stored(msg("s", "system", "Nobody is available. Leave us a message…", null, 2)),
+    stored(msg("v1", "visitor", "My order is A-12345", "c-1", 3)),
+    stored(msg("v2", "visitor", "It never arrived", "c-2", 4)),
+    { ...msg("v3", "visitor", "still sending", "c-3", 5), pending: true },
+  ];
+
+  it("is what the visitor typed after the async outcome, before any message was left", () => {
+    expect(asyncDraft(status("async"), [], chat)).toBe("My order is A-12345\n\nIt never arrived");
+    expect(asyncDraft(status("async"), [], chat.slice(0, 2))).toBe("");
+  });
+
+  it("is empty once a message was left (later lines go to that item) and off the async path", () => {
+    expect(asyncDraft(status("async"), [item({ createdAt: 2 })], chat)).toBe("");
+    for (const s of ["bot", "queued", "assigned", "resolved"] as const) expect(asyncDraft(status(s), [], chat)).toBe("");
+    expect(asyncDraft(null, [], chat)).toBe("");
   });
 });

@@ -96,3 +96,18 @@ export function wantsAsyncForm(status: VisitorStatus | null, inbox: readonly Inb
   const lastVisitor = messages.filter((m) => m.author === "visitor" && !m.pending).at(-1)?.at ?? 0;
   return !inbox.some((i) => i.conversationId === status.conversationId && i.createdAt >= lastVisitor);
 }
+
+/**
+ * The leave-a-message form's draft: on the async path with no message left yet, what the visitor
+ * typed in the chat since the async outcome (after the last system line) becomes the message, to
+ * check and send with an e-mail; nothing typed there is lost. Empty otherwise.
+ */
+export function asyncDraft(status: VisitorStatus | null, inbox: readonly InboxItem[], messages: readonly ChatMessage[]): string {
+  if (status?.state !== "async" || inbox.some((i) => i.conversationId === status.conversationId)) return "";
+  const lastSystem = messages.findLastIndex((m) => m.author === "system");
+  return messages
+    .slice(lastSystem + 1)
+    .filter((m) => m.author === "visitor" && !m.pending)
+    .map((m) => m.text)
+    .join("\n\n");
+}
