@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { io } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
-import { resolveConversation, setAgentPresence } from "../../src/app/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import { startBaton } from "../../src/server/baton.js";
 import { silentLogger, startTestBaton, TEST_METRICS_TOKEN } from "../e2e/harness.js";
 import { agent, identifiedAs, type VisitorClient, visitor } from "./clients.js";
+import { emptyQueueAndDesks } from "./reset.js";
 
 /** Tuesday 24 Nov 2026, 10:00 in Paris: every demo team is open. */
 const TUESDAY_10_PARIS = Date.UTC(2026, 10, 24, 9, 0);
@@ -32,14 +32,7 @@ describe("the handoff over real sockets", () => {
   afterEach(async () => {
     for (const c of open.splice(0)) c.close();
     // Each test starts from an empty queue and everyone offline.
-    await baton.engine.command(async () => {
-      for (const c of await baton.store.conversations.listConversations({ states: ["queued", "offered", "assigned"] })) {
-        await resolveConversation(baton.engine, null, c.id);
-      }
-      for (const a of await baton.store.agents.listAgents()) {
-        if (baton.engine.router.agent(a.profile.id)?.presence !== "offline") await setAgentPresence(baton.engine, a.profile.id, "offline");
-      }
-    });
+    await emptyQueueAndDesks(baton);
   });
   afterAll(async () => {
     await baton?.close();

@@ -5,12 +5,12 @@ import { parse } from "yaml";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { FakeClock } from "../../src/adapters/clock/index.js";
-import { resolveConversation, setAgentPresence } from "../../src/app/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import { matchRule } from "../../src/core/rules/index.js";
 import type { Explanation } from "../../src/core/routing/index.js";
 import { startTestBaton } from "../e2e/harness.js";
 import { type AgentClient, agent, identifiedAs, visitor } from "./clients.js";
+import { emptyQueueAndDesks } from "./reset.js";
 
 /**
  * Issue 10: every routing decision one a support lead would sign off. The scenarios live in
@@ -61,14 +61,7 @@ describe("issue 10: routing acceptance (docs/routing-acceptance.yaml)", () => {
   }, 60_000);
   afterEach(async () => {
     for (const c of open.splice(0)) c.close();
-    await baton.engine.command(async () => {
-      for (const c of await baton.store.conversations.listConversations({ states: ["queued", "offered", "assigned"] })) {
-        await resolveConversation(baton.engine, null, c.id);
-      }
-      for (const a of await baton.store.agents.listAgents()) {
-        if (baton.engine.router.agent(a.profile.id)?.presence !== "offline") await setAgentPresence(baton.engine, a.profile.id, "offline");
-      }
-    });
+    await emptyQueueAndDesks(baton);
   });
   afterAll(async () => {
     await baton?.close();

@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { io } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
-import { resolveConversation, setAgentPresence } from "../../src/app/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import type { OutgoingMail } from "../../src/ports/index.js";
 import { startTestBaton, TEST_METRICS_TOKEN } from "../e2e/harness.js";
 import { agent, visitor } from "./clients.js";
+import { emptyQueueAndDesks } from "./reset.js";
 
 /** Tuesday 24 Nov 2026, 10:00 in Paris: every demo team is open. */
 const TUESDAY_10_PARIS = Date.UTC(2026, 10, 24, 9, 0);
@@ -47,14 +47,7 @@ describe("issue 12: access", () => {
   afterEach(async () => {
     for (const c of open.splice(0)) c.close();
     clock.set(TUESDAY_10_PARIS);
-    await baton.engine.command(async () => {
-      for (const c of await baton.store.conversations.listConversations({ states: ["queued", "offered", "assigned"] })) {
-        await resolveConversation(baton.engine, null, c.id);
-      }
-      for (const a of await baton.store.agents.listAgents()) {
-        if (baton.engine.router.agent(a.profile.id)?.presence !== "offline") await setAgentPresence(baton.engine, a.profile.id, "offline");
-      }
-    });
+    await emptyQueueAndDesks(baton);
   });
   afterAll(async () => {
     await baton?.close();
