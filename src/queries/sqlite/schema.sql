@@ -25,3 +25,5 @@ create table "visitor_resume_tokens" ("token_hash" text primary key, "visitor_id
 create index "visitor_resume_tokens_conversation_idx" on "visitor_resume_tokens" ("conversation_id");
 create index "visitor_resume_tokens_expires_idx" on "visitor_resume_tokens" ("expires_at");
 create table "revoked_sessions" ("jti" text primary key, "expires_at" bigint not null);
+alter table "handoffs" add column "async_promised_by" bigint;
+alter table "handoffs" add column "unanswered_reassignments" integer default 0 not null;
