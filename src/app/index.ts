@@ -1,6 +1,7 @@
 export { answerOffer, setAgentCap, setAgentPresence } from "./agent-commands.js";
 export { applyRouterEffects, publishAgentLoad } from "./apply-router-effects.js";
 export { chooseWait, leaveAsyncMessage, replyInbox } from "./async-inbox.js";
+export { emailTranscript } from "./email-transcript.js";
 export { type BotHandoffInput, type BotTurnInput, postBotTurn, requestBotHandoff } from "./bot-api.js";
 export { checkInboxScope, inboxFor, inboxTeamOf, inQueueOf, mayView, openConversation, queueFor } from "./conversation-views.js";
 export type { AppDeps, AppLogger, BotReplier } from "./deps.js";

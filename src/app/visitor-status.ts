@@ -48,7 +48,7 @@ export function localeFor(language: string): string {
   return { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", pt: "pt-PT" }[language] ?? "en-US";
 }
 
-/** "by Monday 9:00 AM (Europe/Paris)" in `language`: every promise names a time. */
+/** "by Monday 9:00 AM (Paris)" in `language`: every promise names a time. */
 export function replyPhrase(promise: { promisedBy: number; promisedText: string }, _now: number, language = "en"): string {
   return systemText(language, "by", { time: promise.promisedText });
 }

@@ -89,6 +89,8 @@ export const VisitorFrames = {
   /** Everything to redraw the widget: conversation status, messages, inbox replies. */
   history: z.object({}).strict(),
   typing: z.object({ typing: z.boolean() }),
+  /** E-mail the conversation so far to this address (rate-limited per address and per conversation). */
+  "transcript:email": z.object({ email: z.email() }),
 } as const;
 
 // ---------- agent → server frames (namespace /agent) ----------

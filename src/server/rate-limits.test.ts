@@ -55,6 +55,7 @@ describe("RateLimits", () => {
     sessions: { perSecond: 1, burst: 1 },
     connections: { perSecond: 1, burst: 1 },
     inboxItems: { perSecond: 1, burst: 1 },
+    transcriptMails: { perSecond: 1, burst: 1 },
     disconnectAfterRefused: 10,
     trackedKeys: 100,
   };

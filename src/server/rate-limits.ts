@@ -64,6 +64,7 @@ export class RateLimits {
   readonly sessions: TokenBuckets;
   readonly connections: TokenBuckets;
   readonly inboxItems: TokenBuckets;
+  readonly transcriptMails: TokenBuckets;
   readonly disconnectAfterRefused: number;
 
   private readonly cutOff: LRUCache<string, number>;
@@ -82,6 +83,7 @@ export class RateLimits {
     this.sessions = make(config.sessions);
     this.connections = make(config.connections);
     this.inboxItems = make(config.inboxItems);
+    this.transcriptMails = make(config.transcriptMails);
     this.disconnectAfterRefused = config.disconnectAfterRefused;
   }
 
@@ -96,7 +98,10 @@ export class RateLimits {
           ? refuse(this.typing, conversationId, "typing signals")
           : event === "async:leave"
             ? refuse(this.inboxItems, ip, "messages left from your address")
-            : null)
+            : event === "transcript:email"
+              ? (refuse(this.transcriptMails, `ip:${ip}`, "transcripts e-mailed from your address") ??
+                refuse(this.transcriptMails, `conversation:${conversationId}`, "transcripts of this conversation"))
+              : null)
     );
   }
 

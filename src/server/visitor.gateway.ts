@@ -3,6 +3,7 @@ import {
   abandonConversation,
   chooseWait,
   type Engine,
+  emailTranscript,
   leaveAsyncMessage,
   presentMessage,
   presentTranscript,
@@ -118,6 +119,7 @@ export function visitorGateway(
       const messages = await presentTranscript(engine, await store.listMessages(conversationId));
       return { status: await visitorStatus(engine, c), messages, inbox: await store.listInbox({ conversationId }) };
     }, guard);
+    onFrame(socket, "transcript:email", VisitorFrames["transcript:email"], log, (f) => emailTranscript(engine, conversationId, f.email), guard);
     // Typing never touches the database nor the serial lane: the router knows who holds the chat.
     onFrame(socket, "typing", VisitorFrames.typing, log, async (f) => {
       const agentId = engine.router.stateOf(conversationId) === "assigned" ? engine.router.agentOf(conversationId) : null;

@@ -76,6 +76,7 @@ export const VISITOR_FRAMES: Readonly<Record<string, Row>> = {
   history: { allowed: visitors, body: {} },
   "bot:resolved": { allowed: visitors, body: {} },
   typing: { allowed: visitors, body: { typing: true } },
+  "transcript:email": { allowed: visitors, body: { email: "v@example.com" } },
 };
 
 /** Frames of the /agent namespace. */

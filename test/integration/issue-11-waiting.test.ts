@@ -82,9 +82,9 @@ describe("issue 11: nobody waits on nobody", () => {
     clock.advance(1);
     await tick(b);
     for (const v of vs) {
-      await v.waitFor("message", system(EN_NO_LIVE_OPTION("Tuesday 10:35 AM (Europe/Paris)")));
+      await v.waitFor("message", system(EN_NO_LIVE_OPTION("Tuesday 10:35 AM (Paris)")));
       const s = await v.waitFor<Status>("status", (p) => p.async !== null);
-      expect(s).toMatchObject({ state: "queued", wait: null, async: { mode: "offer", promisedBy: Date.UTC(2026, 10, 24, 9, 35), promisedText: "Tuesday 10:35 AM (Europe/Paris)" } });
+      expect(s).toMatchObject({ state: "queued", wait: null, async: { mode: "offer", promisedBy: Date.UTC(2026, 10, 24, 9, 35), promisedText: "Tuesday 10:35 AM (Paris)" } });
     }
     // The visitor may keep waiting; the chat is picked up when someone comes.
     const v0 = vs[0] as VisitorClient;
@@ -105,9 +105,9 @@ describe("issue 11: nobody waits on nobody", () => {
     expect(b.engine.router.agent("maria")?.presence).toBe("offline");
     clock.advance(15_000);
     await tick(b);
-    await v.waitFor("message", system(ES_NO_LIVE_OPTION("martes, 10:35 (Europe/Paris)")));
+    await v.waitFor("message", system(ES_NO_LIVE_OPTION("martes, 10:35 (Paris)")));
     const s = await v.waitFor<Status>("status", (p) => p.async !== null);
-    expect(s.async).toMatchObject({ mode: "offer", promisedText: "martes, 10:35 (Europe/Paris)" });
+    expect(s.async).toMatchObject({ mode: "offer", promisedText: "martes, 10:35 (Paris)" });
     expect(systemTexts(v).join(" ")).not.toMatch(/lo antes posible/);
   }, 60_000);
 
@@ -128,7 +128,7 @@ describe("issue 11: nobody waits on nobody", () => {
     expect(systemTexts(v).some((t) => t.startsWith("Nobody who can help"))).toBe(false);
     clock.advance(1);
     await tick(b);
-    await v.waitFor("message", system(EN_NO_LIVE_OPTION("Tuesday 10:35 AM (Europe/Paris)")));
+    await v.waitFor("message", system(EN_NO_LIVE_OPTION("Tuesday 10:35 AM (Paris)")));
     await v.waitFor<Status>("status", (p) => p.state === "queued" && p.async?.mode === "offer");
   }, 60_000);
 
@@ -178,15 +178,15 @@ describe("issue 11: nobody waits on nobody", () => {
     await en.say("I want to talk to a human about my invoice");
     await en.waitFor(
       "message",
-      system("Nobody who can help with this is available right now. Leave us a message with your e-mail and we will reply by Tuesday 10:30 AM (Europe/Paris)."),
+      system("Nobody who can help with this is available right now. Leave us a message with your e-mail and we will reply by Tuesday 10:30 AM (Paris)."),
     );
     const s = await en.waitFor<Status>("status", (p) => p.state === "async");
-    expect(s.async).toMatchObject({ mode: "forced", promisedBy: Date.UTC(2026, 10, 24, 9, 30), promisedText: "Tuesday 10:30 AM (Europe/Paris)" });
+    expect(s.async).toMatchObject({ mode: "forced", promisedBy: Date.UTC(2026, 10, 24, 9, 30), promisedText: "Tuesday 10:30 AM (Paris)" });
     const es = track(await visitor(b.url, { locale: "es-ES" }));
     await es.say("Quiero hablar con una persona sobre mi factura, por favor");
     await es.waitFor(
       "message",
-      system("Ahora mismo no hay nadie disponible que pueda ayudarte con esto. Déjanos un mensaje con tu correo y te responderemos antes del martes, 10:30 (Europe/Paris)."),
+      system("Ahora mismo no hay nadie disponible que pueda ayudarte con esto. Déjanos un mensaje con tu correo y te responderemos antes del martes, 10:30 (Paris)."),
     );
     // The long-queue offer: María at cap 1 with one chat waiting ahead.
     const maria = track(await agent(b.url, "maria@demo.baton"));
@@ -196,10 +196,10 @@ describe("issue 11: nobody waits on nobody", () => {
     await long.say("Please get me a human about my invoice");
     await long.waitFor(
       "message",
-      system("The wait is about 8 minutes right now. You can keep waiting, or leave a message and we will reply by e-mail by Tuesday 10:30 AM (Europe/Paris)."),
+      system("The wait is about 8 minutes right now. You can keep waiting, or leave a message and we will reply by e-mail by Tuesday 10:30 AM (Paris)."),
     );
     const offer = await long.waitFor<Status>("status", (p) => p.async !== null);
-    expect(offer.async).toMatchObject({ mode: "offer", promisedText: "Tuesday 10:30 AM (Europe/Paris)" });
+    expect(offer.async).toMatchObject({ mode: "offer", promisedText: "Tuesday 10:30 AM (Paris)" });
     for (const v of [en, es, long]) expect(systemTexts(v).join(" ")).not.toMatch(/as soon as possible|lo antes posible/);
   }, 60_000);
 

@@ -33,6 +33,7 @@ const visitorPayloads: Record<keyof typeof VisitorFrames, fc.Arbitrary<Record<st
   history: fc.constant({}),
   typing: fc.record({ typing: fc.oneof(fc.boolean(), fc.anything()) }),
   "bot:resolved": fc.oneof(fc.constant({}), fc.record({ extra: text })),
+  "transcript:email": fc.record({ email: fc.oneof(fc.emailAddress(), text) }),
 };
 
 function agentPayloads(conversationIds: () => string[]): Record<keyof typeof AgentFrames, fc.Arbitrary<Record<string, unknown>>> {

@@ -7,6 +7,17 @@ export const LANGUAGES = ["en", "es", "fr", "de", "pt"] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 const en = {
+  subtitleQueuedShort: "Number {position} in the queue · {bucket}",
+  subtitleFinding: "Finding a person to help you…",
+  subtitleAway: "We're away: we will reply {when}",
+  subtitleResolved: "This chat is resolved",
+  composerBlocked: "Write your message in the form above",
+  tooLong: "Your message has {n} characters; the limit is {max}. Shorten it or send it in parts.",
+  charCount: "{n} of {max} characters",
+  transcriptOpen: "E-mail me this conversation",
+  transcriptTitle: "Get this conversation by e-mail",
+  transcriptSend: "Send transcript",
+  transcriptSent: "We sent this conversation to {email}.",
   openChat: "Open chat",
   closeChat: "Close chat",
   title: "Chat with us",
@@ -61,6 +72,17 @@ export type Strings = typeof en;
 export type StringKey = keyof Strings;
 
 const es: Strings = {
+  subtitleQueuedShort: "Número {position} en la cola · {bucket}",
+  subtitleFinding: "Buscando a una persona que te ayude…",
+  subtitleAway: "No estamos disponibles: te responderemos {when}",
+  subtitleResolved: "Este chat está resuelto",
+  composerBlocked: "Escribe tu mensaje en el formulario de arriba",
+  tooLong: "Tu mensaje tiene {n} caracteres; el límite es {max}. Acórtalo o envíalo en partes.",
+  charCount: "{n} de {max} caracteres",
+  transcriptOpen: "Enviarme esta conversación por correo",
+  transcriptTitle: "Recibe esta conversación por correo",
+  transcriptSend: "Enviar la conversación",
+  transcriptSent: "Hemos enviado esta conversación a {email}.",
   openChat: "Abrir el chat",
   closeChat: "Cerrar el chat",
   title: "Chatea con nosotros",
@@ -111,6 +133,17 @@ const es: Strings = {
 };
 
 const fr: Strings = {
+  subtitleQueuedShort: "Numéro {position} dans la file · {bucket}",
+  subtitleFinding: "Nous cherchons une personne pour vous aider…",
+  subtitleAway: "Nous sommes absents : nous répondrons {when}",
+  subtitleResolved: "Cette conversation est résolue",
+  composerBlocked: "Écrivez votre message dans le formulaire ci-dessus",
+  tooLong: "Votre message fait {n} caractères ; la limite est de {max}. Raccourcissez-le ou envoyez-le en plusieurs fois.",
+  charCount: "{n} caractères sur {max}",
+  transcriptOpen: "M'envoyer cette conversation par e-mail",
+  transcriptTitle: "Recevoir cette conversation par e-mail",
+  transcriptSend: "Envoyer la conversation",
+  transcriptSent: "Nous avons envoyé cette conversation à {email}.",
   openChat: "Ouvrir le chat",
   closeChat: "Fermer le chat",
   title: "Discutons",
@@ -161,6 +194,17 @@ const fr: Strings = {
 };
 
 const de: Strings = {
+  subtitleQueuedShort: "Nummer {position} in der Warteschlange · {bucket}",
+  subtitleFinding: "Wir suchen eine Person, die Ihnen hilft…",
+  subtitleAway: "Wir sind nicht da: wir antworten {when}",
+  subtitleResolved: "Dieser Chat ist erledigt",
+  composerBlocked: "Schreiben Sie Ihre Nachricht im Formular oben",
+  tooLong: "Ihre Nachricht hat {n} Zeichen; erlaubt sind {max}. Kürzen Sie sie oder senden Sie sie in Teilen.",
+  charCount: "{n} von {max} Zeichen",
+  transcriptOpen: "Diese Unterhaltung per E-Mail senden",
+  transcriptTitle: "Diese Unterhaltung per E-Mail erhalten",
+  transcriptSend: "Verlauf senden",
+  transcriptSent: "Wir haben diese Unterhaltung an {email} gesendet.",
   openChat: "Chat öffnen",
   closeChat: "Chat schließen",
   title: "Schreiben Sie uns",
@@ -211,6 +255,17 @@ const de: Strings = {
 };
 
 const pt: Strings = {
+  subtitleQueuedShort: "Número {position} na fila · {bucket}",
+  subtitleFinding: "A procurar uma pessoa para o ajudar…",
+  subtitleAway: "Estamos ausentes: responderemos {when}",
+  subtitleResolved: "Este chat está resolvido",
+  composerBlocked: "Escreva a sua mensagem no formulário acima",
+  tooLong: "A sua mensagem tem {n} caracteres; o limite é {max}. Encurte-a ou envie-a em partes.",
+  charCount: "{n} de {max} caracteres",
+  transcriptOpen: "Enviar-me esta conversa por e-mail",
+  transcriptTitle: "Receber esta conversa por e-mail",
+  transcriptSend: "Enviar a conversa",
+  transcriptSent: "Enviámos esta conversa para {email}.",
   openChat: "Abrir o chat",
   closeChat: "Fechar o chat",
   title: "Fale connosco",
@@ -299,7 +354,7 @@ export function translator(lang: Lang): Translate {
 const SERVER_ASAP = "as soon as possible";
 
 /**
- * The promised reply time with its preposition, in the UI language: "by Monday 8:00 AM (Europe/Paris)"
+ * The promised reply time with its preposition, in the UI language: "by Monday 8:00 AM (Paris)"
  * from the server's `promisedText`, or "as soon as possible".
  */
 export function replyWhen(promisedText: string, t: Translate): string {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Translate } from "../shared/i18n.js";
+import { CharCount, tooLong } from "./char-count.js";
 
 export interface AsyncFormProps {
   readonly t: Translate;
@@ -53,18 +54,25 @@ export function AsyncForm({ t, promise, email: initialEmail, draft = "", onSubmi
       </label>
       <label>
         {t("message")}
-        <textarea name="message" required maxLength={4000} value={text} onInput={(e) => {
+        <textarea
+          name="message"
+          required
+          aria-invalid={tooLong(text)}
+          value={text}
+          onInput={(e) => {
             setEdited(true);
             setText(e.currentTarget.value);
-          }} />
+          }}
+        />
       </label>
+      <CharCount text={text} t={t} id="baton-async-count" />
       {error !== null && (
         <p class="note" role="alert">
           {t("error", { message: error })}
         </p>
       )}
       <div class="row">
-        <button class="btn" type="submit" disabled={busy}>
+        <button class="btn" type="submit" disabled={busy || tooLong(text)}>
           {t("submit")}
         </button>
         {onCancel && (

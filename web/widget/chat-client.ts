@@ -132,6 +132,24 @@ export class ChatClient {
     this.#set({ inbox: [...this.#state.inbox.filter((i) => i.id !== item.id), item] });
   }
 
+  /** E-mails the conversation so far to `email` (the server rate-limits this per address). */
+  async emailTranscript(email: string): Promise<void> {
+    await this.#call("transcript:email", { email });
+    this.#rememberEmail(email);
+  }
+
+  /** When the visitor last saw this conversation's agent and bot messages (kept across page loads). */
+  get seenAt(): number {
+    const id = this.#state.conversationId;
+    return id === null ? 0 : Number(this.opts.storage.getItem(`seen:${id}`) ?? 0) || 0;
+  }
+
+  /** The visitor has seen the messages up to `at` (the panel is open). */
+  markSeen(at: number): void {
+    const id = this.#state.conversationId;
+    if (id !== null && at > this.seenAt) this.opts.storage.setItem(`seen:${id}`, String(at));
+  }
+
   async submitCsat(score: number, comment: string): Promise<void> {
     await this.#call("csat:submit", { score, ...(comment.trim() ? { comment: comment.trim() } : {}) });
     if (this.#state.conversationId !== null) this.opts.storage.setItem(`csat:${this.#state.conversationId}`, "1");

@@ -6,8 +6,10 @@ import type { ChatClient, ChatState } from "./chat-client.js";
 import { Composer } from "./composer.js";
 import { CsatForm } from "./csat-form.js";
 import { MessageList } from "./message-list.js";
-import { AsyncDone, QueueStatus, WaitOffer } from "./status-cards.js";
+import { headerStatus } from "./header-status.js";
+import { WaitOffer } from "./status-cards.js";
 import { asyncDraft, wantsAsyncForm } from "./transcript.js";
+import { TranscriptForm } from "./transcript-form.js";
 
 export interface PanelProps {
   readonly client: ChatClient;
@@ -19,18 +21,25 @@ export interface PanelProps {
   readonly inputRef: Ref<HTMLTextAreaElement>;
 }
 
-/** The chat window: header, connection banner, transcript with the status cards, composer. */
+/**
+ * The chat window: header (with the conversation's true status), connection banner, transcript
+ * with the cards that need an answer, composer. One input is active at a time: while the
+ * leave-a-message or transcript form is open, the message box waits. The queue position lives in
+ * the header and the "message left" confirmation in the transcript (the server's line), each once.
+ */
 export function Panel({ client, state, t, greeting, open, onClose, inputRef }: PanelProps) {
   const { status } = state;
   const [leaving, setLeaving] = useState(false);
   const [offerAnswered, setOfferAnswered] = useState<string | null>(null);
+  /** The transcript-by-e-mail form: closed, open, or sent to an address. */
+  const [transcript, setTranscript] = useState<null | "form" | { sentTo: string }>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const asyncForm = wantsAsyncForm(status, state.inbox, state.messages);
   const queued = status?.state === "queued" || status?.state === "offered";
   const offer = queued && status?.async?.mode === "offer" && offerAnswered !== status.conversationId && !leaving;
   const promise = replyWhen(status?.async?.promisedText ?? "", t);
-  const left = status?.state === "async" && !asyncForm && state.inbox.some((i) => i.status === "open");
-  const agentName = status?.state === "assigned" ? (status.agent?.name ?? null) : null;
+  const showAsyncForm = asyncForm || (leaving && queued);
+  const hasMessages = state.messages.some((m) => !m.pending);
 
   useEffect(() => {
     if (!queued && leaving) setLeaving(false);
@@ -38,7 +47,7 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
   useEffect(() => {
     const el = scroller.current;
     if (el !== null) el.scrollTop = el.scrollHeight;
-  }, [state.messages.length, state.status, state.csat, state.agentTyping, leaving, open]);
+  }, [state.messages.length, state.status, state.csat, state.agentTyping, leaving, open, transcript]);
 
   return (
     <div
@@ -59,8 +68,24 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
       <header>
         <div class="grow">
           <h2 id="baton-title">{t("title")}</h2>
-          <p>{agentName === null ? t("subtitleBot") : t("subtitleAgent", { name: agentName })}</p>
+          <p class={`status-line${queued ? " queue-status" : ""}`} role="status">
+            {headerStatus(status, t)}
+          </p>
         </div>
+        {hasMessages && (
+          <button
+            class="icon"
+            type="button"
+            aria-label={t("transcriptOpen")}
+            title={t("transcriptOpen")}
+            aria-expanded={transcript === "form"}
+            onClick={() => setTranscript(transcript === "form" ? null : "form")}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round">
+              <path d="M3 6h18v12H3zM3 6l9 7 9-7" />
+            </svg>
+          </button>
+        )}
         <button class="close" type="button" aria-label={t("closeChat")} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
@@ -78,7 +103,6 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
       <div class="log" ref={scroller}>
         <MessageList messages={state.messages} greeting={greeting} t={t} />
         {state.agentTyping && <div class="typing">{t("typing", { name: status?.agent?.name ?? "" })}</div>}
-        {queued && status !== null && <QueueStatus status={status} t={t} />}
         {offer && status !== null && (
           <WaitOffer
             status={status}
@@ -90,7 +114,7 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
             onLeave={() => setLeaving(true)}
           />
         )}
-        {(asyncForm || (leaving && queued)) && (
+        {showAsyncForm && (
           <AsyncForm
             t={t}
             promise={promise}
@@ -103,7 +127,6 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
             {...(leaving ? { onCancel: () => setLeaving(false) } : {})}
           />
         )}
-        {left && <AsyncDone t={t} promise={promise} />}
         {status?.state === "bot" && state.csat === "none" && state.messages.at(-1)?.author === "bot" && (
           <div class="row bot-answered">
             <button class="btn ghost" type="button" onClick={() => void client.botResolved().catch(() => undefined)}>
@@ -112,8 +135,33 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
           </div>
         )}
         {state.csat !== "none" && <CsatForm t={t} sent={state.csat === "sent"} onSubmit={(s, c) => client.submitCsat(s, c)} />}
+        {transcript === "form" && !showAsyncForm && (
+          <TranscriptForm
+            t={t}
+            email={client.email ?? ""}
+            onSubmit={async (email) => {
+              await client.emailTranscript(email);
+              setTranscript({ sentTo: email });
+            }}
+            onClose={() => setTranscript(null)}
+          />
+        )}
+        {transcript !== null && transcript !== "form" && (
+          <div class="card done transcript-sent" role="status">
+            {t("transcriptSent", { email: transcript.sentTo })}
+          </div>
+        )}
       </div>
-      <Composer t={t} inputRef={inputRef} onSend={(text) => client.send(text)} onTyping={() => client.typing()} />
+      <Composer
+        t={t}
+        inputRef={inputRef}
+        blocked={showAsyncForm || transcript === "form"}
+        onSend={(text) => {
+          if (transcript !== "form") setTranscript(null);
+          client.send(text);
+        }}
+        onTyping={() => client.typing()}
+      />
     </div>
   );
 }

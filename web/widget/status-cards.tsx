@@ -1,23 +1,6 @@
 import type { VisitorStatus } from "../../src/app/events.js";
 import { localizeBucket, replyWhen, type Translate } from "../shared/i18n.js";
 
-/** While queued: the position and the estimated wait (or that a person is being found). */
-export function QueueStatus({ status, t }: { status: VisitorStatus; t: Translate }) {
-  const wait = status.wait;
-  return (
-    <div class="card status queue-status" role="status">
-      {wait === null ? (
-        <strong>{t("connectingAgent")}</strong>
-      ) : (
-        <>
-          <strong>{t("queued", { position: wait.position })}</strong>
-          <span>{t("queuedWait", { bucket: localizeBucket(wait.bucket, t) })}</span>
-        </>
-      )}
-    </div>
-  );
-}
-
 export interface WaitOfferProps {
   readonly status: VisitorStatus;
   readonly t: Translate;
@@ -42,15 +25,6 @@ export function WaitOffer({ status, t, onWait, onLeave }: WaitOfferProps) {
           {t("leaveMessage")}
         </button>
       </div>
-    </div>
-  );
-}
-
-/** After the visitor left a message; `promise` is the reply time with its preposition (see replyWhen). */
-export function AsyncDone({ t, promise }: { t: Translate; promise: string }) {
-  return (
-    <div class="card done async-done" role="status">
-      {t("asyncDone", { when: promise })}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PresentedMessage, VisitorStatus } from "../../src/app/events.js";
 import type { InboxItem } from "../../src/ports/conversation.store.js";
 import type { OutboxItem } from "./outbox.js";
-import { asyncDraft, type ChatMessage, mergeHistory, pendingMessage, upsertMessage, wantsAsyncForm } from "./transcript.js";
+import { asyncDraft, type ChatMessage, latestIncomingAt, mergeHistory, pendingMessage, unreadCount, upsertMessage, wantsAsyncForm } from "./transcript.js";
 
 const msg = (id: string, author: PresentedMessage["author"], text: string, cmid: string | null = null, at = 1): PresentedMessage => ({
   id,
@@ -146,5 +146,24 @@ describe("asyncDraft", () => {
     expect(asyncDraft(status("async"), [item({ createdAt: 2 })], chat)).toBe("");
     for (const s of ["bot", "queued", "assigned", "resolved"] as const) expect(asyncDraft(status(s), [], chat)).toBe("");
     expect(asyncDraft(null, [], chat)).toBe("");
+  });
+});
+
+describe("unreadCount (issue 17: the badge jumped from 1 to 4 after a reload)", () => {
+  const list = [
+    stored(msg("v1", "visitor", "hi", null, 1)),
+    stored(msg("b1", "bot", "hello", null, 2)),
+    stored(msg("s1", "system", "You are number 1 in the queue", null, 3)),
+    stored(msg("a1", "agent", "María here", null, 4)),
+    stored(msg("s2", "system", "María has joined", null, 5)),
+  ];
+  it("counts only agent and bot messages after the last one seen", () => {
+    expect(unreadCount(list, 0)).toBe(2);
+    expect(unreadCount(list, 2)).toBe(1);
+    expect(unreadCount(list, latestIncomingAt(list))).toBe(0);
+  });
+  it("marks as seen up to the newest agent or bot message (system notices do not move it)", () => {
+    expect(latestIncomingAt(list)).toBe(4);
+    expect(latestIncomingAt([])).toBe(0);
   });
 });

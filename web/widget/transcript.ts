@@ -111,3 +111,21 @@ export function asyncDraft(status: VisitorStatus | null, inbox: readonly InboxIt
     .map((m) => m.text)
     .join("\n\n");
 }
+
+/** Messages that count as unread on the launcher: what the agent or the bot said (not system notices, not the visitor's). */
+const countsAsUnread = (m: ChatMessage) => (m.author === "agent" || m.author === "bot") && !m.pending;
+
+/**
+ * The launcher's unread count: agent and bot messages after `seenAt` (the last one the visitor saw,
+ * kept across page loads, so a reload never counts the same message again).
+ * @example
+ * unreadCount(messages, 0); // every agent and bot message
+ */
+export function unreadCount(messages: readonly ChatMessage[], seenAt: number): number {
+  return messages.filter((m) => countsAsUnread(m) && m.at > seenAt).length;
+}
+
+/** The time of the newest agent or bot message (0 when none): what opening the panel marks as seen. */
+export function latestIncomingAt(messages: readonly ChatMessage[]): number {
+  return messages.reduce((max, m) => (countsAsUnread(m) && m.at > max ? m.at : max), 0);
+}

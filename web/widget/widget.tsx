@@ -3,6 +3,7 @@ import type { Translate } from "../shared/i18n.js";
 import type { ChatClient, ChatState } from "./chat-client.js";
 import type { EmbedConfig } from "./embed-config.js";
 import { Panel } from "./panel.js";
+import { latestIncomingAt, unreadCount } from "./transcript.js";
 
 /** Open/closed, shared between the UI and `window.BatonWidget.open()`. */
 export class OpenState {
@@ -35,7 +36,6 @@ export interface WidgetProps {
 export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
   const [state, setState] = useState<ChatState>(client.state);
   const [open, setOpen] = useState(openState.open);
-  const [seen, setSeen] = useState(0);
   const launcher = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const wasOpen = useRef(open);
@@ -50,11 +50,12 @@ export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
     wasOpen.current = open;
   }, [open, client]);
 
-  const incoming = state.messages.filter((m) => m.author !== "visitor").length;
+  // Only agent and bot messages count, and what was seen stays seen across page loads.
+  const latest = latestIncomingAt(state.messages);
   useEffect(() => {
-    if (open) setSeen(incoming);
-  }, [open, incoming]);
-  const unread = open ? 0 : Math.max(0, incoming - seen);
+    if (open) client.markSeen(latest);
+  }, [open, latest, client]);
+  const unread = open ? 0 : unreadCount(state.messages, client.seenAt);
 
   return (
     <div class={`root ${config.position}${open ? " open" : ""}`} style={{ "--c": config.color, "--on-c": onColor }}>
@@ -77,7 +78,11 @@ export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
             <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
           </svg>
         )}
-        {unread > 0 && <span class="badge">{unread}</span>}
+        {unread > 0 && (
+          <span class="badge" data-unread={unread}>
+            {unread}
+          </span>
+        )}
       </button>
     </div>
   );

@@ -100,6 +100,7 @@ const limitsSchema = z
     connections: bucket(5, 100),
     sessions: bucket(1, 60),
     inboxItems: bucket(0.1, 10),
+    transcriptMails: bucket(1 / 600, 3),
     disconnectAfterRefused: z.number().int().min(1).default(50),
     trackedKeys: z.number().int().min(100).default(10_000),
   })

@@ -81,6 +81,8 @@ export interface LimitsConfig {
   readonly sessions: BucketConfig;
   /** Messages left for the async inbox from one IP address. */
   readonly inboxItems: BucketConfig;
+  /** Transcripts e-mailed on a visitor's request, from one IP address and for one conversation (each its own bucket). */
+  readonly transcriptMails: BucketConfig;
   /** A socket refused this many frames in a row is disconnected (with a last "rate_limited" event). */
   readonly disconnectAfterRefused: number;
   /** How many sockets and addresses are tracked at once (least recently seen forgotten first): bounds memory. */

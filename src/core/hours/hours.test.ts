@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.js";
 import type { BusinessCalendar, WeeklyInterval } from "../model.js";
-import { formatPromise, isOpen, minutesOfDay, nextOpen, replyBy } from "./index.js";
+import { formatPromise, isOpen, minutesOfDay, nextOpen, replyBy, zoneCity } from "./index.js";
 
 const weekdays = (start: string, end: string): WeeklyInterval[] => [1, 2, 3, 4, 5].map((day) => ({ day, start, end }));
 
@@ -161,12 +161,12 @@ describe("formatPromise", () => {
   const mondayParis = at("2026-03-09T09:00", "Europe/Paris");
 
   it("formats in the visitor's zone and names it", () => {
-    expect(formatPromise(mondayParis, "Europe/Paris", "en-US")).toBe("Monday 9:00 AM (Europe/Paris)");
-    expect(formatPromise(mondayParis, "America/New_York", "en-US")).toBe("Monday 4:00 AM (America/New_York)");
+    expect(formatPromise(mondayParis, "Europe/Paris", "en-US")).toBe("Monday 9:00 AM (Paris)");
+    expect(formatPromise(mondayParis, "America/New_York", "en-US")).toBe("Monday 4:00 AM (New York)");
   });
 
   it("uses the visitor's locale", () => {
-    expect(formatPromise(mondayParis, "Europe/Paris", "fr-FR")).toBe("lundi 09:00 (Europe/Paris)");
+    expect(formatPromise(mondayParis, "Europe/Paris", "fr-FR")).toBe("lundi 09:00 (Paris)");
   });
 
   it("falls back to UTC for an unknown zone", () => {
@@ -175,8 +175,8 @@ describe("formatPromise", () => {
 
   it("adds the date when the promise is a week or more away", () => {
     const now = mondayParis - 10 * 24 * 3600 * 1000;
-    expect(formatPromise(mondayParis, "Europe/Paris", "en-US", now)).toBe("Monday, March 9 at 9:00 AM (Europe/Paris)");
-    expect(formatPromise(mondayParis, "Europe/Paris", "en-US", mondayParis - 3600_000)).toBe("Monday 9:00 AM (Europe/Paris)");
+    expect(formatPromise(mondayParis, "Europe/Paris", "en-US", now)).toBe("Monday, March 9 at 9:00 AM (Paris)");
+    expect(formatPromise(mondayParis, "Europe/Paris", "en-US", mondayParis - 3600_000)).toBe("Monday 9:00 AM (Paris)");
   });
 });
 
@@ -205,5 +205,16 @@ describe("replyBy: every promise names a time", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("zoneCity", () => {
+  it("names a zone by its city, as people do (issue 17)", () => {
+    expect(zoneCity("America/New_York")).toBe("New York");
+    expect(zoneCity("America/Argentina/Buenos_Aires")).toBe("Buenos Aires");
+    expect(zoneCity("Europe/Paris")).toBe("Paris");
+    expect(zoneCity("UTC")).toBe("UTC");
+    expect(zoneCity("Etc/GMT+2")).toBe("GMT+2");
+    expect(formatPromise(Date.UTC(2026, 2, 9, 8), "America/New_York", "en-US")).not.toContain("America/");
   });
 });
