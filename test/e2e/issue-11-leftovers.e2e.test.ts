@@ -4,7 +4,7 @@ import { FakeClock } from "../../src/adapters/clock/index.js";
 import { runDue, setAgentPresence } from "../../src/app/index.js";
 import { screenshot, signInAgent } from "./console-helpers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
-import { openWidget, say, socketVisitor, TUESDAY_10_PARIS, waitForMessages } from "./widget-helpers.js";
+import { openWidget, say, socketVisitor, TUESDAY_10_PARIS, w } from "./widget-helpers.js";
 
 describe("issue 11 in a real browser: the unanswered flag, and the leave-a-message draft", () => {
   const clock = new FakeClock(TUESDAY_10_PARIS);
@@ -40,7 +40,7 @@ describe("issue 11 in a real browser: the unanswered flag, and the leave-a-messa
     expect(baton.engine.router.agentOf(v.conversationId)).toBe("maria");
   }, 120_000);
 
-  it("nobody online: what the visitor types after the leave-a-message offer becomes the form's message, left with their e-mail", async () => {
+  it("nobody online: the leave-a-message form is the one input (issue 17: the message box waits), and the message is left with their e-mail", async () => {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     // María is online from the step above: she goes offline so nobody can take the chat.
     await baton.engine.command(() => setAgentPresence(baton.engine, "maria", "offline"));
@@ -49,13 +49,13 @@ describe("issue 11 in a real browser: the unanswered flag, and the leave-a-messa
     const form = page.locator("#baton-widget form.async-form");
     await form.waitFor();
     expect(await form.getByLabel("Message").inputValue()).toBe("");
-    await say(page, "My invoice INV-2041 is charged twice");
-    await waitForMessages(page, "visitor", 2);
-    await page.waitForFunction(() => (document.querySelector("#baton-widget form.async-form textarea") as HTMLTextAreaElement | null)?.value !== "");
-    expect(await form.getByLabel("Message").inputValue()).toBe("My invoice INV-2041 is charged twice");
+    // One active input: the message box waits (and says where to write) while the form is open.
+    expect(await page.locator(w.input).isDisabled()).toBe(true);
+    expect(await page.locator(w.input).getAttribute("placeholder")).toBe("Write your message in the form above");
+    await form.getByLabel("Message").fill("My invoice INV-2041 is charged twice");
     await form.getByLabel("E-mail").fill("carlos@example.mx");
     await form.locator("button[type=submit]").click();
-    await page.locator("#baton-widget .async-done").waitFor();
+    await page.locator("#baton-widget .msg.system", { hasText: "Thanks! We have your message" }).waitFor();
     const [item] = await baton.store.conversations.listInbox({});
     expect(item?.text).toBe("My invoice INV-2041 is charged twice");
   }, 120_000);

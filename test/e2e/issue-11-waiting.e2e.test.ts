@@ -70,7 +70,7 @@ describe("issue 11 in a real browser: nobody waits on nobody", () => {
     await form.getByLabel("E-mail").fill("carlos@example.mx");
     await form.getByLabel("Message").fill("Please send the invoice in Portuguese.");
     await form.locator("button[type=submit]").click();
-    await visitorPage.locator("#baton-widget .async-done").waitFor();
+    await visitorPage.locator("#baton-widget .msg.system", { hasText: "Thanks! We have your message" }).waitFor();
     expect(baton.engine.router.stateOf(v1)).toBeNull();
 
     // Two more billing chats: María takes one (cap 1); the other waits for the escalation to general support.

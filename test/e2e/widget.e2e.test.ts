@@ -146,7 +146,10 @@ describe("everyone who could help is busy", () => {
     }
     const status = page.locator("#baton-widget .queue-status");
     await status.waitFor({ timeout: 15_000 });
-    expect(await status.textContent()).toBe("You are number 1 in the queueEstimated wait: about 4 minutes");
+    // The live position is the header's status line; the transcript has the server's line once, and no card repeats it.
+    expect(await status.textContent()).toBe("Number 1 in the queue · about 4 minutes");
+    expect(await page.locator(`${w.messages} .msg.system`, { hasText: "You are number 1 in the queue" }).count()).toBe(1);
+    expect(await page.locator("#baton-widget .log").getByText(/number 1 in the queue/i).count()).toBe(1);
     expect(await page.locator("#baton-widget .wait-offer").count()).toBe(0);
 
     // A second visitor queues behind: their wait is long enough to be offered the choice.
@@ -155,7 +158,7 @@ describe("everyone who could help is busy", () => {
     await say(second.page, billingHandoff[0]!);
     await waitForMessages(second.page, "bot", 1);
     await say(second.page, billingHandoff[1]!);
-    await second.page.locator("#baton-widget .queue-status", { hasText: "You are number 2 in the queue" }).waitFor({ timeout: 15_000 });
+    await second.page.locator("#baton-widget .queue-status", { hasText: "Number 2 in the queue" }).waitFor({ timeout: 15_000 });
     expect(await second.page.locator("#baton-widget .queue-status").textContent()).toContain("about 8 minutes");
     const offer = second.page.locator("#baton-widget .wait-offer");
     await offer.waitFor();
@@ -179,7 +182,10 @@ describe("everyone who could help is busy", () => {
     await form.getByLabel("E-mail").fill("sam@example.org");
     await form.getByLabel("Message").fill("Please send me a corrected invoice.");
     await form.locator("button[type=submit]").click();
-    await third.page.locator("#baton-widget .async-done").waitFor();
+    // Confirmed once (the server's line), and the form was the only input while it was open.
+    await third.page.locator(`${w.messages} .msg.system`, { hasText: "Thanks! We have your message" }).waitFor();
+    await form.waitFor({ state: "detached" });
+    expect(await third.page.locator("#baton-widget .log").getByText(/We have your message/).count()).toBe(1);
     const thirdId = await widgetConversationId(third.page);
     const inbox = await baton.store.conversations.listInbox({ conversationId: thirdId });
     expect(inbox.map((i) => [i.email, i.text, i.reason])).toEqual([["sam@example.org", "Please send me a corrected invoice.", "visitor_choice"]]);
@@ -218,9 +224,10 @@ describe("after hours, nobody is in", () => {
     await form.getByLabel("Message").fill("Does the Ridgeline 2 tent fit two people with packs inside?");
     await shot(page, "widget-after-hours");
     await form.locator("button[type=submit]").click();
-    const done = page.locator("#baton-widget .async-done");
+    const done = page.locator(`${w.messages} .msg.system`, { hasText: "Thanks! We have your message" });
     await done.waitFor();
-    expect(await done.textContent()).toMatch(/^Thanks! We have your message and will reply by .*8:00/);
+    expect(await done.textContent()).toMatch(/^Thanks! We have your message and will reply to carla@example.org by .*8:00/);
+    expect(await page.locator("#baton-widget .log").getByText(/We have your message/).count()).toBe(1);
     await form.waitFor({ state: "detached" });
 
     const conversationId = await widgetConversationId(page);

@@ -3,8 +3,8 @@ import type { PresentedMessage, VisitorStatus } from "../../src/app/events.js";
 import type { InboxItem } from "../../src/ports/conversation.store.js";
 import { FrameError, request } from "../shared/socket.js";
 import { Outbox } from "./outbox.js";
-import { type ChatMessage, inboxReplyMessage, mergeHistory, pendingMessage, upsertMessage } from "./transcript.js";
-import type { KeyValueStorage } from "./storage.js";
+import { type ChatMessage, inboxReplyMessage, mergeHistory, pendingMessage, type SeenMark, upsertMessage } from "./transcript.js";
+import { type KeyValueStorage, readJson } from "./storage.js";
 
 /**
  * Who the site says the visitor is, with its backend's proof: `userHash` (hex HMAC-SHA256 of the
@@ -138,16 +138,16 @@ export class ChatClient {
     this.#rememberEmail(email);
   }
 
-  /** When the visitor last saw this conversation's agent and bot messages (kept across page loads). */
-  get seenAt(): number {
+  /** The last agent or bot message the visitor saw in this conversation (kept across page loads). */
+  get seen(): SeenMark | null {
     const id = this.#state.conversationId;
-    return id === null ? 0 : Number(this.opts.storage.getItem(`seen:${id}`) ?? 0) || 0;
+    return id === null ? null : readJson<SeenMark | null>(this.opts.storage, `seen:${id}`, null);
   }
 
-  /** The visitor has seen the messages up to `at` (the panel is open). */
-  markSeen(at: number): void {
+  /** The visitor has seen the messages up to `mark` (the panel is open). */
+  markSeen(mark: SeenMark | null): void {
     const id = this.#state.conversationId;
-    if (id !== null && at > this.seenAt) this.opts.storage.setItem(`seen:${id}`, String(at));
+    if (id !== null && mark !== null && mark.id !== this.seen?.id) this.opts.storage.setItem(`seen:${id}`, JSON.stringify(mark));
   }
 
   async submitCsat(score: number, comment: string): Promise<void> {

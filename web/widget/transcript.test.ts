@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PresentedMessage, VisitorStatus } from "../../src/app/events.js";
 import type { InboxItem } from "../../src/ports/conversation.store.js";
 import type { OutboxItem } from "./outbox.js";
-import { asyncDraft, type ChatMessage, latestIncomingAt, mergeHistory, pendingMessage, unreadCount, upsertMessage, wantsAsyncForm } from "./transcript.js";
+import { asyncDraft, type ChatMessage, latestIncoming, mergeHistory, pendingMessage, unreadCount, upsertMessage, wantsAsyncForm } from "./transcript.js";
 
 const msg = (id: string, author: PresentedMessage["author"], text: string, cmid: string | null = null, at = 1): PresentedMessage => ({
   id,
@@ -152,18 +152,23 @@ describe("asyncDraft", () => {
 describe("unreadCount (issue 17: the badge jumped from 1 to 4 after a reload)", () => {
   const list = [
     stored(msg("v1", "visitor", "hi", null, 1)),
-    stored(msg("b1", "bot", "hello", null, 2)),
-    stored(msg("s1", "system", "You are number 1 in the queue", null, 3)),
-    stored(msg("a1", "agent", "María here", null, 4)),
-    stored(msg("s2", "system", "María has joined", null, 5)),
+    stored(msg("b1", "bot", "hello", null, 1)),
+    stored(msg("s1", "system", "You are number 1 in the queue", null, 1)),
+    stored(msg("a1", "agent", "María here", null, 1)),
+    stored(msg("s2", "system", "María has joined", null, 4)),
+    stored(msg("a2", "agent", "Found it", null, 5)),
   ];
-  it("counts only agent and bot messages after the last one seen", () => {
-    expect(unreadCount(list, 0)).toBe(2);
-    expect(unreadCount(list, 2)).toBe(1);
-    expect(unreadCount(list, latestIncomingAt(list))).toBe(0);
+  it("counts only agent and bot messages after the last one seen, by id (messages may share a time)", () => {
+    expect(unreadCount(list, null)).toBe(3);
+    expect(unreadCount(list, { id: "b1", at: 1 })).toBe(2);
+    expect(unreadCount(list, { id: "a1", at: 1 })).toBe(1);
+    expect(unreadCount(list, latestIncoming(list))).toBe(0);
   });
-  it("marks as seen up to the newest agent or bot message (system notices do not move it)", () => {
-    expect(latestIncomingAt(list)).toBe(4);
-    expect(latestIncomingAt([])).toBe(0);
+  it("falls back to the time when the seen message is not drawn", () => {
+    expect(unreadCount(list, { id: "gone", at: 4 })).toBe(1);
+  });
+  it("marks as seen the newest agent or bot message (system notices do not move it)", () => {
+    expect(latestIncoming(list)).toEqual({ id: "a2", at: 5 });
+    expect(latestIncoming(list.slice(0, 1))).toBeNull();
   });
 });

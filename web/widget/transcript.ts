@@ -115,17 +115,27 @@ export function asyncDraft(status: VisitorStatus | null, inbox: readonly InboxIt
 /** Messages that count as unread on the launcher: what the agent or the bot said (not system notices, not the visitor's). */
 const countsAsUnread = (m: ChatMessage) => (m.author === "agent" || m.author === "bot") && !m.pending;
 
-/**
- * The launcher's unread count: agent and bot messages after `seenAt` (the last one the visitor saw,
- * kept across page loads, so a reload never counts the same message again).
- * @example
- * unreadCount(messages, 0); // every agent and bot message
- */
-export function unreadCount(messages: readonly ChatMessage[], seenAt: number): number {
-  return messages.filter((m) => countsAsUnread(m) && m.at > seenAt).length;
+/** The last agent or bot message the visitor saw: its id, and its time for when the id is gone from the list. */
+export interface SeenMark {
+  readonly id: string;
+  readonly at: number;
 }
 
-/** The time of the newest agent or bot message (0 when none): what opening the panel marks as seen. */
-export function latestIncomingAt(messages: readonly ChatMessage[]): number {
-  return messages.reduce((max, m) => (countsAsUnread(m) && m.at > max ? m.at : max), 0);
+/**
+ * The launcher's unread count: agent and bot messages after the last one the visitor saw (kept
+ * across page loads, so a reload never counts the same message again). Found by id in the drawn
+ * order (several messages may share a time); by time when that message is not drawn.
+ * @example
+ * unreadCount(messages, null); // every agent and bot message
+ */
+export function unreadCount(messages: readonly ChatMessage[], seen: SeenMark | null): number {
+  const at = seen === null ? -1 : messages.findIndex((m) => m.id === seen.id);
+  const after = at >= 0 ? messages.slice(at + 1) : seen === null ? messages : messages.filter((m) => m.at > seen.at);
+  return after.filter(countsAsUnread).length;
+}
+
+/** The newest agent or bot message (null when none): what opening the panel marks as seen. */
+export function latestIncoming(messages: readonly ChatMessage[]): SeenMark | null {
+  const m = messages.findLast(countsAsUnread);
+  return m === undefined ? null : { id: m.id, at: m.at };
 }

@@ -3,7 +3,7 @@ import type { Translate } from "../shared/i18n.js";
 import type { ChatClient, ChatState } from "./chat-client.js";
 import type { EmbedConfig } from "./embed-config.js";
 import { Panel } from "./panel.js";
-import { latestIncomingAt, unreadCount } from "./transcript.js";
+import { latestIncoming, unreadCount } from "./transcript.js";
 
 /** Open/closed, shared between the UI and `window.BatonWidget.open()`. */
 export class OpenState {
@@ -51,11 +51,11 @@ export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
   }, [open, client]);
 
   // Only agent and bot messages count, and what was seen stays seen across page loads.
-  const latest = latestIncomingAt(state.messages);
+  const latest = latestIncoming(state.messages);
   useEffect(() => {
     if (open) client.markSeen(latest);
-  }, [open, latest, client]);
-  const unread = open ? 0 : unreadCount(state.messages, client.seenAt);
+  }, [open, latest?.id, client]);
+  const unread = open ? 0 : unreadCount(state.messages, client.seen);
 
   return (
     <div class={`root ${config.position}${open ? " open" : ""}`} style={{ "--c": config.color, "--on-c": onColor }}>
