@@ -167,7 +167,7 @@ describe("everyone who could help is busy", () => {
     await offer.locator("button", { hasText: "Keep waiting" }).click();
     await offer.waitFor({ state: "detached" });
     await second.page.locator(`${w.messages} .msg.system`, { hasText: "Thanks for waiting" }).waitFor();
-    expect(await second.page.locator("#baton-widget .queue-status").textContent()).toContain("number 2");
+    expect(await second.page.locator("#baton-widget .queue-status").textContent()).toContain("Number 2");
 
     // A third one would rather leave a message: the form opens while they keep their place.
     const third = await newVisitor();
@@ -191,7 +191,7 @@ describe("everyone who could help is busy", () => {
     expect(inbox.map((i) => [i.email, i.text, i.reason])).toEqual([["sam@example.org", "Please send me a corrected invoice.", "visitor_choice"]]);
     expect((await baton.store.conversations.getConversation(thirdId))?.state).toBe("async");
     // The first two still wait, in order.
-    expect(await second.page.locator("#baton-widget .queue-status").textContent()).toContain("number 2");
+    expect(await second.page.locator("#baton-widget .queue-status").textContent()).toContain("Number 2");
     for (const v of [second, third]) await v.context.close();
     await context.close();
   });
@@ -219,6 +219,8 @@ describe("after hours, nobody is in", () => {
     await form.waitFor({ timeout: 15_000 });
     const promise = (await form.locator(".promise").textContent()) ?? "";
     expect(promise).toMatch(/^We will reply by e-mail by .*(Monday|tomorrow).*8:00/);
+    // The header is honest: away, with the promise (the zone named by its city).
+    expect(await page.locator("#baton-widget header .status-line").textContent()).toMatch(/^We're away: we will reply by Monday 8:00 AM \(Paris\)$/);
     await form.getByLabel("Name (optional)").fill("Carla Ruiz");
     await form.getByLabel("E-mail").fill("carla@example.org");
     await form.getByLabel("Message").fill("Does the Ridgeline 2 tent fit two people with packs inside?");

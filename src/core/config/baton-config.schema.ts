@@ -148,23 +148,9 @@ export const batonConfigSchema = z
   })
   .superRefine((cfg, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    const teams = new Set<string>();
-    cfg.teams.forEach((t, i) => {
-      if (teams.has(t.id)) issue(["teams", i, "id"], `duplicate team id "${t.id}"`);
-      teams.add(t.id);
-    });
-    const known = [...teams].join(", ");
-    const ruleIds = new Set<string>();
+    for (const x of crossReferenceIssues(cfg)) issue([...x.path], x.message);
     let catchAll: RoutingRule | null = null;
     cfg.rules.forEach((r, i) => {
-      if (ruleIds.has(r.id)) issue(["rules", i, "id"], `duplicate rule id "${r.id}"`);
-      ruleIds.add(r.id);
-      if (r.target.team !== null && !teams.has(r.target.team)) issue(["rules", i, "target", "team"], `unknown team "${r.target.team}" (teams: ${known})`);
-      r.escalation.forEach((step, j) => {
-        if (step.action.kind === "widen_team" && !teams.has(step.action.team)) {
-          issue(["rules", i, "escalation", j, "action", "team"], `unknown team "${step.action.team}" (teams: ${known})`);
-        }
-      });
       if (catchAll !== null) issue(["rules", i], `unreachable: rule "${catchAll.id}" before it has no conditions and matches everything`);
       else if (isCatchAll(r)) catchAll = r;
     });
@@ -173,3 +159,42 @@ export const batonConfigSchema = z
     }
   }) satisfies z.ZodType<BatonConfig, unknown>;
 
+
+/**
+ * Duplicate ids and unknown teams, read from the raw YAML data with no type assumed: they are
+ * checked even when the schema fails elsewhere (a type error never hides an unknown team).
+ * @example
+ * crossReferenceIssues({ teams: [{ id: "billing" }], rules: [{ id: "r", target: { team: "sales" } }] });
+ * // [{ path: ["rules", 0, "target", "team"], message: 'unknown team "sales" (teams: billing)' }]
+ */
+export function crossReferenceIssues(data: unknown): { path: PropertyKey[]; message: string }[] {
+  const out: { path: PropertyKey[]; message: string }[] = [];
+  const obj = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const root = obj(data);
+  const teams = new Set<string>();
+  list(root.teams).forEach((t, i) => {
+    const id = obj(t).id;
+    if (typeof id !== "string") return;
+    if (teams.has(id)) out.push({ path: ["teams", i, "id"], message: `duplicate team id "${id}"` });
+    teams.add(id);
+  });
+  const known = [...teams].join(", ");
+  const ruleIds = new Set<string>();
+  list(root.rules).forEach((r, i) => {
+    const rule = obj(r);
+    if (typeof rule.id === "string") {
+      if (ruleIds.has(rule.id)) out.push({ path: ["rules", i, "id"], message: `duplicate rule id "${rule.id}"` });
+      ruleIds.add(rule.id);
+    }
+    const team = obj(rule.target).team;
+    if (typeof team === "string" && !teams.has(team)) out.push({ path: ["rules", i, "target", "team"], message: `unknown team "${team}" (teams: ${known})` });
+    list(rule.escalation).forEach((step, j) => {
+      const action = obj(obj(step).action);
+      if (action.kind === "widen_team" && typeof action.team === "string" && !teams.has(action.team)) {
+        out.push({ path: ["rules", i, "escalation", j, "action", "team"], message: `unknown team "${action.team}" (teams: ${known})` });
+      }
+    });
+  });
+  return out;
+}

@@ -105,6 +105,19 @@ describe("parseConfig", () => {
     ]);
   });
 
+  it("reports syntax, type and cross-reference mistakes together (issue 17: a type error hid an unknown team)", () => {
+    const text = VALID.replace("team: billing }", "team: billling }")
+      .replace("    slaSeconds: 120\n", "    slaSeconds: soon\n")
+      .replace("    priority: 50\n", "    priority: 50\n    priority: 60\n");
+    const { issues, message } = failure(() => parseConfig(text));
+    expect(issues.map((i) => [i.path, i.line, i.message.replace(/:.*$/s, "")])).toEqual([
+      ["", 19, "YAML syntax"],
+      ["rules[1].slaSeconds", 25, "Invalid input"],
+      ["rules[0].target.team", 17, 'unknown team "billling" (teams'],
+    ]);
+    expect(message).toMatch(/^baton.yaml is invalid \(3 problems\)/);
+  });
+
   it("rejects a duplicate rule id", () => {
     const text = VALID.replace("  - id: general", "  - id: billing");
     const { issues } = failure(() => parseConfig(text));

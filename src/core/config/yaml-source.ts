@@ -16,24 +16,37 @@ export interface YamlSource {
  * @throws DomainError("invalid_config") listing each syntax error with its line.
  */
 export function readYaml(text: string, source: string): YamlSource {
+  const src = readYamlTolerant(text, source);
+  if (src.syntaxIssues.length > 0) throw configError(source, src.syntaxIssues);
+  return src;
+}
+
+/**
+ * Parses YAML and keeps going past syntax errors: they are returned as issues, with the data the
+ * parser could recover, so the rest of the file is checked in the same pass.
+ */
+export function readYamlTolerant(text: string, source: string): YamlSource & { readonly syntaxIssues: readonly ConfigIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw configError(
-      source,
-      doc.errors.map((e) => ({
-        path: "",
-        line: e.linePos?.[0].line ?? null,
-        message: `YAML syntax: ${(e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "")}`,
-      })),
-    );
-  }
+  const syntaxIssues = doc.errors.map((e) => ({
+    path: "",
+    line: e.linePos?.[0].line ?? null,
+    message: `YAML syntax: ${(e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "")}`,
+  }));
   const line = (node: unknown): number | null => {
     const range = (node as { range?: readonly number[] } | null)?.range;
     return range?.[0] === undefined ? null : lineCounter.linePos(range[0]).line;
   };
+  let data: unknown = null;
+  try {
+    data = toData(doc, source);
+  } catch (err) {
+    // A document broken past recovery: the syntax errors say why.
+    if (syntaxIssues.length === 0) throw err;
+  }
   return {
-    data: toData(doc, source),
+    data,
+    syntaxIssues,
     lineOf(path) {
       let node: unknown = doc.contents;
       let found = line(node);
@@ -82,14 +95,32 @@ export function toConfigIssues(issues: readonly z.core.$ZodIssue[], src: YamlSou
   });
 }
 
+/** A check on the raw data that still runs when the schema fails on types (cross-references). */
+export type LooseCheck = (data: unknown) => readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+
 /**
  * Reads YAML and parses it with `schema`, or throws one DomainError("invalid_config") listing
- * every problem as "path (line N): message".
+ * every problem as "path (line N): message": syntax errors, type errors and (through `loose`)
+ * cross-references together (syntax first), so one kind of mistake never hides another.
  */
-export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, source: string): z.output<S> {
-  const src = readYaml(text, source);
-  if (src.data === null || src.data === undefined) throw configError(source, [{ path: "", line: null, message: "the file is empty" }]);
+export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, source: string, loose: LooseCheck = () => []): z.output<S> {
+  const src = readYamlTolerant(text, source);
+  if ((src.data === null || src.data === undefined) && src.syntaxIssues.length === 0) {
+    throw configError(source, [{ path: "", line: null, message: "the file is empty" }]);
+  }
   const result = schema.safeParse(src.data);
-  if (!result.success) throw configError(source, toConfigIssues(result.error.issues, src));
-  return result.data;
+  if (result.success && src.syntaxIssues.length === 0) return result.data;
+  const issues: ConfigIssue[] = [...src.syntaxIssues];
+  if (!result.success && src.data !== null && src.data !== undefined) {
+    issues.push(...toConfigIssues(result.error.issues, src));
+    for (const l of loose(src.data)) issues.push({ path: formatPath(l.path), line: src.lineOf(l.path), message: l.message });
+  }
+  const seen = new Set<string>();
+  const unique = issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  throw configError(source, unique);
 }
