@@ -1,6 +1,6 @@
 import type uPlot from "uplot";
 import uPlotLib from "uplot";
-import { UChart } from "./u-chart.js";
+import { countAxisTop, INTEGER_INCRS, UChart } from "./u-chart.js";
 
 export interface BarSeries {
   readonly label: string;
@@ -21,6 +21,8 @@ export interface BarChartProps {
   /** Whiskers on the first series: [lo, hi] per category, or null. */
   readonly intervals?: readonly (readonly [number, number] | null)[];
   readonly height?: number;
+  /** The values are counts: whole-number ticks only (and a whole-number top). */
+  readonly integer?: boolean;
 }
 
 const ALIGN: readonly (-1 | 0 | 1)[] = [-1, 1];
@@ -53,7 +55,7 @@ function whiskers(intervals: readonly (readonly [number, number] | null)[]) {
 }
 
 /** A categorical bar chart on uPlot (x = category index). */
-export function BarChart({ label, categories, series, format = (v) => String(v), axisFormat = format, max, intervals, height = 240 }: BarChartProps) {
+export function BarChart({ label, categories, series, format = (v) => String(v), axisFormat = format, max, intervals, height = 240, integer = false }: BarChartProps) {
   if (categories.length === 0 || series.every((s) => s.values.every((v) => v === null))) {
     return <div class="chart-empty">No data in this range yet.</div>;
   }
@@ -70,7 +72,7 @@ export function BarChart({ label, categories, series, format = (v) => String(v),
       y: {
         range: (_u, _min, dataMax) => {
           const top = max ?? Math.max(...[dataMax, ...(intervals ?? []).map((iv) => iv?.[1] ?? 0)].filter(Number.isFinite), 1);
-          return [0, max ?? top * 1.1];
+          return [0, max ?? (integer ? countAxisTop(top) : top * 1.1)];
         },
       },
     },
@@ -82,7 +84,15 @@ export function BarChart({ label, categories, series, format = (v) => String(v),
         size: longest > 10 && categories.length > 4 ? 30 + longest * 4.6 : 40,
         grid: { show: false },
       },
-      { values: (_u, splits) => splits.map(axisFormat), size: 64 },
+      {
+        values: (u, splits) => {
+          const labels = splits.map(axisFormat);
+          u.root.dataset.yTicks = labels.join(","); // the tick labels are drawn on canvas: readable here for tests
+          return labels;
+        },
+        size: 64,
+        ...(integer ? { incrs: [...INTEGER_INCRS] } : {}),
+      },
     ],
     series: [
       { label: "" },
@@ -98,5 +108,5 @@ export function BarChart({ label, categories, series, format = (v) => String(v),
     ],
     hooks: intervals ? { draw: [whiskers(intervals)] } : {},
   });
-  return <UChart label={label} options={options} data={data} version={JSON.stringify([categories, series, intervals, max])} />;
+  return <UChart label={label} options={options} data={data} version={JSON.stringify([categories, series, intervals, max, integer])} />;
 }

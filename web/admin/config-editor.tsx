@@ -20,8 +20,10 @@ export function lineOffset(text: string, line: number): number {
 }
 
 /**
- * The config file in a textarea. Saving validates on the server; every problem comes back with
- * its path and line, and choosing one puts the cursor on that line.
+ * The config file in a textarea with a line-number gutter (lines with a problem marked). Saving
+ * validates on the server; every problem comes back with its path and line, and choosing one
+ * puts the cursor on that line. A plain textarea, not an editor library: it keeps the admin
+ * bundle small and the browser's own undo, search and accessibility.
  */
 export function ConfigEditor({ token, yaml, saved }: ConfigEditorProps) {
   const [text, setText] = useState(yaml);
@@ -29,7 +31,10 @@ export function ConfigEditor({ token, yaml, saved }: ConfigEditorProps) {
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const gutter = useRef<HTMLDivElement>(null);
   useEffect(() => setText(yaml), [yaml]);
+  const lineCount = text.split("\n").length;
+  const badLines = new Set(issues.map((i) => i.line).filter((l): l is number => l !== null));
 
   const goTo = (line: number) => {
     const el = area.current;
@@ -68,15 +73,28 @@ export function ConfigEditor({ token, yaml, saved }: ConfigEditorProps) {
         <label class="visually-hidden" for="config-yaml">
           Configuration YAML
         </label>
-        <textarea
-          id="config-yaml"
-          ref={area}
-          class="yaml-editor"
-          spellcheck={false}
-          rows={24}
-          value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
-        />
+        <div class="code-editor">
+          <div class="gutter" ref={gutter} aria-hidden="true" data-testid="config-gutter">
+            {Array.from({ length: lineCount }, (_, i) => (
+              <span key={i} class={badLines.has(i + 1) ? "bad" : undefined}>
+                {i + 1}
+              </span>
+            ))}
+          </div>
+          <textarea
+            id="config-yaml"
+            ref={area}
+            class="yaml-editor"
+            spellcheck={false}
+            wrap="off"
+            rows={24}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            onScroll={(e) => {
+              if (gutter.current !== null) gutter.current.scrollTop = e.currentTarget.scrollTop;
+            }}
+          />
+        </div>
         <div class="form-row">
           <button type="submit" class="primary" disabled={busy || text === yaml}>
             Validate and save

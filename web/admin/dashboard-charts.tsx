@@ -63,6 +63,7 @@ export function DashboardCharts({ report: r }: { readonly report: SeamReport }) 
           categories={r.triggers.map((t) => triggerLabel(t.kind))}
           series={[{ label: "Handoffs", values: r.triggers.map((t) => t.count), color: BLUE }]}
           format={(v) => String(Math.round(v))}
+          integer
         />
       </ChartCard>
       <ChartCard

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type uPlot from "uplot";
 import { api } from "../shared/api.js";
-import { UChart } from "./u-chart.js";
+import { INTEGER_INCRS, UChart } from "./u-chart.js";
 
 const EVERY_MS = 5000;
 const KEEP = 180;
@@ -37,7 +37,7 @@ export function QueueDepth({ token }: { readonly token: string }) {
       x: { time: false, range: () => [-(KEEP * EVERY_MS) / 60_000, 0.2] },
       y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] },
     },
-    axes: [{ values: (_u, splits) => splits.map((m) => (m === 0 ? "now" : `${m} min`)) }, { size: 40 }],
+    axes: [{ values: (_u, splits) => splits.map((m) => (m === 0 ? "now" : `${m} min`)) }, { size: 40, incrs: [...INTEGER_INCRS] }],
     series: [{}, { label: "Queued chats", stroke: "#2456d3", fill: "#2456d322", width: 2, points: { show: true, size: 6 } }],
   });
   return (

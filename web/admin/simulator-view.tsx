@@ -37,6 +37,17 @@ const points = (x: number | null, of: number | null) =>
 const secs = (x: number | null) => (x === null ? "—" : `${Math.round(x)} s`);
 
 /**
+ * The scenario the page opens on: a day shift short of staff, where the policies differ (a queue,
+ * abandonment, SLA misses). The night scenario run from 10:00 has nobody rostered: all abandoned.
+ */
+export const DEFAULT_SCENARIO = "staffing-shortfall.yaml";
+
+/** "07:00" from a scenario's `start: "2026-03-10T07:00"` (its own first hour), or null. */
+export function scenarioStartTime(yaml: string): string | null {
+  return /^start:\s*["']?\d{4}-\d\d-\d\dT(\d\d:\d\d)/m.exec(yaml)?.[1] ?? null;
+}
+
+/**
  * What-if runs from the admin: pick a shipped scenario (or edit its YAML), run a window of it
  * against Baton's router and the peer policies, read the table and the charted report.
  * Full days belong to `npm run simulate`; this page runs up to 8 hours in the server.
@@ -50,16 +61,20 @@ export function SimulatorView({ token }: { readonly token: string }) {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SimResult | null>(null);
+  // A scenario runs from its own start time unless the admin picks another (a night from 18:00).
   const choose = (name: string) => {
+    const text = scenarios.data?.find((s) => s.file === name)?.yaml ?? "";
     setFile(name);
-    setYaml(scenarios.data?.find((s) => s.file === name)?.yaml ?? "");
+    setYaml(text);
+    setStartTime(scenarioStartTime(text) ?? "10:00");
     setResult(null);
   };
   useEffect(() => {
-    const first = scenarios.data?.[0];
+    const first = scenarios.data?.find((s) => s.file === DEFAULT_SCENARIO) ?? scenarios.data?.[0];
     if (first !== undefined && file === null) {
       setFile(first.file);
       setYaml(first.yaml);
+      setStartTime(scenarioStartTime(first.yaml) ?? "10:00");
     }
   }, [scenarios.data, file]);
 

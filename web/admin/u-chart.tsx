@@ -1,6 +1,17 @@
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 
+/**
+ * Axis steps for counts: whole numbers only, so a small count never reads "0, 1, 1" (0, 0.5 and
+ * 1 rounded). uPlot picks the smallest step that fits its spacing.
+ */
+export const INTEGER_INCRS: readonly number[] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 1_000_000];
+
+/** The top of a count axis: a whole number at least 1 above the data (room for the tallest bar). */
+export function countAxisTop(dataMax: number): number {
+  return Math.max(1, Math.ceil(Number.isFinite(dataMax) ? dataMax * 1.1 : 1));
+}
+
 export interface UChartProps {
   /** Accessible name of the chart (the numbers are also in the table next to it). */
   readonly label: string;
