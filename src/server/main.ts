@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isDomainError } from "../core/errors.js";
+import { startupBanner } from "./banner.js";
 import { startBaton } from "./baton.js";
 
 /** `npm start`: Baton on embedded SQLite with the demo data, widget and console served. */
@@ -17,18 +18,7 @@ async function main(): Promise<void> {
     chmodSync(file, 0o600);
     botKey = `generated for this run, in ${file} (set BATON_BOT_API_KEY to keep one)`;
   }
-  process.stdout.write(
-    [
-      "",
-      `Baton is running on ${shown}`,
-      `  demo site with the widget   ${shown}/`,
-      `  agent console               ${shown}/console/   (maria@demo.baton / demo, admin@demo.baton / admin)`,
-      `  admin and dashboard         ${shown}/admin/`,
-      `  API docs (OpenAPI)          ${shown}/docs`,
-      `  Bot API key                 ${botKey}`,
-      "",
-    ].join("\n"),
-  );
+  process.stdout.write(startupBanner({ url: shown, teams: baton.config.teams, now: baton.engine.now(), botKey, hours: process.env.BATON_HOURS }));
   const stop = async () => {
     await baton.close();
     process.exit(0);
