@@ -21,7 +21,7 @@ const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
  * The files a page loads before any interaction: the HTML, its scripts, module preloads and
  * stylesheets, and the chunks those scripts import statically (dynamic imports are left out).
  */
-export function firstLoad(htmlPath: string): string[] {
+function firstLoad(htmlPath: string): string[] {
   const html = readFileSync(htmlPath, "utf8");
   const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>/g)]
     .filter((m) => /<script\b|rel="(?:modulepreload|stylesheet)"/.test(m[0]))
