@@ -62,7 +62,7 @@ describe("issue 11 in a real browser: nobody waits on nobody", () => {
     expect(offerText, offerText).toMatch(/we will reply by Tuesday \d{1,2}:\d{2} [AP]M \([\w ]+\)\./);
     expect(offerText).not.toMatch(/as soon as possible/);
     // International support's reply window (60 min from 10:00:15 Paris, to the next 5 minutes), not Billing's.
-    expect(offerText).toMatch(/Tuesday (10:05 AM \(UTC\)|11:05 AM \(Europe\/Paris\))/);
+    expect(offerText).toMatch(/Tuesday (10:05 AM \(UTC\)|11:05 AM \(Paris\))/);
     await shot(visitorPage, "issue-11-widget-stated-time");
     await offer.locator("button", { hasText: "Leave a message" }).click();
     const form = visitorPage.locator("#baton-widget form.async-form");

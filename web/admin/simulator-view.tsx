@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { api } from "../shared/api.js";
 import { useApi } from "./use-api.js";
 
@@ -54,10 +54,11 @@ export function scenarioStartTime(yaml: string): string | null {
  */
 export function SimulatorView({ token }: { readonly token: string }) {
   const scenarios = useApi<Scenario[]>("/api/admin/scenarios", token);
-  const [file, setFile] = useState<string | null>(null);
-  const [yaml, setYaml] = useState("");
+  // Null until the admin picks or edits: then the default scenario (drawn at once, no effect to race a click).
+  const [picked, setFile] = useState<string | null>(null);
+  const [edited, setYaml] = useState<string | null>(null);
   const [hours, setHours] = useState(2);
-  const [startTime, setStartTime] = useState("10:00");
+  const [chosenStart, setStartTime] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SimResult | null>(null);
@@ -69,14 +70,10 @@ export function SimulatorView({ token }: { readonly token: string }) {
     setStartTime(scenarioStartTime(text) ?? "10:00");
     setResult(null);
   };
-  useEffect(() => {
-    const first = scenarios.data?.find((s) => s.file === DEFAULT_SCENARIO) ?? scenarios.data?.[0];
-    if (first !== undefined && file === null) {
-      setFile(first.file);
-      setYaml(first.yaml);
-      setStartTime(scenarioStartTime(first.yaml) ?? "10:00");
-    }
-  }, [scenarios.data, file]);
+  const fallback = scenarios.data?.find((s) => s.file === DEFAULT_SCENARIO) ?? scenarios.data?.[0];
+  const file = picked ?? fallback?.file ?? null;
+  const yaml = edited ?? fallback?.yaml ?? "";
+  const startTime = chosenStart ?? scenarioStartTime(yaml) ?? "10:00";
 
   const run = async (e: Event) => {
     e.preventDefault();
