@@ -58,7 +58,10 @@ describe("issue 11 in a real browser: nobody waits on nobody", () => {
     await baton.engine.command(() => runDue(baton.engine));
     const offer = visitorPage.locator("#baton-widget .wait-offer");
     await offer.waitFor({ timeout: 15_000 });
-    const offerText = await offer.locator("p").innerText();
+    // Said once: the transcript's notice has the time; the card below it only asks the question.
+    await visitorPage.locator(`${w.messages} .msg.system`, { hasText: "we will reply" }).waitFor();
+    const offerText = await visitorPage.locator(`${w.messages} .msg.system`).last().innerText();
+    await expect.poll(() => offer.locator("p").count()).toBe(0);
     expect(offerText, offerText).toMatch(/we will reply by Tuesday \d{1,2}:\d{2} [AP]M \([\w ]+\)\./);
     expect(offerText).not.toMatch(/as soon as possible/);
     // International support's reply window (60 min from 10:00:15 Paris, to the next 5 minutes), not Billing's.

@@ -163,6 +163,9 @@ describe("everyone who could help is busy", () => {
     const offer = second.page.locator("#baton-widget .wait-offer");
     await offer.waitFor();
     expect(await offer.locator("button").allTextContents()).toEqual(["Keep waiting", "Leave a message"]);
+    // The wait and the promise are said once (the server's notice), not again on the card.
+    await second.page.locator(`${w.messages} .msg.system`, { hasText: "The wait is about 8 minutes" }).waitFor();
+    await expect.poll(() => second.page.locator("#baton-widget .log").getByText(/The wait is about 8 minutes/).count()).toBe(1);
     await shot(second.page, "widget-queue-offer");
     await offer.locator("button", { hasText: "Keep waiting" }).click();
     await offer.waitFor({ state: "detached" });

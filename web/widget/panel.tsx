@@ -39,6 +39,9 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
   const offer = queued && status?.async?.mode === "offer" && offerAnswered !== status.conversationId && !leaving;
   const promise = replyWhen(status?.async?.promisedText ?? "", t);
   const showAsyncForm = asyncForm || (leaving && queued);
+  // The server's notice already states the wait and the promise: the offer card then only asks the question.
+  const promisedText = status?.async?.promisedText ?? "";
+  const offerSaid = promisedText !== "" && state.messages.findLast((m) => m.author === "system")?.text.includes(promisedText) === true;
   const hasMessages = state.messages.some((m) => !m.pending);
 
   useEffect(() => {
@@ -107,6 +110,7 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
           <WaitOffer
             status={status}
             t={t}
+            said={offerSaid}
             onWait={() => {
               setOfferAnswered(status.conversationId);
               void client.keepWaiting().catch(() => undefined);

@@ -6,17 +6,19 @@ export interface WaitOfferProps {
   readonly t: Translate;
   readonly onWait: () => void;
   readonly onLeave: () => void;
+  /** The transcript's last notice already says this (the wait and the promise): only the choice is shown, not the text again. */
+  readonly said?: boolean;
 }
 
 /** The wait is long: keep waiting, or leave a message. */
-export function WaitOffer({ status, t, onWait, onLeave }: WaitOfferProps) {
+export function WaitOffer({ status, t, onWait, onLeave, said = false }: WaitOfferProps) {
+  const text =
+    status.wait === null
+      ? t("offerNobodyText", { when: replyWhen(status.async?.promisedText ?? "", t) })
+      : t("offerText", { bucket: localizeBucket(status.wait.bucket, t), when: replyWhen(status.async?.promisedText ?? "", t) });
   return (
-    <div class="card wait-offer">
-      <p>
-        {status.wait === null
-          ? t("offerNobodyText", { when: replyWhen(status.async?.promisedText ?? "", t) })
-          : t("offerText", { bucket: localizeBucket(status.wait.bucket, t), when: replyWhen(status.async?.promisedText ?? "", t) })}
-      </p>
+    <div class={`card wait-offer${said ? " choice-only" : ""}`} role="group" aria-label={said ? `${t("keepWaiting")} / ${t("leaveMessage")}` : undefined}>
+      {!said && <p>{text}</p>}
       <div class="row">
         <button class="btn" type="button" onClick={onWait}>
           {t("keepWaiting")}
