@@ -75,6 +75,10 @@ describe("issue 17: axe-core finds no serious or critical violation", () => {
     await visitor.locator(`${w.messages} .msg.agent`).waitFor();
     expect(await seriousViolations(console), "console").toEqual([]);
     expect(await seriousViolations(visitor), "widget (with an agent)").toEqual([]);
+    await visitor.locator(w.input).fill("x".repeat(4100));
+    await visitor.getByRole("button", { name: "E-mail me this conversation" }).click();
+    await visitor.locator("#baton-widget form.transcript-form").waitFor();
+    expect(await seriousViolations(visitor), "widget (transcript form, over-long draft)").toEqual([]);
 
     const admin = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
     const adminFailed = failedRequests(admin);

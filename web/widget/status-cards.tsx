@@ -17,8 +17,8 @@ export function WaitOffer({ status, t, onWait, onLeave, said = false }: WaitOffe
       ? t("offerNobodyText", { when: replyWhen(status.async?.promisedText ?? "", t) })
       : t("offerText", { bucket: localizeBucket(status.wait.bucket, t), when: replyWhen(status.async?.promisedText ?? "", t) });
   return (
-    <div class={`card wait-offer${said ? " choice-only" : ""}`} role="group" aria-label={said ? `${t("keepWaiting")} / ${t("leaveMessage")}` : undefined}>
-      {!said && <p>{text}</p>}
+    <fieldset class={`card wait-offer${said ? " choice-only" : ""}`}>
+      {said ? <legend class="sr">{`${t("keepWaiting")} / ${t("leaveMessage")}`}</legend> : <p>{text}</p>}
       <div class="row">
         <button class="btn" type="button" onClick={onWait}>
           {t("keepWaiting")}
@@ -27,6 +27,6 @@ export function WaitOffer({ status, t, onWait, onLeave, said = false }: WaitOffe
           {t("leaveMessage")}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
