@@ -92,6 +92,7 @@ describe("issue 17: the widget on a phone", () => {
     await maria.send(conversationId, "Found it: you were charged twice, the refund is on its way.");
     await badge(page).waitFor();
     expect(await badge(page).textContent()).toBe("1");
+    expect(await page.locator(w.launcher).getAttribute("aria-label")).toBe("Open chat (1 unread)");
     // …and still one after a reload (it was 4: bot answers and system notices counted again).
     await page.reload();
     await badge(page).waitFor();

@@ -7,6 +7,7 @@ export const LANGUAGES = ["en", "es", "fr", "de", "pt"] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 const en = {
+  openChatUnread: "Open chat ({n} unread)",
   subtitleQueuedShort: "Number {position} in the queue · {bucket}",
   subtitleFinding: "Finding a person to help you…",
   subtitleAway: "We're away: we will reply {when}",
@@ -72,6 +73,7 @@ export type Strings = typeof en;
 export type StringKey = keyof Strings;
 
 const es: Strings = {
+  openChatUnread: "Abrir el chat ({n} sin leer)",
   subtitleQueuedShort: "Número {position} en la cola · {bucket}",
   subtitleFinding: "Buscando a una persona que te ayude…",
   subtitleAway: "No estamos disponibles: te responderemos {when}",
@@ -133,6 +135,7 @@ const es: Strings = {
 };
 
 const fr: Strings = {
+  openChatUnread: "Ouvrir le chat ({n} non lus)",
   subtitleQueuedShort: "Numéro {position} dans la file · {bucket}",
   subtitleFinding: "Nous cherchons une personne pour vous aider…",
   subtitleAway: "Nous sommes absents : nous répondrons {when}",
@@ -194,6 +197,7 @@ const fr: Strings = {
 };
 
 const de: Strings = {
+  openChatUnread: "Chat öffnen ({n} ungelesen)",
   subtitleQueuedShort: "Nummer {position} in der Warteschlange · {bucket}",
   subtitleFinding: "Wir suchen eine Person, die Ihnen hilft…",
   subtitleAway: "Wir sind nicht da: wir antworten {when}",
@@ -255,6 +259,7 @@ const de: Strings = {
 };
 
 const pt: Strings = {
+  openChatUnread: "Abrir o chat ({n} por ler)",
   subtitleQueuedShort: "Número {position} na fila · {bucket}",
   subtitleFinding: "A procurar uma pessoa para o ajudar…",
   subtitleAway: "Estamos ausentes: responderemos {when}",

@@ -64,7 +64,7 @@ export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
         ref={launcher}
         class="launcher"
         type="button"
-        aria-label={open ? t("closeChat") : t("openChat")}
+        aria-label={open ? t("closeChat") : unread > 0 ? t("openChatUnread", { n: unread }) : t("openChat")}
         aria-expanded={open}
         aria-controls="baton-panel"
         onClick={() => openState.set(!open)}
@@ -79,7 +79,7 @@ export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
           </svg>
         )}
         {unread > 0 && (
-          <span class="badge" data-unread={unread}>
+          <span class="badge" aria-hidden="true">
             {unread}
           </span>
         )}
