@@ -158,8 +158,14 @@ export interface AgentProfile {
   readonly teams: readonly string[];
   readonly skills: readonly AgentSkill[];
   readonly languages: readonly Lang[];
-  /** Can serve any language through machine translation where a rule allows it. */
+  /** Can serve other languages through machine translation where a rule allows it. */
   readonly translationEnabled: boolean;
+  /**
+   * Set by the router from the translator's pairs and health (`set_translation`): each visitor
+   * language this agent serves through translation now, with the agent's own language for it.
+   * Absent: no translator is wired in (simulator, router tests) and the flag alone decides.
+   */
+  readonly viaTranslation?: Readonly<Record<Lang, Lang>>;
   readonly senior: boolean;
   readonly cap: number;
 }

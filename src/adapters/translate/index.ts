@@ -1,0 +1,3 @@
+export { type ApertiumOptions, createApertiumTranslator } from "./apertium.translator.js";
+export { createLibreTranslateTranslator, type LibreTranslateOptions } from "./libretranslate.translator.js";
+export { createPivotTranslator, type DirectBackend } from "./pivot-translator.js";
