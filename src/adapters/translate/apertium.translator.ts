@@ -40,7 +40,7 @@ export function createApertiumTranslator(options: ApertiumOptions): Translator {
     async translateDirect(text: string, from: Lang, to: Lang) {
       const query = new URLSearchParams({ langpair: `${toAlpha3(from)}|${toAlpha3(to)}`, q: text, markUnknown: "no" });
       const answer = await fetchJson(`${base}/translate`, { method: "POST", body: query }, options.timeoutMs, translateAnswer, "Apertium APY");
-      return answer.responseData.translatedText;
+      return answer.responseData.translatedText.trim();
     },
   });
 }
