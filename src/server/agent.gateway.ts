@@ -10,6 +10,7 @@ import {
   queueFor,
   replyInbox,
   resolveConversation,
+  previewTranslation,
   sendAgentMessage,
   setAgentCap,
   setAgentPresence,
@@ -120,6 +121,7 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
       const { message, duplicate } = await engine.inConversation(f.conversationId, () => sendAgentMessage(engine, { agentId, ...f }));
       return { message: presentMessage(message, me.name), duplicate };
     }, guard);
+    onFrame(socket, "translate:preview", AgentFrames["translate:preview"], log, (f) => previewTranslation(engine, agentId, f.conversationId, f.text), guard);
     onFrame(socket, "transfer", AgentFrames.transfer, log, (f) =>
       engine.command(async () => {
         const h = await transferConversation(engine, { fromAgentId: agentId, ...f });

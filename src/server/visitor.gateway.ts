@@ -4,7 +4,7 @@ import {
   chooseWait,
   type Engine,
   leaveAsyncMessage,
-  presentMessage,
+  presentForVisitor,
   presentTranscript,
   receiveVisitorMessage,
   resolveByBot,
@@ -85,7 +85,7 @@ export function visitorGateway(
         receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page }),
       );
       observeMessageSeconds((performance.now() - started) / 1000);
-      return { message: presentMessage(message, "Visitor"), duplicate };
+      return { message: presentForVisitor(message, "Visitor"), duplicate };
     }, guard);
     onFrame(socket, "wait:choose", VisitorFrames["wait:choose"], log, (f) =>
       engine.command(async () => {
