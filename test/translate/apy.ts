@@ -35,8 +35,9 @@ export interface OwnApy {
   stop(): Promise<void>;
 }
 
-export async function startOwnApy(): Promise<OwnApy> {
-  const port = await freePort();
+/** Starts `apertium-apy` on `port` (a free one when not given) and waits until it lists its pairs. */
+export async function startOwnApy(port?: number): Promise<OwnApy & { readonly port: number }> {
+  port ??= await freePort();
   const child: ChildProcess = spawn("apertium-apy", ["-p", String(port), "/usr/share/apertium/modes"], {
     env: { ...process.env, LC_ALL: "C.UTF-8" },
     stdio: "ignore",
@@ -50,6 +51,7 @@ export async function startOwnApy(): Promise<OwnApy> {
   }
   return {
     url,
+    port,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
