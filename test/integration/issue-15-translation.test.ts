@@ -127,4 +127,15 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a Spanish visitor and an 
     const back = await ben.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === x.conversationId);
     expect(back.translation?.inbound).toBe("spa→eng");
   });
+
+  it("a native speaker comes before the translation agent; the explanation says why", async () => {
+    const ben = track(await agent(baton.url, "ben@demo.baton"));
+    const maria = track(await agent(baton.url, "maria@demo.baton"));
+    const v = track(await visitor(baton.url, { locale: "es-ES" }));
+    await v.say("Quiero hablar con una persona sobre mi factura");
+    const got = await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    expect(got.explanation?.reasons).toContain("native speaker of es, before agents who need machine translation");
+    expect(got.translation).toBeNull();
+    expect(ben.events.some((e) => e.event === "conversation:assigned" && (e.payload as Assigned).context.conversation.id === v.conversationId)).toBe(false);
+  });
 });
