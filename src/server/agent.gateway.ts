@@ -12,6 +12,7 @@ import {
   resolveConversation,
   previewTranslation,
   sendAgentMessage,
+  translationView,
   setAgentCap,
   setAgentPresence,
   takeConversation,
@@ -200,7 +201,9 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
       for (const id of engine.router.agent(agentId)?.active ?? []) {
         const state = engine.router.stateOf(id);
         const context = await loadContext(engine, id);
-        socket.emit(state === "offered" ? "conversation:offered" : "conversation:assigned", { context, explanation: null, expiresAt: null });
+        const route = engine.translation.chatRoute(id, agentId);
+        const translation = route === null ? null : translationView(engine, route);
+        socket.emit(state === "offered" ? "conversation:offered" : "conversation:assigned", { context, explanation: null, expiresAt: null, translation });
       }
     } catch (err) {
       log.error({ err, agentId }, "could not send the console its state");
