@@ -167,14 +167,18 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       const { conversations } = store;
       const handoffs = await conversations.listHandoffsBetween(from, to);
       const flags = [];
+      const translatedChats = [];
       for (const id of new Set(handoffs.map((h) => h.conversationId))) {
         const [all, messages, fields] = await Promise.all([conversations.listHandoffs(id), conversations.listMessages(id), conversations.listFields(id)]);
+        const translated = messages.filter((m) => m.translation != null);
+        const failed = translated.filter((m) => m.translation?.text === null).length;
+        translatedChats.push({ conversationId: id, messages: translated.length - failed, failed });
         const inWindow = new Set(handoffs.filter((h) => h.conversationId === id).map((h) => h.id));
         flags.push(...repeatFlags(all, messages, fields).filter((f) => inWindow.has(f.handoffId)));
       }
       const csat = await conversations.listCsatBetween(from, to);
       const asyncPromises = await conversations.listInbox({});
-      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, rules: engine.config.rules, from, to, now: engine.now() });
+      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, translatedChats, rules: engine.config.rules, from, to, now: engine.now() });
       return format === "csv" ? seamReportToCsv(report) : report;
     },
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),

@@ -126,6 +126,18 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a Spanish visitor and an 
     await x.say("Quiero hablar con una persona sobre mi factura");
     const back = await ben.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === x.conversationId);
     expect(back.translation?.inbound).toBe("spa→eng");
+
+    await ben.waitFor<Presented & { conversationId: string }>("message:translated", (m) => m.conversationId === x.conversationId);
+
+    // The seam report counts the translated chats, and the messages the translator failed (the
+    // visitor's while it was down, and Ben's reply that went out untranslated).
+    const admin = track(await agent(baton.url, "admin@demo.baton", "admin", "offline"));
+    const seam = await fetch(`${baton.url}/api/metrics/seam`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(seam.status).toBe(200);
+    const report = (await seam.json()) as { translation: { chats: number; messages: number; failed: number } };
+    expect(report.translation.chats).toBe(2);
+    expect(report.translation.failed).toBe(2);
+    expect(report.translation.messages).toBeGreaterThanOrEqual(6);
   });
 
   it("a native speaker comes before the translation agent; the explanation says why", async () => {

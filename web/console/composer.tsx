@@ -24,10 +24,13 @@ export function Composer({ context, send, typing, preview }: ComposerProps) {
   const [busy, setBusy] = useState(false);
   const typingSent = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const known = useMemo(
-    () => (text.trim() === "" ? null : findKnownFieldQuestion(text, context.doNotAsk, context.conversation.language)),
-    [text, context.doNotAsk, context.conversation.language],
-  );
+  const draftText = translated.draft?.text ?? "";
+  const known = useMemo(() => {
+    if (text.trim() === "") return null;
+    // Through translation the agent writes in their own language: every lexicon, then the Spanish (etc.) draft.
+    if (preview !== undefined) return findKnownFieldQuestion(text, context.doNotAsk) ?? (draftText === "" ? null : findKnownFieldQuestion(draftText, context.doNotAsk, context.conversation.language));
+    return findKnownFieldQuestion(text, context.doNotAsk, context.conversation.language);
+  }, [text, draftText, preview, context.doNotAsk, context.conversation.language]);
   const stopTyping = () => {
     clearTimeout(idle.current);
     if (typingSent.current) typing(false);
