@@ -4,14 +4,16 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshTranslation } from "../../src/app/index.js";
 import { apyProblem, IN_CI, type OwnApy, startOwnApy } from "../translate/apy.js";
-import { openVisitor, screenshot, signInAgent, type TestVisitor } from "./console-helpers.js";
+import { screenshot, signInAgent } from "./console-helpers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
+import { openWidget, say, w } from "./widget-helpers.js";
 
 /**
  * Issue 15 in a real browser: Ben (English, billing, machine translation) takes a Spanish chat
  * through a real Apertium APY. He reads the visitor in English with the original one click away,
  * sees his reply's Spanish before sending (and edits it), and sees a clear banner when the
- * translator stops. Screenshots: screenshots/console-translated-*.png; one is kept in docs/screenshots.
+ * translator stops. The visitor uses the real widget (Spanish browser) and reads Spanish, marked
+ * as translated. Screenshots: screenshots/console-translated-*.png; one is kept in docs/screenshots.
  */
 
 const problem = await apyProblem();
@@ -21,7 +23,7 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a translated chat in the 
   let baton: Awaited<ReturnType<typeof startTestBaton>>;
   let browser: Browser;
   let ben: Page;
-  let visitor: TestVisitor;
+  let visitor: Page;
 
   beforeAll(async () => {
     if (problem !== null) throw new Error(`Apertium APY is needed (CI installs it): ${problem}`);
@@ -34,9 +36,9 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a translated chat in the 
       launchBrowser(),
     ]);
     ben = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    visitor = await (await browser.newContext({ locale: "es-ES", timezoneId: "Europe/Madrid", viewport: { width: 480, height: 800 } })).newPage();
   }, 60_000);
   afterAll(async () => {
-    visitor?.close();
     await browser?.close();
     await baton?.close();
     await apy?.stop();
@@ -44,9 +46,10 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a translated chat in the 
 
   it("Ben reads the Spanish visitor in English, checks the original, and sends an edited Spanish reply", async () => {
     await signInAgent(ben, baton.url, "ben@demo.baton");
-    visitor = await openVisitor(baton.url, { locale: "es-ES", page: { url: "https://shop.example/facturas", title: "Facturas" } });
-    await visitor.send("Hola, me cobraron dos veces este mes");
-    await visitor.send("Quiero hablar con una persona sobre mi factura");
+    await openWidget(visitor, `${baton.url}/`);
+    await say(visitor, "Hola, me cobraron dos veces este mes");
+    await visitor.locator(`${w.messages} .msg.bot`).first().waitFor();
+    await say(visitor, "Quiero hablar con una persona sobre mi factura");
 
     const banner = ben.getByTestId("translation-banner");
     await banner.waitFor();
@@ -73,9 +76,13 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a translated chat in the 
     await draft.fill(`${machine} Disculpa las molestias.`);
     const shot = await screenshot(ben, "console-translated-chat");
     await ben.getByRole("button", { name: "Send" }).click();
-    const read = await visitor.waitForMessage((m) => m.author === "agent");
-    expect(read.text).toBe(`${machine} Disculpa las molestias.`);
-    expect(read.translated?.original).toBe("I can see the double charge and I will refund it today.");
+    // The visitor reads it in Spanish, marked as translated, in the widget.
+    const read = visitor.locator(`${w.messages} .msg.agent`).last();
+    await read.locator(".bubble").filter({ hasText: "Disculpa las molestias." }).waitFor();
+    expect(await read.locator(".bubble").innerText()).toBe(`${machine} Disculpa las molestias.`);
+    expect(await read.getByTestId("translated-mark").innerText()).toBe("Traducido automáticamente del inglés");
+    expect(await read.getByTestId("translated-mark").getAttribute("title")).toBe("I can see the double charge and I will refund it today.");
+    await screenshot(visitor, "widget-translated-reply");
     const mine = transcript.locator(".line-agent").filter({ hasText: "I will refund it today." });
     await mine.waitFor();
     expect(await mine.innerText()).toContain("edited");
@@ -84,7 +91,7 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a translated chat in the 
 
     // The translator stops: a clear banner, and the visitor's next message shows as the original.
     await apy.stop();
-    await visitor.send("¿Cuándo veré el reembolso?");
+    await say(visitor, "¿Cuándo veré el reembolso?");
     await transcript.getByTestId("untranslated").first().waitFor();
     await ben.getByTestId("translator-down").waitFor();
     await transcript.locator(".line-visitor").filter({ hasText: "¿Cuándo veré el reembolso?" }).waitFor();
