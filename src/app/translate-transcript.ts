@@ -3,6 +3,7 @@ import type { MessageTranslation } from "../core/model.js";
 import type { TranslationRoute } from "../core/translation/pairs.js";
 import { pairWords } from "../core/translation/pairs.js";
 import type { Engine } from "./engine.js";
+import { loadContext } from "./load-context.js";
 import { defaultAuthorName, presentMessage, translateStored } from "./post-message.js";
 
 /** What the console shows about a chat served through translation. */
@@ -42,6 +43,10 @@ export function translateTranscript(engine: Engine, conversationId: string, agen
       for (const m of done) {
         engine.deps.publisher.publish({ kind: "agent", agentId }, "message:translated", presentMessage(m, defaultAuthorName(m.author)));
       }
+      // The handoff summary quotes the visitor's own words: the agent gets it in their language too.
+      const summary = (await loadContext(engine, conversationId)).summary;
+      const translated = await engine.translation.translate(summary, route.visitor, route.agent);
+      engine.deps.publisher.publish({ kind: "agent", agentId }, "translation:summary", { conversationId, summary: translated });
     })
     .catch((err: unknown) => engine.deps.log.error({ err, conversationId }, "translating the transcript failed"));
 }

@@ -146,6 +146,7 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string;
  *   "message"              PresentedMessage  (with `translation` in a chat served through translation)
  *   "message:translated"   PresentedMessage  (an earlier message's translation arrived)
  *   "translation:status"   { healthy, provider, pairs }  (to translation-enabled agents, on change)
+ *   "translation:summary"  { conversationId, summary: MessageTranslation }  (the handoff summary in the agent's language)
  *   "inbox"                InboxItem[]
  */
 export type { PresentedMessage, QueueEntry, VisitorStatus } from "../app/events.js";

@@ -57,6 +57,7 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a translated chat in the 
     const transcript = ben.getByRole("log", { name: "Transcript" });
     const first = transcript.locator(".line-visitor").first();
     await first.filter({ hasText: /charged me twice/i }).waitFor();
+    await ben.getByTestId("translated-summary").filter({ hasText: /charged me twice/i }).waitFor();
 
     // The original, one click away, and back.
     await first.getByRole("button", { name: "Show original (es)" }).click();

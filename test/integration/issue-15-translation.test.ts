@@ -60,6 +60,10 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a Spanish visitor and an 
     const first = await ben.waitFor<Presented>("message:translated", (m) => m.author === "visitor" && m.text === "Hola, me cobraron dos veces este mes");
     expect(first.translation).toMatchObject({ from: "es", to: "en", via: null, error: null });
     expect(first.translation?.text).toMatch(/charged me twice/i);
+    // And the handoff summary, which quotes the visitor, in English too.
+    const summary = await ben.waitFor<{ conversationId: string; summary: MessageTranslation }>("translation:summary", (p) => p.conversationId === v.conversationId);
+    expect(assigned.context.summary).toMatch(/me cobraron dos veces/);
+    expect(summary.summary.text).toMatch(/charged me twice/i);
 
     // A new message reaches him translated.
     expect((await v.say("El cargo es de cuarenta euros")).ok).toBe(true);

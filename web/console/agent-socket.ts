@@ -85,6 +85,9 @@ export function connectAgent(token: string, handlers: AgentSocketHandlers, isOnD
   // Issue 15: an earlier message's translation arrived; the translator's health changed.
   socket.on("message:translated", (message: PresentedMessage) => dispatch({ kind: "message", message }));
   socket.on("translation:status", (p: { healthy: boolean }) => dispatch({ kind: "translation:status", healthy: p.healthy }));
+  socket.on("translation:summary", (p: { conversationId: string; summary: { text: string | null } }) => {
+    if (p.summary.text !== null) dispatch({ kind: "translation:summary", conversationId: p.conversationId, summary: p.summary.text });
+  });
   socket.on("typing", (p: { conversationId?: string; author?: string; typing: boolean }) => {
     if (p.conversationId !== undefined && p.author === "visitor") dispatch({ kind: "typing", conversationId: p.conversationId, typing: p.typing });
   });

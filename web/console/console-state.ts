@@ -29,6 +29,7 @@ export type ConsoleAction =
       readonly translation?: TranslationView | null;
     }
   | { readonly kind: "translation:status"; readonly healthy: boolean }
+  | { readonly kind: "translation:summary"; readonly conversationId: string; readonly summary: string }
   | { readonly kind: "removed"; readonly conversationId: string; readonly reason: string }
   | { readonly kind: "unanswered"; readonly conversationId: string; readonly afterSeconds: number }
   | { readonly kind: "message"; readonly message: PresentedMessage }
@@ -112,6 +113,11 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
         unansweredAfterSeconds: old?.unansweredAfterSeconds ?? null,
         translation: action.translation ?? old?.translation ?? null,
       });
+    }
+    case "translation:summary": {
+      const chat = state.chats.find((c) => c.id === action.conversationId);
+      if (chat?.translation == null) return state;
+      return withChat(state, { ...chat, translation: { ...chat.translation, summary: action.summary } });
     }
     case "translation:status": {
       const chats = state.chats.map((c) => (c.translation == null ? c : { ...c, translation: { ...c.translation, healthy: action.healthy } }));

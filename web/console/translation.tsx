@@ -16,7 +16,7 @@ const info = { ...box, background: "var(--accent-soft)", color: "var(--ink)" } a
 const warn = { ...box, background: "var(--warn-soft)", color: "var(--warn)", border: "1px solid var(--warn)" } as const;
 
 /** Above the transcript: the languages and pairs, and a clear banner while the translator is down. */
-export function TranslationBanner({ view }: { readonly view: TranslationView | null | undefined }) {
+export function TranslationBanner({ view }: { readonly view: (TranslationView & { readonly summary?: string }) | null | undefined }) {
   if (view == null) return null;
   return (
     <div data-testid="translation-banner">
@@ -25,6 +25,11 @@ export function TranslationBanner({ view }: { readonly view: TranslationView | n
         out as {view.outbound}
         {view.pivot && " (through a third language: check the wording)"}.
       </p>
+      {view.summary !== undefined && (
+        <p style={{ ...box, background: "var(--panel)", border: "1px solid var(--line)" }} data-testid="translated-summary">
+          <strong>Summary ({view.agentLanguage}):</strong> {view.summary}
+        </p>
+      )}
       {!view.healthy && (
         <p role="alert" style={warn} data-testid="translator-down">
           Translator unavailable: you are reading the visitor's original messages, and your replies go out untranslated until it is back.

@@ -60,7 +60,7 @@ export interface Chat {
   /** Flagged by the server: assigned this long without a first message from the agent; null once answered. */
   readonly unansweredAfterSeconds: number | null;
   /** Served through machine translation: languages, pairs, translator health (issue 15). */
-  readonly translation?: TranslationView | null;
+  readonly translation?: (TranslationView & { readonly summary?: string }) | null;
 }
 
 export type Connection = "connecting" | "connected" | "reconnecting";
