@@ -191,6 +191,7 @@ export async function runTranslationBench(opts: BenchOptions): Promise<SuiteResu
     translateNs.length = 0;
     opts.log(`translation: ${assigned.size}/${vs.length} chats assigned; ${perVisitor} messages each way per chat...`);
 
+    let untranslated = 0;
     const inbound: { spanish: boolean; ns: number }[] = [];
     const outbound: { spanish: boolean; ns: number }[] = [];
     const waitFor = async <T>(find: () => T | undefined): Promise<T | undefined> => {
@@ -212,11 +213,13 @@ export async function runTranslationBench(opts: BenchOptions): Promise<SuiteResu
           v.socket.emit("message:send", { clientMessageId: `v-${i}-${k}`, text }, () => {});
           const hit = await waitFor(() => arrivals.find((a) => a.msg.conversationId === v.conversationId && a.msg.text === text));
           if (hit !== undefined) inbound.push({ spanish: v.spanish, ns: (hit.at - t0) * 1e6 });
+          if (hit !== undefined && v.spanish && hit.msg.translation?.text == null) untranslated++;
           const reply = `${ENGLISH_REPLIES[k % ENGLISH_REPLIES.length]} (${i}.${k})`;
           const t1 = performance.now();
           agent.emit("message:send", { conversationId: v.conversationId, clientMessageId: `a-${i}-${k}`, text: reply }, () => {});
           const back = await waitFor(() => v.got.find((g) => g.msg.author === "agent" && (g.msg.translated?.original ?? g.msg.text) === reply));
           if (back !== undefined) outbound.push({ spanish: v.spanish, ns: (back.at - t1) * 1e6 });
+          if (back !== undefined && v.spanish && back.msg.translated === undefined) untranslated++;
         }
       }),
     );
@@ -255,14 +258,19 @@ export async function runTranslationBench(opts: BenchOptions): Promise<SuiteResu
     for (const t of tables) opts.log(`\n${renderTable(t)}`);
     const expected = vs.length * perVisitor;
     const missing = 2 * expected - inbound.length - outbound.length;
-    const notes = [`messages not delivered within 15 s: ${missing} of ${2 * expected}`];
+    const timeoutMs = baton.engine.config.translation.timeoutMs;
+    const notes = [
+      `messages not delivered within 15 s: ${missing} of ${2 * expected}`,
+      `Spanish-chat messages delivered untranslated (translator past translation.timeoutMs = ${timeoutMs} ms): ${untranslated} of ${expected}`,
+      "APY runs one pipeline per pair by default: concurrent chats queue behind it (apertium-apy -i N allows N pipelines per pair)",
+    ];
     for (const n of notes) opts.log(n);
     return {
       suite: "translation",
       ok: missing === 0,
       tables,
       notes,
-      data: { translate: tr, translateInbound: trIn, translateOutbound: trOut, inboundTranslated: inT, inboundUntranslated: inN, outboundTranslated: outT, outboundUntranslated: outN },
+      data: { untranslated, translate: tr, translateInbound: trIn, translateOutbound: trOut, inboundTranslated: inT, inboundUntranslated: inN, outboundTranslated: outT, outboundUntranslated: outN },
     };
   } finally {
     for (const s of sockets) s.close();
