@@ -96,6 +96,14 @@ export class Engine {
     });
   }
 
+  /**
+   * Until every conversation's lane has run what it was given (shutdown): translations in flight
+   * are stored before the store closes. Each is bounded by the translator's timeout.
+   */
+  async conversationsIdle(): Promise<void> {
+    for (let round = 0; round < 10 && this.lanes.size > 0; round++) await Promise.all([...this.lanes.values()].map((lane) => lane.idle()));
+  }
+
   rule(id: string | null): RoutingRule | null {
     return this.cfg.rules.find((r) => r.id === id) ?? null;
   }

@@ -242,6 +242,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       clearTimeout(cut);
       await http.close().catch(() => undefined);
       await engine.serial.idle();
+      await engine.conversationsIdle();
       await store.close();
     },
   };

@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshTranslation } from "../../src/app/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
@@ -153,5 +155,36 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a Spanish visitor and an 
     expect(got.explanation?.reasons).toContain("native speaker of es, before agents who need machine translation");
     expect(got.translation).toBeNull();
     expect(ben.events.some((e) => e.event === "conversation:assigned" && (e.payload as Assigned).context.conversation.id === v.conversationId)).toBe(false);
+  });
+
+  it("after a restart, a chat served through translation is still translated", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "baton-issue15-"));
+    const options = {
+      storageUrl: `sqlite:${join(dir, "baton.db")}`,
+      seedPath: resolve("test/translate/translation-seed.yaml"),
+      env: { BATON_HOURS: "always-open", BATON_TRANSLATION_PROVIDER: "apertium", BATON_TRANSLATION_URL: apy.url },
+    };
+    try {
+      const first = await startTestBaton(options);
+      const ben1 = await agent(first.url, "ben@demo.baton");
+      const v = await visitor(first.url, { locale: "es-ES" });
+      await v.say("Quiero hablar con una persona sobre mi factura");
+      await ben1.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+      ben1.close();
+      v.close();
+      await first.close();
+
+      const second = track(await startTestBaton(options));
+      const ben = track(await agent(second.url, "ben@demo.baton"));
+      const back = await ben.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+      expect(back.translation).toMatchObject({ inbound: "spa→eng", healthy: true });
+      expect((await ben.call("message:send", { conversationId: v.conversationId, clientMessageId: "after-restart", text: "I am back" })).ok).toBe(true);
+      const stored = (await second.store.conversations.listMessages(v.conversationId)).find((m) => m.clientMessageId === "after-restart");
+      expect(stored?.translation).toMatchObject({ from: "en", to: "es", error: null });
+      expect(stored?.translation?.text).not.toBe("I am back");
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
