@@ -157,6 +157,18 @@ describe.skipIf(problem !== null && !IN_CI)("issue 15: a Spanish visitor and an 
     expect(ben.events.some((e) => e.event === "conversation:assigned" && (e.payload as Assigned).context.conversation.id === v.conversationId)).toBe(false);
   });
 
+  it("a French visitor: no French-English pair, so both ways go through Spanish, and Ben is told so", async () => {
+    const ben = track(await agent(baton.url, "ben@demo.baton"));
+    const v = track(await visitor(baton.url, { locale: "fr-FR" }));
+    await v.say("Bonjour, je veux parler à une personne de ma facture");
+    const got = await ben.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    expect(got.context.conversation.language).toBe("fr");
+    expect(got.explanation?.reasons).toContain("via translation (fra→eng)");
+    expect(got.translation).toMatchObject({ inbound: "fra→spa→eng", outbound: "eng→spa→fra", pivot: true });
+    const line = await ben.waitFor<Presented>("message:translated", (m) => m.author === "visitor" && m.text.startsWith("Bonjour"));
+    expect(line.translation).toMatchObject({ from: "fr", to: "en", via: "es", error: null });
+  });
+
   it("after a restart, a chat served through translation is still translated", async () => {
     const dir = mkdtempSync(join(tmpdir(), "baton-issue15-"));
     const options = {
