@@ -3,6 +3,7 @@ import { type BenchOptions, parseArgs, type Suite, type SuiteResult } from "./be
 import { runE2eBench } from "./e2e.bench.js";
 import { runRoutingBench } from "./routing.bench.js";
 import { runSimulatorBench } from "./simulator.bench.js";
+import { runTranslationBench } from "./translation.bench.js";
 
 /**
  * Every suite `npm run bench` runs, in order. Adding one is one line here: a name and a
@@ -12,6 +13,7 @@ const SUITES: readonly Suite[] = [
   { name: "routing", run: runRoutingBench },
   { name: "e2e", run: runE2eBench },
   { name: "simulator", run: runSimulatorBench },
+  { name: "translation", run: runTranslationBench },
 ];
 
 /**

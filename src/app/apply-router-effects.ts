@@ -3,6 +3,7 @@ import type { Effect } from "../core/routing/index.js";
 import type { Engine } from "./engine.js";
 import { loadContext } from "./load-context.js";
 import { postMessage } from "./post-message.js";
+import { translateTranscript, translationView } from "./translate-transcript.js";
 import { systemText } from "./system-text.js";
 import { agentDisplay, replyPhrase, replyPromise, teamClosed, visitorStatus } from "./visitor-status.js";
 
@@ -43,6 +44,7 @@ export async function applyRouterEffects(engine: Engine, effects: readonly Effec
         break;
       case "released":
         if (e.agentId !== null) touchedAgents.add(e.agentId);
+        engine.translation.setChat(e.conversationId, null);
         break;
       case "sla_breached":
         log.warn({ conversationId: e.conversationId, ruleId: e.ruleId, deadline: e.deadline }, "SLA breached");
@@ -80,6 +82,9 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
   if (where === null) return; // released: the caller (resolve, async, transfer) sets the state
   const agentId = engine.router.agentOf(conversationId);
   if (c.state === where && c.assignedAgentId === agentId) return;
+  const profile = agentId === null ? undefined : (await engine.profiles()).get(agentId);
+  const route = where !== "assigned" || profile === undefined ? null : engine.translation.routeFor(profile, c.language);
+  engine.translation.setChat(conversationId, route === null || agentId === null ? null : { agentId, route });
   const updated: Conversation = await store.updateConversation(conversationId, {
     state: where,
     assignedAgentId: agentId,
@@ -91,7 +96,9 @@ async function reconcile(engine: Engine, conversationId: string, effects: readon
     publisher.publish({ kind: "agent", agentId }, "conversation:assigned", {
       context,
       explanation: explanation?.kind === "assign" ? explanation.explanation : null,
+      translation: route === null ? null : translationView(engine, route),
     });
+    if (route !== null) translateTranscript(engine, conversationId, agentId, route);
     const who = await agentDisplay(engine, agentId, conversationId);
     await postMessage(engine, {
       conversationId,

@@ -4,6 +4,8 @@ import type { AgentProfile, Conversation, Presence, RoutingRule, Team } from "..
 import { createRouter, type Effect, type Router } from "../core/routing/index.js";
 import type { AppDeps } from "./deps.js";
 import { Serial } from "./serial.js";
+import { refreshTranslation } from "./refresh-translation.js";
+import { TranslationDesk } from "./translation-desk.js";
 
 /**
  * The running service's state: its dependencies, the router, and the serial lane every
@@ -33,9 +35,20 @@ export class Engine {
   /** Observers of every batch of router effects carried out (metrics, logs). */
   readonly effectListeners: ((effects: readonly Effect[]) => void)[] = [];
 
+  /** The translator's health and pairs, the chats served through it, bounded translations. */
+  readonly translation: TranslationDesk;
+
   constructor(readonly deps: AppDeps) {
     this.cfg = deps.config;
     this.router = createRouter(deps.config.router);
+    this.translation = new TranslationDesk(deps.translator ?? null, deps.config.translation.timeoutMs);
+    // Until the translator answers a health check, translation agents serve their own languages only.
+    this.router.apply({ kind: "set_translation", support: this.translation.current }, deps.clock.now());
+  }
+
+  /** A translation failed: the translator's health is checked again now, not at the next tick. */
+  translationTrouble(): void {
+    refreshTranslation(this).catch((err: unknown) => this.deps.log.warn({ err }, "translator health check failed"));
   }
 
   get config(): BatonConfig {
@@ -81,6 +94,14 @@ export class Engine {
     return mine.run(job).finally(() => {
       if (mine.size === 0 && this.lanes.get(conversationId) === mine) this.lanes.delete(conversationId);
     });
+  }
+
+  /**
+   * Until every conversation's lane has run what it was given (shutdown): translations in flight
+   * are stored before the store closes. Each is bounded by the translator's timeout.
+   */
+  async conversationsIdle(): Promise<void> {
+    for (let round = 0; round < 10 && this.lanes.size > 0; round++) await Promise.all([...this.lanes.values()].map((lane) => lane.idle()));
   }
 
   rule(id: string | null): RoutingRule | null {

@@ -1,3 +1,5 @@
+import type { MessageTranslation } from "../core/model.js";
+
 /** Payloads the app publishes to widgets and consoles (see the event list in src/server/protocol.ts). */
 
 export interface PresentedMessage {
@@ -9,6 +11,10 @@ export interface PresentedMessage {
   authorName: string;
   text: string;
   at: number;
+  /** To agents, in a chat served through machine translation: the other side's text beside `text`. */
+  translation?: MessageTranslation;
+  /** To visitors: `text` is a machine translation of the agent's `original`. */
+  translated?: { from: string; to: string; via: string | null; original: string };
 }
 
 export interface VisitorStatus {

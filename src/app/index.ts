@@ -22,3 +22,6 @@ export { startVisitorSession } from "./start-visitor-session.js";
 export { takeConversation } from "./take-conversation.js";
 export { transferConversation } from "./transfer-conversation.js";
 export { visitorStatus, waitFor } from "./visitor-status.js";
+export { refreshTranslation } from "./refresh-translation.js";
+export { presentForVisitor } from "./post-message.js";
+export { previewTranslation, translationView, type TranslationView } from "./translate-transcript.js";

@@ -3,7 +3,7 @@ import { BOT_NAME } from "../core/context/index.js";
 import type { Engine } from "./engine.js";
 import type { PresentedMessage } from "./events.js";
 
-/** The shape widgets and consoles draw. */
+/** The shape consoles draw: the author's own words, with the translation beside them when there is one. */
 export function presentMessage(m: Message, authorName: string): PresentedMessage {
   return {
     id: m.id,
@@ -13,18 +13,62 @@ export function presentMessage(m: Message, authorName: string): PresentedMessage
     authorName,
     text: m.text,
     at: m.at,
+    ...(m.translation == null ? {} : { translation: m.translation }),
   };
+}
+
+/**
+ * The shape widgets draw: an agent's message written in another language reaches the visitor
+ * in theirs, marked `translated` (the original beside it); untranslated when the translator failed.
+ */
+export function presentForVisitor(m: Message, authorName: string): PresentedMessage {
+  const base = presentMessage(m, authorName);
+  const { translation: _, ...rest } = base;
+  const t = m.translation;
+  if (m.author !== "agent" || t == null || t.text === null) return rest;
+  return { ...rest, text: t.text, translated: { from: t.from, to: t.to, via: t.via, original: m.text } };
 }
 
 export function defaultAuthorName(author: Author): string {
   return author === "bot" ? BOT_NAME : author === "system" ? "Baton" : author === "visitor" ? "Visitor" : "Agent";
 }
 
-/** Sends a message to the visitor's widget and to the agent holding the chat. */
+/**
+ * Sends a message to the visitor's widget and to the agent holding the chat. In a chat the agent
+ * serves through translation, a message in the visitor's language reaches the agent once
+ * translated (within the translator's timeout; untranslated with the reason past it), in the
+ * conversation's own lane so their order holds.
+ */
 export function publishMessage(engine: Engine, m: Message, authorName: string, agentId: string | null): void {
-  const presented = presentMessage(m, authorName);
-  engine.deps.publisher.publish({ kind: "conversation", conversationId: m.conversationId }, "message", presented);
-  if (agentId !== null) engine.deps.publisher.publish({ kind: "agent", agentId }, "message", presented);
+  engine.deps.publisher.publish({ kind: "conversation", conversationId: m.conversationId }, "message", presentForVisitor(m, authorName));
+  if (agentId === null) return;
+  const route = m.author === "agent" || m.translation != null ? null : engine.translation.chatRoute(m.conversationId, agentId);
+  if (route === null) {
+    engine.deps.publisher.publish({ kind: "agent", agentId }, "message", presentMessage(m, authorName));
+    return;
+  }
+  engine
+    .inConversation(m.conversationId, async () => {
+      const translated = await translateStored(engine, m, route.visitor, route.agent);
+      engine.deps.publisher.publish({ kind: "agent", agentId }, "message", presentMessage(translated, authorName));
+    })
+    .catch((err: unknown) => engine.deps.log.error({ err, messageId: m.id }, "delivering a translated message failed"));
+}
+
+/**
+ * Translates a stored message and stores the translation beside it (a failure is stored too,
+ * with its reason); a failed translation asks the translator's health again at once, so
+ * routing stops counting translation agents without waiting for the next check.
+ */
+export async function translateStored(engine: Engine, m: Message, from: string, to: string): Promise<Message> {
+  const translation = await engine.translation.translate(m.text, from, to);
+  try {
+    await engine.deps.store.setMessageTranslation(m.id, translation);
+  } catch (err) {
+    engine.deps.log.warn({ err, messageId: m.id }, "storing a translation failed (the message itself is stored)");
+  }
+  if (translation.error !== null) engine.translationTrouble();
+  return { ...m, translation };
 }
 
 /** Stores a bot or system message and publishes it. */
@@ -51,5 +95,5 @@ export async function postMessage(
 export async function presentTranscript(engine: Engine, messages: readonly Message[]): Promise<PresentedMessage[]> {
   const needsNames = messages.some((m) => m.author === "agent");
   const profiles = needsNames ? await engine.profiles() : new Map<string, { name: string }>();
-  return messages.map((m) => presentMessage(m, m.author === "agent" ? (profiles.get(m.authorId ?? "")?.name ?? "Agent") : defaultAuthorName(m.author)));
+  return messages.map((m) => presentForVisitor(m, m.author === "agent" ? (profiles.get(m.authorId ?? "")?.name ?? "Agent") : defaultAuthorName(m.author)));
 }

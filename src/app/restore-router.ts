@@ -54,6 +54,10 @@ export async function restoreRouter(engine: Engine): Promise<{ agents: number; q
     if (c.state === "assigned" && c.assignedAgentId !== null && known.has(c.assignedAgentId)) {
       assignments.push({ conversationId: c.id, agentId: c.assignedAgentId, request });
       active.set(c.assignedAgentId, [...(active.get(c.assignedAgentId) ?? []), c.id]);
+      // A chat its agent serves through translation stays so after the restart.
+      const profile = profiles.get(c.assignedAgentId);
+      const route = profile === undefined ? null : engine.translation.routeFor(profile, c.language);
+      if (route !== null) engine.translation.setChat(c.id, { agentId: c.assignedAgentId, route });
     } else {
       queue.push({ request, appliedSteps: 0 });
     }

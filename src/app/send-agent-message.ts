@@ -1,5 +1,5 @@
 import { DomainError } from "../core/errors.js";
-import type { Message } from "../core/model.js";
+import type { Message, MessageTranslation } from "../core/model.js";
 import type { Engine } from "./engine.js";
 import { publishMessage } from "./post-message.js";
 
@@ -8,6 +8,11 @@ export interface AgentMessageInput {
   readonly conversationId: string;
   readonly clientMessageId: string;
   readonly text: string;
+  /**
+   * In a chat served through translation: the visitor's-language text the agent saw (and may
+   * have edited) before sending. Absent: translated now, within the translator's timeout.
+   */
+  readonly translation?: { readonly text: string; readonly edited: boolean } | undefined;
 }
 
 /**
@@ -20,6 +25,16 @@ export async function sendAgentMessage(engine: Engine, input: AgentMessageInput)
   if (c.state !== "assigned" || c.assignedAgentId !== input.agentId) {
     throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
   }
+  const route = engine.translation.chatRoute(c.id, input.agentId);
+  let translation: MessageTranslation | null = null;
+  if (route !== null) {
+    const given = input.translation;
+    translation =
+      given === undefined
+        ? await engine.translation.translate(input.text, route.agent, route.visitor)
+        : { text: given.text, from: route.agent, to: route.visitor, via: route.outbound.via, edited: given.edited, error: null };
+    if (translation.error !== null) engine.translationTrouble();
+  }
   const now = engine.now();
   const stored = await store.appendMessage({
     id: engine.deps.newId(),
@@ -30,6 +45,7 @@ export async function sendAgentMessage(engine: Engine, input: AgentMessageInput)
     text: input.text,
     at: now,
     nlu: null,
+    translation,
   });
   if (stored.duplicate) return stored;
   engine.router.apply({ kind: "answered", conversationId: c.id }, now);

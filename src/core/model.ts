@@ -107,6 +107,24 @@ export interface Message {
   readonly at: number;
   /** Present on visitor messages the NLU has read. */
   readonly nlu: NluResult | null;
+  /**
+   * In a chat served through machine translation: the text in the other side's language,
+   * beside `text` (always the author's own words). Absent or null: not translated.
+   */
+  readonly translation?: MessageTranslation | null;
+}
+
+/** A message's translation, stored beside the original (both texts and both languages kept). */
+export interface MessageTranslation {
+  /** The text in `to`; null when the translator failed or was too slow (`error` says why). */
+  readonly text: string | null;
+  readonly from: Lang;
+  readonly to: Lang;
+  /** The pivot language (from → via → to) when no direct pair exists, else null. */
+  readonly via: Lang | null;
+  /** The agent changed the machine translation before sending. */
+  readonly edited: boolean;
+  readonly error: string | null;
 }
 
 export interface Field {
@@ -158,8 +176,14 @@ export interface AgentProfile {
   readonly teams: readonly string[];
   readonly skills: readonly AgentSkill[];
   readonly languages: readonly Lang[];
-  /** Can serve any language through machine translation where a rule allows it. */
+  /** Can serve other languages through machine translation where a rule allows it. */
   readonly translationEnabled: boolean;
+  /**
+   * Set by the router from the translator's pairs and health (`set_translation`): each visitor
+   * language this agent serves through translation now, with the agent's own language for it.
+   * Absent: no translator is wired in (simulator, router tests) and the flag alone decides.
+   */
+  readonly viaTranslation?: Readonly<Record<Lang, Lang>>;
   readonly senior: boolean;
   readonly cap: number;
 }

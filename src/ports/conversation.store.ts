@@ -5,6 +5,7 @@ import type {
   Field,
   Handoff,
   Message,
+  MessageTranslation,
 } from "../core/model.js";
 
 /** A CSAT answer; `segment` is decided when the survey is answered. */
@@ -61,6 +62,8 @@ export interface ConversationStore {
    */
   appendMessage(m: Message): Promise<{ message: Message; duplicate: boolean }>;
   listMessages(conversationId: string): Promise<Message[]>;
+  /** Stores a message's translation beside its original text (which never changes). */
+  setMessageTranslation(messageId: string, translation: MessageTranslation | null): Promise<void>;
 
   /**
    * The outbox of decisions. A visitor message is recorded undecided in the transaction that

@@ -10,7 +10,9 @@ import {
   queueFor,
   replyInbox,
   resolveConversation,
+  previewTranslation,
   sendAgentMessage,
+  translationView,
   setAgentCap,
   setAgentPresence,
   takeConversation,
@@ -120,6 +122,7 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
       const { message, duplicate } = await engine.inConversation(f.conversationId, () => sendAgentMessage(engine, { agentId, ...f }));
       return { message: presentMessage(message, me.name), duplicate };
     }, guard);
+    onFrame(socket, "translate:preview", AgentFrames["translate:preview"], log, (f) => previewTranslation(engine, agentId, f.conversationId, f.text), guard);
     onFrame(socket, "transfer", AgentFrames.transfer, log, (f) =>
       engine.command(async () => {
         const h = await transferConversation(engine, { fromAgentId: agentId, ...f });
@@ -198,7 +201,9 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
       for (const id of engine.router.agent(agentId)?.active ?? []) {
         const state = engine.router.stateOf(id);
         const context = await loadContext(engine, id);
-        socket.emit(state === "offered" ? "conversation:offered" : "conversation:assigned", { context, explanation: null, expiresAt: null });
+        const route = engine.translation.chatRoute(id, agentId);
+        const translation = route === null ? null : translationView(engine, route);
+        socket.emit(state === "offered" ? "conversation:offered" : "conversation:assigned", { context, explanation: null, expiresAt: null, translation });
       }
     } catch (err) {
       log.error({ err, agentId }, "could not send the console its state");

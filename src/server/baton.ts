@@ -8,10 +8,11 @@ import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/i
 import { createMailer } from "../adapters/mail/index.js";
 import { answerFor, createNlu, type CreateNluOptions } from "../adapters/nlu/index.js";
 import { type OpenedStore, openStore } from "../adapters/storage/index.js";
-import { type AppLogger, decideUndecidedMessages, Engine, restoreRouter, seedDemo } from "../app/index.js";
+import { createTranslator } from "../adapters/translate/index.js";
+import { type AppLogger, decideUndecidedMessages, Engine, refreshTranslation, restoreRouter, seedDemo } from "../app/index.js";
 import type { BatonConfig, LimitsConfig, SecurityConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
-import type { Clock, Crm, Mailer } from "../ports/index.js";
+import type { Clock, Crm, Mailer, Translator } from "../ports/index.js";
 import { agentGateway } from "./agent.gateway.js";
 import { createAccess } from "./access.js";
 import { demoIdentityRoute } from "./demo-identity.js";
@@ -64,6 +65,8 @@ export interface BatonOptions {
   readonly security?: Partial<SecurityConfig>;
   /** Overrides the configured rate limits (benchmarks: thousands of clients from one address). */
   readonly limits?: LimitsConfig;
+  /** Overrides the configured translator (null: none). */
+  readonly translator?: Translator | null;
 }
 
 export interface Baton {
@@ -107,11 +110,14 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     config,
     log,
     newId: () => uuidv7(),
+    translator: options.translator === undefined ? createTranslator(config.translation) : options.translator,
   });
   if (options.seedPath !== null) {
     const seed = await loadSeed(resolve(options.seedPath ?? "config/demo-seed.yaml"), config);
     if (await seedDemo(engine, seed, hashPassword)) log.info({ agents: seed.agents.length, customers: seed.customers.length }, "demo data loaded");
   }
+  // The translator's pairs and health before any routing: translation agents count only on them.
+  if (await refreshTranslation(engine)) log.info({ provider: config.translation.provider }, "translator answered");
   const restored = await engine.command(() => restoreRouter(engine));
   log.info(restored, "router rebuilt from the store");
   const decided = await engine.command(() => decideUndecidedMessages(engine));
@@ -161,14 +167,18 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       const { conversations } = store;
       const handoffs = await conversations.listHandoffsBetween(from, to);
       const flags = [];
+      const translatedChats = [];
       for (const id of new Set(handoffs.map((h) => h.conversationId))) {
         const [all, messages, fields] = await Promise.all([conversations.listHandoffs(id), conversations.listMessages(id), conversations.listFields(id)]);
+        const translated = messages.filter((m) => m.translation != null);
+        const failed = translated.filter((m) => m.translation?.text === null).length;
+        translatedChats.push({ conversationId: id, messages: translated.length - failed, failed });
         const inWindow = new Set(handoffs.filter((h) => h.conversationId === id).map((h) => h.id));
         flags.push(...repeatFlags(all, messages, fields).filter((f) => inWindow.has(f.handoffId)));
       }
       const csat = await conversations.listCsatBetween(from, to);
       const asyncPromises = await conversations.listInbox({});
-      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, rules: engine.config.rules, from, to, now: engine.now() });
+      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, translatedChats, rules: engine.config.rules, from, to, now: engine.now() });
       return format === "csv" ? seamReportToCsv(report) : report;
     },
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),
@@ -232,6 +242,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       clearTimeout(cut);
       await http.close().catch(() => undefined);
       await engine.serial.idle();
+      await engine.conversationsIdle();
       await store.close();
     },
   };

@@ -100,7 +100,15 @@ export const AgentFrames = {
   "cap:set": z.object({ cap: z.number().int().min(0).max(50) }),
   "offer:accept": z.object({ conversationId: z.string().min(1) }),
   "offer:decline": z.object({ conversationId: z.string().min(1) }),
-  "message:send": z.object({ conversationId: z.string().min(1), clientMessageId: ClientMessageId, text: MessageText }),
+  "message:send": z.object({
+    conversationId: z.string().min(1),
+    clientMessageId: ClientMessageId,
+    text: MessageText,
+    /** In a chat served through translation: the visitor's-language text as the agent approved it. */
+    translation: z.object({ text: MessageText, edited: z.boolean() }).optional(),
+  }),
+  /** The translation of a draft, for the agent to read (and edit) before sending. */
+  "translate:preview": z.object({ conversationId: z.string().min(1), text: MessageText }),
   transfer: z.object({
     conversationId: z.string().min(1),
     to: z.union([z.object({ agentId: z.string().min(1) }), z.object({ team: z.string().min(1) })]),
@@ -137,7 +145,10 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string;
  *   "conversation:assigned" { context }     (context = HandoffContext, see src/core/context)
  *   "conversation:updated" { conversationId, state, assignedAgentId }
  *   "conversation:removed" { conversationId, reason }
- *   "message"              PresentedMessage
+ *   "message"              PresentedMessage  (with `translation` in a chat served through translation)
+ *   "message:translated"   PresentedMessage  (an earlier message's translation arrived)
+ *   "translation:status"   { healthy, provider, pairs }  (to translation-enabled agents, on change)
+ *   "translation:summary"  { conversationId, summary: MessageTranslation }  (the handoff summary in the agent's language)
  *   "inbox"                InboxItem[]
  */
 export type { PresentedMessage, QueueEntry, VisitorStatus } from "../app/events.js";

@@ -1,4 +1,4 @@
-import { type Engine, idleBotChatsDue, inQueueOf, queueFor, resolveIdleBotChats, runDue, visitorStatus } from "../app/index.js";
+import { type Engine, idleBotChatsDue, inQueueOf, queueFor, refreshTranslation, resolveIdleBotChats, runDue, visitorStatus } from "../app/index.js";
 
 /**
  * The only timers in Baton: asks the router what is due (escalations, offer timeouts, SLA
@@ -29,11 +29,20 @@ export function startScheduler(engine: Engine, options: { dueEveryMs?: number; b
         broadcasting = false;
       });
   }, options.broadcastEveryMs ?? 1000);
+  // The translator's health and pairs: routing counts translation agents only while it answers.
+  const translation =
+    engine.translation.translator === null
+      ? null
+      : setInterval(() => {
+          refreshTranslation(engine).catch((err: unknown) => log.warn({ err }, "translator health check failed"));
+        }, engine.config.translation.healthCheckSeconds * 1000);
   due.unref();
   broadcast.unref();
+  translation?.unref();
   return () => {
     clearInterval(due);
     clearInterval(broadcast);
+    if (translation !== null) clearInterval(translation);
   };
 }
 

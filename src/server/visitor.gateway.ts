@@ -5,7 +5,7 @@ import {
   type Engine,
   emailTranscript,
   leaveAsyncMessage,
-  presentMessage,
+  presentForVisitor,
   presentTranscript,
   receiveVisitorMessage,
   resolveByBot,
@@ -86,7 +86,7 @@ export function visitorGateway(
         receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page }),
       );
       observeMessageSeconds((performance.now() - started) / 1000);
-      return { message: presentMessage(message, "Visitor"), duplicate };
+      return { message: presentForVisitor(message, "Visitor"), duplicate };
     }, guard);
     onFrame(socket, "wait:choose", VisitorFrames["wait:choose"], log, (f) =>
       engine.command(async () => {

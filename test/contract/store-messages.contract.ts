@@ -17,6 +17,27 @@ export function messagesContract(t: () => StoreUnderTest): void {
     expect(await conversations.listMessages("other")).toEqual([]);
   });
 
+  it("keeps a translation beside the original text, both languages with it (migration 0007)", async () => {
+    const { conversations } = t().store;
+    await conversations.createConversation(conversation("c1"));
+    const original = message("m1", "c1", { text: "Me cobraron dos veces" });
+    await conversations.appendMessage(original);
+    const translation = { text: "They charged me twice", from: "es", to: "en", via: null, edited: false, error: null };
+    await conversations.setMessageTranslation("m1", translation);
+    expect(await conversations.listMessages("c1")).toEqual([{ ...original, translation }]);
+    const reply = message("m2", "c1", {
+      author: "agent",
+      authorId: "a1",
+      at: T0 + 1,
+      text: "I refunded the second charge",
+      translation: { text: "Reembolsé el segundo cargo", from: "en", to: "es", via: null, edited: true, error: null },
+    });
+    await conversations.appendMessage(reply);
+    const failed = { text: null, from: "es", to: "en", via: null, edited: false, error: "translator unavailable" };
+    await conversations.setMessageTranslation("m1", failed);
+    expect(await conversations.listMessages("c1")).toEqual([{ ...original, translation: failed }, reply]);
+  });
+
   it("stores a message once per (conversation, client message id)", async () => {
     const { conversations } = t().store;
     await conversations.createConversation(conversation("c1"));

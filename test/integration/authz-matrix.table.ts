@@ -87,6 +87,7 @@ export const AGENT_FRAMES: Readonly<Record<string, Row>> = {
   "offer:accept": { allowed: [], body: { conversationId: "$C" } },
   "offer:decline": { allowed: [], body: { conversationId: "$C" } },
   "message:send": { allowed: ["teamAgent"], body: { conversationId: "$C", clientMessageId: "matrix-a1", text: "Hi" } },
+  "translate:preview": { allowed: ["teamAgent"], body: { conversationId: "$C", text: "Hi" } },
   transfer: { allowed: ["teamAgent"], body: { conversationId: "$C", to: { team: "support" }, note: "matrix" }, mutates: true },
   resolve: { allowed: ["teamAgent"], body: { conversationId: "$C" }, mutates: true },
   "conversation:open": { allowed: ["teamAgent", "admin"], body: { conversationId: "$C" } },

@@ -117,6 +117,10 @@ export function DashboardCharts({ report: r }: { readonly report: SeamReport }) 
           head={["Rule", "Handoffs", "Reassigned unanswered", "Times taken back"]}
           rows={r.unansweredReassignments.filter((u) => u.handoffs > 0).map((u) => [u.ruleId, u.handoffs, u.reassigned, u.times])}
         />
+        <p class="muted" data-testid="translated-chats">
+          Served through machine translation: {r.translation.chats} chat(s), {r.translation.messages} message(s) translated, {r.translation.failed} left untranslated
+          (translator slow or down).
+        </p>
       </ChartCard>
       <ChartCard
         id="csat"

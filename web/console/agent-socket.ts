@@ -1,3 +1,4 @@
+import type { TranslationView } from "./translation.js";
 import { io, type Socket } from "socket.io-client";
 import type { ConsoleAction } from "./console-state.js";
 import { observeServerTime } from "./server-clock.js";
@@ -37,6 +38,7 @@ interface ChatPayload {
   readonly context: HandoffContextV1;
   readonly expiresAt?: number | null;
   readonly explanation?: Explanation | null;
+  readonly translation?: TranslationView | null;
 }
 
 /**
@@ -66,7 +68,7 @@ export function connectAgent(token: string, handlers: AgentSocketHandlers, isOnD
     const newest = p.context.transcript.at(-1)?.at;
     if (p.explanation && newest !== undefined) observeServerTime(newest);
     if (!isOnDesk(p.context.conversation.id)) handlers.arrived(p.context, status);
-    dispatch({ kind: "chat", status, context: p.context, expiresAt: p.expiresAt ?? null, explanation: p.explanation ?? null });
+    dispatch({ kind: "chat", status, context: p.context, expiresAt: p.expiresAt ?? null, explanation: p.explanation ?? null, translation: p.translation ?? null });
   };
   socket.on("conversation:offered", chat("offered"));
   socket.on("conversation:assigned", chat("assigned"));
@@ -79,6 +81,12 @@ export function connectAgent(token: string, handlers: AgentSocketHandlers, isOnD
   socket.on("message", (message: PresentedMessage) => {
     observeServerTime(message.at);
     dispatch({ kind: "message", message });
+  });
+  // Issue 15: an earlier message's translation arrived; the translator's health changed.
+  socket.on("message:translated", (message: PresentedMessage) => dispatch({ kind: "message", message }));
+  socket.on("translation:status", (p: { healthy: boolean }) => dispatch({ kind: "translation:status", healthy: p.healthy }));
+  socket.on("translation:summary", (p: { conversationId: string; summary: { text: string | null } }) => {
+    if (p.summary.text !== null) dispatch({ kind: "translation:summary", conversationId: p.conversationId, summary: p.summary.text });
   });
   socket.on("typing", (p: { conversationId?: string; author?: string; typing: boolean }) => {
     if (p.conversationId !== undefined && p.author === "visitor") dispatch({ kind: "typing", conversationId: p.conversationId, typing: p.typing });

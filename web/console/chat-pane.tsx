@@ -1,10 +1,14 @@
 import { Composer } from "./composer.js";
 import { Transcript } from "./transcript.js";
 import type { Chat, HandoffContextV1 } from "./types.js";
+import type { MessageTranslation } from "../../src/core/model.js";
+import { TranslationBanner } from "./translation.js";
 
 export interface ChatPaneProps {
   readonly chat: Chat;
-  readonly send: (text: string) => Promise<void>;
+  readonly send: (text: string, translation?: { readonly text: string; readonly edited: boolean }) => Promise<void>;
+  /** The translation of a draft (chats served through translation). */
+  readonly preview?: (text: string) => Promise<MessageTranslation | null>;
   readonly typing: (typing: boolean) => void;
   readonly answer: (accept: boolean) => void;
   readonly openTransfer: () => void;
@@ -12,7 +16,7 @@ export interface ChatPaneProps {
 }
 
 /** The open chat: header with actions, transcript, composer (once accepted). */
-export function ChatPane({ chat, send, typing, answer, openTransfer, resolve }: ChatPaneProps) {
+export function ChatPane({ chat, send, typing, answer, openTransfer, resolve, preview }: ChatPaneProps) {
   const c = chat.context;
   const who = c.customer?.name ?? "Visitor";
   return (
@@ -50,9 +54,10 @@ export function ChatPane({ chat, send, typing, answer, openTransfer, resolve }: 
           Not answered for {chat.unansweredAfterSeconds} s: send a first message now, or this chat goes to a colleague.
         </p>
       )}
+      <TranslationBanner view={chat.translation} />
       <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} />
       {chat.status === "assigned" ? (
-        <Composer context={c} send={send} typing={typing} />
+        <Composer context={c} send={send} typing={typing} preview={chat.translation == null ? undefined : preview} />
       ) : (
         <p class="composer-locked muted">Accept the chat to reply.</p>
       )}

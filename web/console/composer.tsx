@@ -2,27 +2,35 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { findKnownFieldQuestion } from "../../src/core/context/index.js";
 import { humanize } from "../shared/format.js";
 import type { HandoffContextV1 } from "./types.js";
+import type { MessageTranslation } from "../../src/core/model.js";
+import { TranslationDraft, useTranslationDraft } from "./translation.js";
 
 export interface ComposerProps {
   readonly context: HandoffContextV1;
-  readonly send: (text: string) => Promise<void>;
+  readonly send: (text: string, translation?: { readonly text: string; readonly edited: boolean }) => Promise<void>;
   readonly typing: (typing: boolean) => void;
+  /** In a chat served through translation: the draft's translation, shown (editable) before sending. */
+  readonly preview?: ((text: string) => Promise<MessageTranslation | null>) | undefined;
 }
 
 /**
  * The reply box with the repeat-question guard: while the agent types a question whose answer
  * the context already holds, it says so ("Already known: order number = A-12345") before sending.
  */
-export function Composer({ context, send, typing }: ComposerProps) {
+export function Composer({ context, send, typing, preview }: ComposerProps) {
+  const translated = useTranslationDraft(preview, context.conversation.id);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const typingSent = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const known = useMemo(
-    () => (text.trim() === "" ? null : findKnownFieldQuestion(text, context.doNotAsk, context.conversation.language)),
-    [text, context.doNotAsk, context.conversation.language],
-  );
+  const draftText = translated.draft?.text ?? "";
+  const known = useMemo(() => {
+    if (text.trim() === "") return null;
+    // Through translation the agent writes in their own language: every lexicon, then the Spanish (etc.) draft.
+    if (preview !== undefined) return findKnownFieldQuestion(text, context.doNotAsk) ?? (draftText === "" ? null : findKnownFieldQuestion(draftText, context.doNotAsk, context.conversation.language));
+    return findKnownFieldQuestion(text, context.doNotAsk, context.conversation.language);
+  }, [text, draftText, preview, context.doNotAsk, context.conversation.language]);
   const stopTyping = () => {
     clearTimeout(idle.current);
     if (typingSent.current) typing(false);
@@ -49,7 +57,10 @@ export function Composer({ context, send, typing }: ComposerProps) {
     setBusy(true);
     setError(null);
     try {
-      await send(body);
+      const translation = await translated.prepare(body);
+      if (translation === "shown") return;
+      await send(body, translation ?? undefined);
+      translated.clear();
       setText("");
       stopTyping();
     } catch (err) {
@@ -91,6 +102,7 @@ export function Composer({ context, send, typing }: ComposerProps) {
           }
         }}
       />
+      {translated.draft !== null && translated.draft.source === text.trim() && <TranslationDraft draft={translated.draft} edit={translated.edit} />}
       <div class="composer-actions">
         {error && (
           <span class="error" role="alert">

@@ -14,6 +14,7 @@ import { TopBar } from "./top-bar.js";
 import { TransferDialog, type TransferTarget } from "./transfer-dialog.js";
 import type { AgentInfo, Colleague, HandoffContextV1, InboxItem, PresentedMessage, Presence, QueueEntry, TeamInfo } from "./types.js";
 import { useServerNow } from "./use-now.js";
+import type { MessageTranslation } from "../../src/core/model.js";
 
 export interface ConsoleAppProps {
   readonly token: string;
@@ -85,8 +86,9 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const selected = state.chats.find((c) => c.id === state.selected) ?? null;
   const agentNames = useMemo(() => new Map(colleagues.map((c) => [c.id, c.name])), [colleagues]);
 
-  const sendMessage = async (conversationId: string, text: string) => {
-    const { message } = await send<{ message: PresentedMessage }>("message:send", { conversationId, clientMessageId: clientId(), text });
+  const sendMessage = async (conversationId: string, text: string, translation?: { readonly text: string; readonly edited: boolean }) => {
+    const frame = { conversationId, clientMessageId: clientId(), text, ...(translation === undefined ? {} : { translation }) };
+    const { message } = await send<{ message: PresentedMessage }>("message:send", frame);
     observeServerTime(message.at);
     dispatch({ kind: "message", message });
   };
@@ -172,7 +174,8 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
         ) : selected !== null ? (
           <ChatPane
             chat={selected}
-            send={(text) => sendMessage(selected.id, text)}
+            send={(text, translation) => sendMessage(selected.id, text, translation)}
+            preview={(text) => send<{ translation: MessageTranslation | null }>("translate:preview", { conversationId: selected.id, text }).then((r) => r.translation)}
             typing={(typing) => void send("typing", { conversationId: selected.id, typing }).catch(() => undefined)}
             answer={(accept) => answer(selected.id, accept)}
             openTransfer={() => {

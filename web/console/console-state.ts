@@ -1,4 +1,5 @@
 import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, QueueEntry } from "./types.js";
+import type { TranslationView } from "./translation.js";
 
 /** Everything the console draws, changed only through `reduce` (pure, unit-tested). */
 export interface ConsoleState {
@@ -25,7 +26,10 @@ export type ConsoleAction =
       readonly context: HandoffContextV1;
       readonly expiresAt: number | null;
       readonly explanation: Explanation | null;
+      readonly translation?: TranslationView | null;
     }
+  | { readonly kind: "translation:status"; readonly healthy: boolean }
+  | { readonly kind: "translation:summary"; readonly conversationId: string; readonly summary: string }
   | { readonly kind: "removed"; readonly conversationId: string; readonly reason: string }
   | { readonly kind: "unanswered"; readonly conversationId: string; readonly afterSeconds: number }
   | { readonly kind: "message"; readonly message: PresentedMessage }
@@ -66,6 +70,7 @@ function linesOf(context: HandoffContextV1): ChatLine[] {
     text: t.text,
     at: t.at,
     ...(t.nlu ? { nlu: t.nlu } : {}),
+    ...(t.translation ? { translation: t.translation } : {}),
   }));
 }
 
@@ -106,7 +111,17 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
         unread: old?.unread ?? 0,
         visitorTyping: old?.visitorTyping ?? false,
         unansweredAfterSeconds: old?.unansweredAfterSeconds ?? null,
+        translation: action.translation ?? old?.translation ?? null,
       });
+    }
+    case "translation:summary": {
+      const chat = state.chats.find((c) => c.id === action.conversationId);
+      if (chat?.translation == null) return state;
+      return withChat(state, { ...chat, translation: { ...chat.translation, summary: action.summary } });
+    }
+    case "translation:status": {
+      const chats = state.chats.map((c) => (c.translation == null ? c : { ...c, translation: { ...c.translation, healthy: action.healthy } }));
+      return { ...state, chats };
     }
     case "unanswered": {
       const chat = state.chats.find((c) => c.id === action.conversationId);
@@ -131,7 +146,7 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       if (chat === undefined) return state;
       // The transcript names an identified visitor after their customer record; live messages say "Visitor".
       const authorName = m.author === "visitor" ? (chat.context.customer?.name ?? m.authorName) : m.authorName;
-      const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at };
+      const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at, ...(m.translation ? { translation: m.translation } : {}) };
       const known = chat.lines.find((l) => l.id === m.id);
       const lines = mergeLines(chat.lines, [line]);
       const unread = state.selected === chat.id || known !== undefined || m.author === "agent" ? chat.unread : chat.unread + 1;

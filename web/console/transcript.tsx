@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { formatClock, formatScore } from "../shared/format.js";
 import type { ChatLine } from "./types.js";
+import { TranslatedText } from "./translation.js";
 
 export interface TranscriptProps {
   readonly lines: readonly ChatLine[];
@@ -33,7 +34,7 @@ export function Transcript({ lines, evidence, visitorTyping }: TranscriptProps) 
                 {isEvidence && <span class="badge trigger-mark">trigger</span>}
               </div>
             )}
-            <p class="line-text">{l.text}</p>
+            {l.translation ? <TranslatedText line={{ ...l, translation: l.translation }} /> : <p class="line-text">{l.text}</p>}
             {l.nlu && (
               <p class="line-nlu muted">
                 intent <b>{l.nlu.intent}</b> · {Math.round(l.nlu.confidence * 100)}% · sentiment {formatScore(l.nlu.sentiment)}

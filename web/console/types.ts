@@ -1,7 +1,8 @@
 /** What the console holds: the wire payloads of src/server/protocol.ts, typed from the server's own types. */
 import type { PresentedMessage, QueueEntry } from "../../src/app/events.js";
 import type { HandoffContextV1, TranscriptEntry } from "../../src/core/context/index.js";
-import type { AgentProfile, Presence } from "../../src/core/model.js";
+import type { AgentProfile, MessageTranslation, Presence } from "../../src/core/model.js";
+import type { TranslationView } from "../../src/app/translate-transcript.js";
 import type { Explanation } from "../../src/core/routing/types.js";
 import type { InboxItem } from "../../src/ports/index.js";
 
@@ -41,6 +42,8 @@ export interface ChatLine {
   readonly text: string;
   readonly at: number;
   readonly nlu?: TranscriptEntry["nlu"];
+  /** In a chat served through machine translation (issue 15). */
+  readonly translation?: MessageTranslation;
 }
 
 /** A chat on the agent's desk: offered (waiting for accept) or assigned. */
@@ -56,6 +59,8 @@ export interface Chat {
   readonly visitorTyping: boolean;
   /** Flagged by the server: assigned this long without a first message from the agent; null once answered. */
   readonly unansweredAfterSeconds: number | null;
+  /** Served through machine translation: languages, pairs, translator health (issue 15). */
+  readonly translation?: (TranslationView & { readonly summary?: string }) | null;
 }
 
 export type Connection = "connecting" | "connected" | "reconnecting";

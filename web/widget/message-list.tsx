@@ -35,6 +35,11 @@ function Message({ m, t }: { m: ChatMessage; t: Translate }) {
       {(m.author === "bot" || m.author === "agent") && m.authorName !== "" && <span class="who">{m.authorName}</span>}
       {m.author === "visitor" && <span class="sr">{t("you")}: </span>}
       <div class="bubble">{m.text}</div>
+      {m.translated !== undefined && (
+        <span class="tag translated" title={m.translated.original} data-testid="translated-mark">
+          {t("translated", { lang: languageName(m.translated.from, m.translated.to) })}
+        </span>
+      )}
       {m.failed !== undefined ? (
         <span class="note" role="alert">
           {t("error", { message: m.failed })}
@@ -44,4 +49,13 @@ function Message({ m, t }: { m: ChatMessage; t: Translate }) {
       )}
     </div>
   );
+}
+
+/** "en" in the visitor's language ("inglés"), or the code where the browser has no names. */
+function languageName(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

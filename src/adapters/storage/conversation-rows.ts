@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { Conversation, ConversationState, Field, Handoff, Message } from "../../core/model.js";
+import type { Conversation, ConversationState, Field, Handoff, Message, MessageTranslation } from "../../core/model.js";
 import type { ConversationPatch, HandoffPatch } from "../../ports/conversation.store.js";
 import type { ConversationTable, FieldTable, HandoffTable, MessageTable } from "./database.js";
 import { readJson, readNullableJson, writeJson, writeNullableJson } from "./json-column.js";
@@ -73,6 +73,7 @@ export function messageToRow(m: Message): Omit<MessageTable, "seq"> {
     text: m.text,
     at: m.at,
     nlu: writeNullableJson(m.nlu),
+    translation: writeNullableJson(m.translation ?? null),
   };
 }
 
@@ -87,6 +88,8 @@ export function messageFromRow(r: Omit<Selectable<MessageTable>, "seq">): Messag
     text: r.text,
     at: r.at,
     nlu: readNullableJson(r.nlu),
+    // Left out when there is none, so untranslated messages read back exactly as written.
+    ...(r.translation === null ? {} : { translation: readNullableJson<MessageTranslation>(r.translation) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Conversation, Field, Message } from "../../core/model.js";
+import type { Conversation, Field, Message, MessageTranslation } from "../../core/model.js";
 import type { ConversationPatch, ConversationStore } from "../../ports/conversation.store.js";
 import { conversationPatchToRow, conversationToRow, fieldToRow, messageToRow } from "./conversation-rows.js";
 import type { BatonDatabase } from "./database.js";
@@ -21,6 +21,7 @@ export const MESSAGE_COLUMNS = [
   "text",
   "at",
   "nlu",
+  "translation",
 ] as const;
 
 export const insertConversation = (db: Db, c: Conversation) =>
@@ -62,6 +63,10 @@ export const selectMessageByClientId = (db: Db, conversationId: string, clientMe
 
 export const selectMessageById = (db: Db, id: string) =>
   db.selectFrom("messages").select(MESSAGE_COLUMNS).where("id", "=", id);
+
+/** Stores (or replaces) a message's translation; the original text is never touched. */
+export const setMessageTranslationQuery = (db: Db, id: string, translation: MessageTranslation | null) =>
+  db.updateTable("messages").set({ translation: translation === null ? null : JSON.stringify(translation) }).where("id", "=", id);
 
 /** By `at`, then insertion order. */
 export const listMessagesQuery = (db: Db, conversationId: string) =>

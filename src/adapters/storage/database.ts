@@ -56,6 +56,8 @@ export interface MessageTable {
   at: number;
   /** JSON NluResult or null. */
   nlu: string | null;
+  /** JSON MessageTranslation or null (migration 0007). */
+  translation: string | null;
 }
 
 export interface FieldTable {

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { DomainError } from "../../core/errors.js";
-import type { Conversation, Customer, Field, Handoff, Message } from "../../core/model.js";
+import type { Conversation, Customer, Field, Handoff, Message, MessageTranslation } from "../../core/model.js";
 import type {
   ConversationPatch,
   ConversationStore,
@@ -77,6 +77,10 @@ export class KyselyConversationStore implements ConversationStore {
 
   async listMessages(conversationId: string): Promise<Message[]> {
     return (await cq.listMessagesQuery(this.db, conversationId).execute()).map(messageFromRow);
+  }
+
+  async setMessageTranslation(messageId: string, translation: MessageTranslation | null): Promise<void> {
+    await guardWrite(() => cq.setMessageTranslationQuery(this.db, messageId, translation).execute(), { id: messageId });
   }
 
   async recordUndecided(m: Pick<Message, "id" | "conversationId" | "at">): Promise<void> {

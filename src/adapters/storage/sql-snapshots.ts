@@ -55,6 +55,7 @@ function sampleQueries(db: Kysely<BatonDatabase>): Readonly<Record<string, Compi
     "message-insert-once": cq.insertMessageOnce(db, sampleMessage),
     "message-by-client-id": cq.selectMessageByClientId(db, "c", "k"),
     "message-list": cq.listMessagesQuery(db, "c"),
+    "message-set-translation": cq.setMessageTranslationQuery(db, "m", { text: "Hello", from: "es", to: "en", via: null, edited: false, error: null }),
     "undecided-insert": cq.insertUndecided(db, sampleMessage),
     "undecided-delete": cq.deleteUndecided(db, ["m", "n"]),
     "undecided-list": cq.listUndecidedQuery(db, { conversationId: "c", limit: 100 }),

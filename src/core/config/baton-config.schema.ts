@@ -4,7 +4,7 @@ import type { RouterOptions } from "../routing/types.js";
 import { DEFAULT_TRIGGER_CONFIG, type TriggerConfig } from "../triggers/trigger-config.js";
 import { DEFAULT_WAIT_CONFIG, type WaitConfig } from "../wait/wait-config.js";
 import { DEFAULT_REPLY_WITHIN_MINUTES } from "../hours/reply-by.js";
-import type { BatonConfig, LimitsConfig } from "./baton-config.js";
+import type { BatonConfig, LimitsConfig, TranslationConfig } from "./baton-config.js";
 import { calendarSchema } from "./calendar.schema.js";
 import { securitySchema } from "./security.schema.js";
 import { idSchema, isCatchAll, langSchema, ruleSchema, tierSchema } from "./rule.schema.js";
@@ -106,6 +106,24 @@ const limitsSchema = z
   })
   .prefault({}) satisfies z.ZodType<LimitsConfig, unknown>;
 
+/**
+ * Machine translation between visitor and agent (off by default: the embedded default needs
+ * nothing). Languages are ISO 639-1 everywhere; the Apertium adapter converts to its 639-3 codes.
+ */
+export const translationSchema = z
+  .strictObject({
+    provider: z.enum(["none", "apertium", "libretranslate"]).default("none"),
+    /** APY's base URL ("http://127.0.0.1:2737") or a LibreTranslate-compatible API's. */
+    url: z.url().nullable().default(null),
+    apiKey: z.string().min(1).nullable().default(null),
+    /** Longest a message waits for its translation before it goes on untranslated (each HTTP call). */
+    timeoutMs: z.number().int().min(50).max(30_000).default(2000),
+    /** How often the translator's health and pairs are checked. */
+    healthCheckSeconds: z.number().int().min(1).max(3600).default(10),
+  })
+  .refine((t) => t.provider === "none" || t.url !== null, { message: "a translation provider needs its url", path: ["url"] })
+  .prefault({}) satisfies z.ZodType<TranslationConfig, unknown>;
+
 /** The whole config file (config/baton.yaml). Unknown keys are errors: a typo never passes silently. */
 export const batonConfigSchema = z
   .strictObject({
@@ -145,6 +163,7 @@ export const batonConfigSchema = z
       .prefault({}),
     limits: limitsSchema,
     security: securitySchema,
+    translation: translationSchema,
   })
   .superRefine((cfg, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });

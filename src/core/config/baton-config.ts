@@ -58,6 +58,17 @@ export interface BatonConfig {
   readonly security: SecurityConfig;
   /** Rate limits: token buckets (a steady rate per second, and a burst) per socket and per address. */
   readonly limits: LimitsConfig;
+  /** Machine translation between visitor and agent; provider "none" (the default) turns it off. */
+  readonly translation: TranslationConfig;
+}
+
+export interface TranslationConfig {
+  readonly provider: "none" | "apertium" | "libretranslate";
+  readonly url: string | null;
+  readonly apiKey: string | null;
+  /** Each call to the translator; past it the message goes on untranslated (the agent sees the original). */
+  readonly timeoutMs: number;
+  readonly healthCheckSeconds: number;
 }
 
 /** A token bucket: holds up to `burst` tokens, refilled at `perSecond`; each action takes one. */

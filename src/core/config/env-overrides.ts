@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BatonConfig, SmtpConfig } from "./baton-config.js";
+import type { BatonConfig, SmtpConfig, TranslationConfig } from "./baton-config.js";
 import { portSchema, storageUrlSchema } from "./baton-config.schema.js";
 import { type ConfigIssue, configError } from "./config-issue.js";
 
@@ -22,6 +22,8 @@ export const ENV_VARIABLES = {
   BATON_SMTP_FROM: "smtp.from",
   /** "always-open" opens every team around the clock, holidays too (a demo on a Sunday); "config" keeps the file's hours. */
   BATON_HOURS: "teams[*].calendar",
+  BATON_TRANSLATION_PROVIDER: "translation.provider",
+  BATON_TRANSLATION_URL: "translation.url",
 } as const;
 type EnvName = keyof typeof ENV_VARIABLES;
 
@@ -43,6 +45,8 @@ const CHECKS: Readonly<Record<EnvName, z.ZodType<unknown, string>>> = {
   BATON_SMTP_PASS: z.string().min(1),
   BATON_SMTP_FROM: z.string().min(3),
   BATON_HOURS: z.enum(["config", "always-open"], 'either "config" or "always-open"'),
+  BATON_TRANSLATION_PROVIDER: z.enum(["none", "apertium", "libretranslate"], 'one of "none", "apertium", "libretranslate"'),
+  BATON_TRANSLATION_URL: z.url(),
 };
 
 /** Every day from midnight to midnight. */
@@ -98,8 +102,16 @@ export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<stri
       jwtSecret: get<string>("BATON_IDENTITY_JWT_SECRET") ?? sec.identity.jwtSecret,
     },
   };
+  const translation = {
+    ...config.translation,
+    provider: get<TranslationConfig["provider"]>("BATON_TRANSLATION_PROVIDER") ?? config.translation.provider,
+    url: get<string>("BATON_TRANSLATION_URL") ?? config.translation.url,
+  };
+  if (translation.provider !== "none" && translation.url === null) {
+    issues.push({ path: "BATON_TRANSLATION_URL", line: null, message: `translation provider "${translation.provider}" needs a url` });
+  }
   if (issues.length > 0) throw configError("environment", issues);
-  return { ...config, server, storage, smtp, teams, security };
+  return { ...config, server, storage, smtp, teams, security, translation };
 }
 
 type SmtpEnv = { readonly [K in keyof Required<SmtpConfig>]: Required<SmtpConfig>[K] | undefined };

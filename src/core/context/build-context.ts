@@ -40,7 +40,7 @@ function routedText(input: BuildContextInput): string | undefined {
 export const BOT_NAME = "Baton bot";
 
 function entry(m: Message, input: BuildContextInput): TranscriptEntry {
-  const base = { id: m.id, author: m.author, text: m.text, at: m.at };
+  const base = { id: m.id, author: m.author, text: m.text, at: m.at, ...(m.translation == null ? {} : { translation: m.translation }) };
   const names = input.agentNames ?? {};
   const authorName =
     m.author === "bot"

@@ -1,4 +1,4 @@
-import type { Author, ConversationState, Customer, Field, Handoff, Lang, Topic, Trigger } from "../model.js";
+import type { Author, ConversationState, Customer, Field, Handoff, Lang, MessageTranslation, Topic, Trigger } from "../model.js";
 
 /** One transcript line; bot and system turns keep their author, visitor turns carry their NLU. */
 export interface TranscriptEntry {
@@ -8,6 +8,8 @@ export interface TranscriptEntry {
   readonly authorName?: string;
   readonly text: string;
   readonly at: number;
+  /** In a chat served through machine translation: the other side's text, beside the original `text`. */
+  readonly translation?: MessageTranslation;
   readonly nlu?: {
     readonly intent: string;
     readonly topic: Topic;

@@ -45,6 +45,17 @@ describe("repeatFlags", () => {
     expect(flag).toMatchObject({ handoffId: "h1", repeated: true, reason: { kind: "agent_asked", field: "order_number" } });
   });
 
+  it("in a chat served through translation, flags the question in what the visitor read too (issue 15)", () => {
+    const messages: Message[] = [
+      msg("m1", "visitor", "¿Dónde está mi pedido A-12345?", 10),
+      msg("m2", "visitor", "Quiero hablar con una persona", 20),
+      // The agent wrote something harmless; the edited translation the visitor read asks again.
+      { ...msg("m3", "agent", "Let me check that for you.", 40), translation: { text: "¿Cuál es tu número de pedido?", from: "en", to: "es", via: null, edited: true, error: null } },
+    ];
+    const [flag] = repeatFlags([handoff("h1", 20, 30)], messages, [orderField]);
+    expect(flag).toMatchObject({ repeated: true, reason: { kind: "agent_asked", field: "order_number", messageId: "m3" } });
+  });
+
   it("does not flag an agent who uses what is known", () => {
     const messages = [
       msg("m1", "visitor", "Where is my order A-12345?", 10),

@@ -27,7 +27,9 @@ export function repeatFlags(handoffs: readonly Handoff[], messages: readonly Mes
     for (const m of messages) {
       if (m.at <= h.createdAt || m.at >= end) continue;
       if (m.author === "agent") {
-        const hit = findKnownFieldQuestion(m.text, doNotAsk);
+        // A chat served through translation: the agent's words, or what the visitor read.
+        const read = m.translation?.text ?? null;
+        const hit = findKnownFieldQuestion(m.text, doNotAsk) ?? (read === null ? null : findKnownFieldQuestion(read, doNotAsk));
         if (hit !== null) {
           reason = { kind: "agent_asked", field: hit.field, messageId: m.id };
           break;

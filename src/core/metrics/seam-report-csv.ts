@@ -3,7 +3,7 @@ import type { SeamReport } from "./seam-report.js";
 /** One cell of the long-format export: which table, which row of it, which measure, its value. */
 export interface SeamReportRow {
   /** report, triggers, time_to_first_human_overall, time_to_first_human, sla, csat, csat_difference,
-   *  wait_estimate_overall, wait_estimate, repeat_questions_overall, repeat_questions, unanswered_reassignments. */
+   *  wait_estimate_overall, wait_estimate, repeat_questions_overall, repeat_questions, unanswered_reassignments, translation. */
   readonly section: string;
   /** Rule id, segment, trigger kind or bucket label; "" for a section's single row. */
   readonly key: string;
@@ -54,6 +54,7 @@ export function seamReportRows(report: SeamReport): SeamReportRow[] {
   add("repeat_questions_overall", "", { count: q.count, repeated: q.repeated, rate: q.rate });
   for (const r of q.byRule) add("repeat_questions", r.ruleId, { count: r.count, repeated: r.repeated, rate: r.rate });
   for (const r of report.unansweredReassignments) add("unanswered_reassignments", r.ruleId, { handoffs: r.handoffs, reassigned: r.reassigned, times: r.times });
+  add("translation", "", { chats: report.translation.chats, messages: report.translation.messages, failed: report.translation.failed });
   return rows;
 }
 

@@ -65,6 +65,23 @@ describe("computeSeamReport", () => {
     expect(report.repeatQuestions).toMatchObject({ count: 2, repeated: 1, rate: 0.5 });
   });
 
+  it("counts the chats served through translation among the window's conversations (issue 15)", () => {
+    const byId = new Map(input().handoffs.map((h) => [h.id, h.conversationId]));
+    const translatedChats = [
+      { conversationId: byId.get("a") as string, messages: 4, failed: 1 },
+      { conversationId: byId.get("b") as string, messages: 0, failed: 0 },
+      { conversationId: byId.get("early") as string, messages: 3, failed: 0 },
+    ];
+    const r = computeSeamReport({ ...input(), translatedChats });
+    expect(r.translation).toEqual({ chats: 1, messages: 4, failed: 1 });
+    expect(seamReportRows(r).filter((row) => row.section === "translation").map((row) => [row.metric, row.value])).toEqual([
+      ["chats", 1],
+      ["messages", 4],
+      ["failed", 1],
+    ]);
+    expect(report.translation).toEqual({ chats: 0, messages: 0, failed: 0 });
+  });
+
   it("combines every measurement with the answers worked out by hand", () => {
     // a: 12 s, b: 100 s, c unanswered.
     expect(report.timeToFirstHuman.overall).toMatchObject({ count: 2, p50: 56, mean: 56 });

@@ -41,6 +41,19 @@ export interface SeamReport {
   readonly repeatQuestions: RepeatQuestionRate;
   /** Per rule: handoffs taken back from an agent who did not answer in time, and routed again. */
   readonly unansweredReassignments: readonly UnansweredReassignments[];
+  /**
+   * Chats served through machine translation (issue 15), among the conversations handed off in
+   * the window: how many, their translated messages, and messages the translator failed (the
+   * agent read the original).
+   */
+  readonly translation: { readonly chats: number; readonly messages: number; readonly failed: number };
+}
+
+/** One conversation's translated messages (see `SeamReport.translation`). */
+export interface TranslatedChat {
+  readonly conversationId: string;
+  readonly messages: number;
+  readonly failed: number;
 }
 
 export interface SeamReportInput {
@@ -49,6 +62,8 @@ export interface SeamReportInput {
   readonly repeatFlags: readonly RepeatFlag[];
   /** Replies promised to visitors who left a message (inbox items); none by default. */
   readonly asyncPromises?: readonly AsyncPromise[];
+  /** Conversations with translated messages; none by default. */
+  readonly translatedChats?: readonly TranslatedChat[];
   readonly rules: readonly RuleRef[];
   readonly from: number;
   readonly to: number;
@@ -88,5 +103,16 @@ export function computeSeamReport(input: SeamReportInput): SeamReport {
     waitEstimate: waitEstimateError(handoffs),
     repeatQuestions: repeatQuestionRate(input.repeatFlags.filter((f) => ids.has(f.handoffId))),
     unansweredReassignments: unansweredReassignments(handoffs, rules),
+    translation: translationCounts(handoffs, input.translatedChats ?? []),
+  };
+}
+
+function translationCounts(handoffs: readonly Handoff[], chats: readonly TranslatedChat[]): SeamReport["translation"] {
+  const inWindow = new Set(handoffs.map((h) => h.conversationId));
+  const counted = chats.filter((c) => inWindow.has(c.conversationId) && c.messages + c.failed > 0);
+  return {
+    chats: new Set(counted.map((c) => c.conversationId)).size,
+    messages: counted.reduce((n, c) => n + c.messages, 0),
+    failed: counted.reduce((n, c) => n + c.failed, 0),
   };
 }

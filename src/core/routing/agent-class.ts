@@ -37,7 +37,8 @@ export function lessLoaded(a: AgentState, b: AgentState): boolean {
 /** Two profiles with the same key are interchangeable for eligibility and proficiency. */
 export function classKey(p: AgentProfile): string {
   const skills = p.skills.map((s) => `${s.skill}:${s.proficiency}`).sort();
-  return JSON.stringify([skills, [...p.languages].sort(), p.translationEnabled, p.senior, [...p.teams].sort()]);
+  const via = p.viaTranslation === undefined ? null : Object.keys(p.viaTranslation).sort();
+  return JSON.stringify([skills, [...p.languages].sort(), p.translationEnabled, via, p.senior, [...p.teams].sort()]);
 }
 
 /** The class-level part of constraints: everything but the named CSM, exclusions and target. */

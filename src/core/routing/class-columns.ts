@@ -56,6 +56,8 @@ export interface ColumnQuery {
   readonly teams: readonly number[] | null;
   readonly skillSets: readonly (readonly number[])[];
   readonly language: number;
+  /** The language's column among the languages served through the translator. */
+  readonly translated: number;
   readonly allowTranslation: boolean;
   /** any: no tier layer; senior: seniors only (the named CSM is judged per agent); none: nobody. */
   readonly tier: "any" | "senior" | "none";
@@ -71,18 +73,21 @@ export class ClassColumns {
   private readonly skills = new NameTable();
   private readonly teams = new NameTable();
   private readonly languages = new NameTable();
+  /** Visitor languages served through the translator (when one is wired in: flag 4 clear). */
+  private readonly translated = new NameTable();
   private flags = new Uint8Array(64);
 
   add(id: number, p: AgentProfile): void {
     for (const s of p.skills) this.skills.set(id, this.skills.column(s.skill), s.proficiency);
     for (const t of p.teams) this.teams.set(id, this.teams.column(t), 1);
     for (const l of p.languages) this.languages.set(id, this.languages.column(l), 1);
+    for (const l of Object.keys(p.viaTranslation ?? {})) this.translated.set(id, this.translated.column(l), 1);
     if (id >= this.flags.length) {
       const flags = new Uint8Array(Math.max(2 * this.flags.length, id + 1));
       flags.set(this.flags);
       this.flags = flags;
     }
-    this.flags[id] = (p.translationEnabled ? 1 : 0) | (p.senior ? 2 : 0);
+    this.flags[id] = (p.translationEnabled ? 1 : 0) | (p.senior ? 2 : 0) | (p.viaTranslation === undefined ? 4 : 0);
   }
 
   query(c: Constraints): ColumnQuery {
@@ -90,6 +95,7 @@ export class ClassColumns {
       teams: c.teams === null ? null : c.teams.map((t) => this.teams.column(t)),
       skillSets: c.skillSets.map((set) => set.map((s) => this.skills.column(s))),
       language: this.languages.column(c.language),
+      translated: this.translated.column(c.language),
       allowTranslation: c.allowTranslation,
       tier: c.tier === "any" ? "any" : c.tier === "senior" || c.csmAgentId === null ? "senior" : "none",
       seniorFirst: c.seniorFirst,
@@ -126,7 +132,8 @@ export class ClassColumns {
     out[0] = set < 0 ? -1 : encodeLevel({ skillSet: set, team: team < 0 ? 63 : team, senior: q.seniorFirst && (flags & 2) !== 0, native, proficiency: weakest });
     if (team < 0) return FAIL_TEAM;
     if (set < 0) return FAIL_SKILLS;
-    if (!native && !(q.allowTranslation && (flags & 1) !== 0)) return FAIL_LANGUAGE;
+    const translates = (flags & 4) !== 0 || this.translated.get(id, q.translated) >= 0;
+    if (!native && !(q.allowTranslation && (flags & 1) !== 0 && translates)) return FAIL_LANGUAGE;
     if (q.tier === "none" || (q.tier === "senior" && (flags & 2) === 0)) return FAIL_TIER;
     return PASS;
   }

@@ -92,7 +92,12 @@ function proficiencyIn(a: AgentProfile, skill: string): number {
 }
 
 export function languageOk(a: AgentProfile, c: Constraints): boolean {
-  return a.languages.includes(c.language) || (c.allowTranslation && a.translationEnabled);
+  return a.languages.includes(c.language) || (c.allowTranslation && a.translationEnabled && translates(a, c.language));
+}
+
+/** Whether the translator serves this language for the agent now (always, when no translator is wired in). */
+export function translates(a: AgentProfile, language: string): boolean {
+  return a.viaTranslation === undefined || Object.hasOwn(a.viaTranslation, language);
 }
 
 /** named_csm: only the named CSM (senior agents when the customer has none); senior: seniors or the CSM. */

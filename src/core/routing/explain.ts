@@ -1,6 +1,8 @@
 import type { Constraints } from "./constraints.js";
 import type { Pick, QueueEntry, AgentState } from "./router-index.js";
 import { pickReasons } from "./order.js";
+import { decodeLevel } from "./eligibility.js";
+import { toAlpha3 } from "../translation/iso639.js";
 import type { Explanation, LayerStep } from "./types.js";
 
 const LAYER_WORDS: Record<LayerStep["layer"], string> = {
@@ -30,6 +32,8 @@ export function explainPick(pick: Pick, name: string, c?: Constraints, notes: re
   const last = pick.layers[pick.layers.length - 1];
   const reasons = key === null ? [] : pickReasons(key, pick.runnerUp, name, c);
   if (notes.length > 0) reasons.unshift(...notes);
+  const via = key !== null && c !== undefined && !decodeLevel(key.level).native ? pick.agent?.profile.viaTranslation?.[c.language] : undefined;
+  if (via !== undefined) reasons.push(`via translation (${toAlpha3(c?.language ?? "")}→${toAlpha3(via)})`);
   return {
     summary: `${name} chosen from ${last?.after ?? 0} eligible agent(s) with free capacity${reasons.length > 0 ? `: ${reasons.join("; ")}` : ""}`,
     layers: pick.layers,
@@ -82,8 +86,10 @@ export function explainPull(a: AgentState, e: QueueEntry, now: number): Explanat
     priority = `priority ${r.priority}`;
     if (priorityReasons.size < 1000) priorityReasons.set(r.priority, priority);
   }
+  const language = e.constraints.language;
+  const via = a.profile.languages.includes(language) ? undefined : a.profile.viaTranslation?.[language];
   return {
-    summary,
+    summary: via === undefined ? summary : `${summary}, via translation (${toAlpha3(language)}→${toAlpha3(via)})`,
     layers: NO_LAYERS,
     reasons: [
       priority,

@@ -7,6 +7,7 @@ import { FastIndex } from "./fast-index.js";
 import { createReferenceRouter, Router } from "./router.js";
 import { agent, request } from "./routing.fixture.js";
 import type { DueNotice, Effect, RouterEvent, RouterOptions, RouterSnapshot } from "./types.js";
+import { type TranslationSupport, withPivots } from "../translation/pairs.js";
 
 const T0 = 1_700_000_000_000;
 const AGENT_IDS = ["a0", "a1", "a2", "a3", "a4", "a5"];
@@ -66,6 +67,7 @@ type Step =
   | { kind: "take"; conv: string; agentId: string; by: "agent" | "admin" }
   | { kind: "answered"; conv: string }
   | { kind: "options"; options: RouterOptions }
+  | { kind: "translation"; support: TranslationSupport | null }
   | { kind: "tick"; advance: number };
 
 /** Router options; an admin may change them at any moment (a `set_options` event). */
@@ -77,7 +79,17 @@ const arbOptions: fc.Arbitrary<RouterOptions> = fc.record({
   unanswered: fc.constantFrom(null, { flagAfterSeconds: 20, reassignAfterSeconds: 40 }),
 });
 
+/** The translator's pairs (direct ones, pivots added) and health, or no translator at all. */
+const arbSupport: fc.Arbitrary<TranslationSupport | null> = fc.oneof(
+  fc.constant(null),
+  fc.record({
+    healthy: fc.boolean(),
+    direct: subset(["en>de", "de>en", "en>pt", "pt>en", "de>pt"]),
+  }).map(({ healthy, direct }) => ({ healthy, pairs: withPivots(direct.map((d) => ({ from: d.slice(0, 2), to: d.slice(3) }))) })),
+);
+
 const arbStepEvent: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("translation" as const), support: arbSupport }) },
   { weight: 3, arbitrary: fc.constantFrom(...AGENT_IDS).chain((id) => arbProfile(id).map((profile) => ({ kind: "upsert" as const, profile }))) },
   {
     weight: 3,
@@ -146,6 +158,8 @@ function toEvent(s: Step, r: Router, now: number): RouterEvent {
       };
     case "options":
       return { kind: "set_options", options: s.options };
+    case "translation":
+      return { kind: "set_translation", support: s.support };
     case "tick":
       return { kind: "tick" };
     case "take":

@@ -3,6 +3,7 @@ import type { Effect } from "./types.js";
 import { createReferenceRouter, createRouter, type Router } from "./router.js";
 import { agent, request } from "./routing.fixture.js";
 import type { AgentProfile } from "../model.js";
+import { withPivots } from "../translation/pairs.js";
 
 const T0 = 1_700_000_000_000;
 
@@ -119,6 +120,30 @@ describe.each(routers)("router (%s index)", (_name, make) => {
     expect(r.apply({ kind: "tick" }, T0 + 59_999)).toEqual([]);
     const due = r.apply({ kind: "tick" }, T0 + 60_000);
     expect(due.map((e) => e.kind)).toEqual(["escalated", "assign"]);
+  });
+
+  it("counts a translation agent only for languages the translator serves both ways, and only while it is healthy (issue 15)", () => {
+    const r = make();
+    online(r, [agent("t", { languages: ["en"], translationEnabled: true })]);
+    const pairs = withPivots([
+      { from: "es", to: "en" },
+      { from: "en", to: "es" },
+      { from: "pt", to: "es" },
+    ]);
+    r.apply({ kind: "set_translation", support: { healthy: true, pairs } }, T0);
+    // Portuguese: pt → es → en exists, en → pt does not: not both ways.
+    expect(r.apply({ kind: "enqueue", request: request("pt1", T0, { language: "pt", allowTranslation: true }) }, T0)[0]?.kind).toBe("queued");
+    const es = r.apply({ kind: "enqueue", request: request("es1", T0, { language: "es", allowTranslation: true }) }, T0);
+    expect(assigned(es)).toEqual(["es1->t"]);
+    const pick = es[0];
+    expect(pick?.kind === "assign" ? pick.explanation.reasons : []).toContain("via translation (spa→eng)");
+    // The translator goes down: no new chat in Spanish for them; the one they hold stays.
+    expect(r.apply({ kind: "set_translation", support: { healthy: false, pairs } }, T0 + 1)).toEqual([]);
+    expect(r.apply({ kind: "enqueue", request: request("es2", T0, { language: "es", allowTranslation: true }) }, T0 + 2)[0]?.kind).toBe("queued");
+    expect(r.agentOf("es1")).toBe("t");
+    // It comes back: the waiting Spanish chat goes to them at once.
+    expect(assigned(r.apply({ kind: "set_translation", support: { healthy: true, pairs } }, T0 + 3))).toEqual(["es2->t"]);
+    expect(r.stateOf("pt1")).toBe("queued");
   });
 
   it("after an escalation each chat's own named CSM still wins, whichever chat escalated that way first", () => {

@@ -10,6 +10,7 @@ import { compareRequests } from "./order.js";
 import { ReferenceIndex } from "./reference-index.js";
 import { type AgentState, type Routed, type RouterIndex, runtimeView } from "./router-index.js";
 import type { DueNotice, Effect, Explanation, RouterEvent, RouterOptions, RouterSnapshot, Standing } from "./types.js";
+import { type TranslationSupport, translatableLanguages } from "../translation/pairs.js";
 
 /**
  * Something the router must do at a given time, on the conversation's own record (no lookup
@@ -74,6 +75,8 @@ export class Router {
   }
 
   private opts: RouterOptions;
+  /** The translator's pairs and health (null: none wired in; the translation flag alone decides). */
+  private translation: TranslationSupport | null = null;
 
   constructor(
     options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
@@ -132,6 +135,9 @@ export class Router {
       }
       case "set_options":
         this.opts = event.options;
+        break;
+      case "set_translation":
+        this.setTranslation(event.support);
         break;
       case "tick":
         for (let item = this.dueList.popDue(now); item !== null; item = this.dueList.popDue(now)) this.fire(item);
@@ -322,7 +328,7 @@ export class Router {
     this.effects = [];
     for (const a of snapshot.agents) {
       const { presence, active, idleSince, ...profile } = a;
-      const state: AgentState = { profile, presence, active: [...active], idleSince, heapIndex: -1, track: null };
+      const state: AgentState = { profile: this.withTranslation(profile), presence, active: [...active], idleSince, heapIndex: -1, track: null };
       this.agents.set(a.id, state);
       this.index.agentChanged(state);
     }
@@ -350,7 +356,27 @@ export class Router {
 
   // ---------- agents ----------
 
-  private upsertAgent(profile: AgentProfile): void {
+  /** The translator changed (pairs or health): every translation-enabled agent's languages are judged again. */
+  private setTranslation(support: TranslationSupport | null): void {
+    this.translation = support;
+    for (const id of [...this.agents.keys()].sort()) {
+      const a = this.agents.get(id) as AgentState;
+      if (!a.profile.translationEnabled) continue;
+      const profile = this.withTranslation(a.profile);
+      if (JSON.stringify(profile.viaTranslation ?? null) === JSON.stringify(a.profile.viaTranslation ?? null)) continue;
+      this.upsertAgent(profile);
+    }
+  }
+
+  /** The profile as routing reads it: with the languages the translator serves for this agent now. */
+  private withTranslation(profile: AgentProfile): AgentProfile {
+    const { viaTranslation: _, ...base } = profile;
+    if (this.translation === null || !profile.translationEnabled) return base;
+    return { ...base, viaTranslation: translatableLanguages(this.translation, profile.languages) };
+  }
+
+  private upsertAgent(given: AgentProfile): void {
+    const profile = this.withTranslation(given);
     const existing = this.agents.get(profile.id);
     if (existing === undefined) {
       const state: AgentState = { profile, presence: "offline", active: [], idleSince: this.now, heapIndex: -1, track: null };

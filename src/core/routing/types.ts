@@ -1,4 +1,5 @@
 import type { AgentProfile, AgentRuntime, EscalationStep, Presence, RoutingRequest } from "../model.js";
+import type { TranslationSupport } from "../translation/pairs.js";
 
 /** Something that happened that the router must react to. */
 export type RouterEvent =
@@ -25,6 +26,13 @@ export type RouterEvent =
   | { readonly kind: "answered"; readonly conversationId: string }
   /** New options (an admin edit), in force from now on: open offers keep their expiry. */
   | { readonly kind: "set_options"; readonly options: RouterOptions }
+  /**
+   * What the translator supports now (its pairs, pivots included, and its health): a
+   * translation-enabled agent may take a chat in a language they do not speak only when the
+   * translator serves it both ways with one of theirs and is healthy. null: no translator is
+   * wired in, and the flag alone decides (the default).
+   */
+  | { readonly kind: "set_translation"; readonly support: TranslationSupport | null }
   /** Process everything due at `now`: escalation steps, offer timeouts, SLA breaches. */
   | { readonly kind: "tick" };
 

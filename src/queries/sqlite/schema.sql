@@ -27,3 +27,4 @@ create index "visitor_resume_tokens_expires_idx" on "visitor_resume_tokens" ("ex
 create table "revoked_sessions" ("jti" text primary key, "expires_at" bigint not null);
 alter table "handoffs" add column "async_promised_by" bigint;
 alter table "handoffs" add column "unanswered_reassignments" integer default 0 not null;
+alter table "messages" add column "translation" text;

@@ -1,0 +1,2 @@
+export * from "./iso639.js";
+export * from "./pairs.js";
