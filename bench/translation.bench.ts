@@ -40,6 +40,7 @@ const UNLIMITED: LimitsConfig = {
   connections: open,
   sessions: open,
   inboxItems: open,
+  transcriptMails: open,
   disconnectAfterRefused: 1e9,
   trackedKeys: 100_000,
 };
