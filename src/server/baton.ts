@@ -16,6 +16,7 @@ import { agentGateway } from "./agent.gateway.js";
 import { createAccess } from "./access.js";
 import { demoIdentityRoute } from "./demo-identity.js";
 import { hashPassword, randomSecret, SessionTokens } from "./auth.js";
+import { clientAddress, type TrustProxy } from "./client-address.js";
 import { socketOriginCheck } from "./origins.js";
 import { InboxGuard } from "./inbox-guard.js";
 import { ResumeTokens } from "./resume-tokens.js";
@@ -64,6 +65,8 @@ export interface BatonOptions {
   readonly security?: Partial<SecurityConfig>;
   /** Overrides the configured rate limits (benchmarks: thousands of clients from one address). */
   readonly limits?: LimitsConfig;
+  /** Overrides `server.trustProxy` (tests). */
+  readonly trustProxy?: TrustProxy;
 }
 
 export interface Baton {
@@ -85,6 +88,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   if (options.storageUrl !== undefined) config = { ...config, storage: { url: options.storageUrl } };
   if (options.security !== undefined) config = { ...config, security: { ...config.security, ...options.security } };
   if (options.limits !== undefined) config = { ...config, limits: options.limits };
+  if (options.trustProxy !== undefined) config = { ...config, server: { ...config.server, trustProxy: options.trustProxy } };
+  const addressOf = clientAddress(config.server.trustProxy);
   const log = options.logger ?? createLogger();
   const store = await openStore(config.storage.url);
   const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
@@ -132,6 +137,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const limits = new RateLimits(config.limits);
   const http = await buildHttp(engine, {
     access,
+    trustProxy: config.server.trustProxy,
     limits,
     sessions: {
       tokens,
@@ -185,7 +191,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     allowRequest: (req, callback) =>
       origins.allowRequest(req, (err, ok) => {
         if (!ok) return callback(err, false);
-        callback(null, limits.connectionAllowed(req.socket.remoteAddress ?? "unknown"));
+        callback(null, limits.connectionAllowed(addressOf(req)));
       }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
@@ -198,6 +204,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     options.abandonAfterMs,
     limits,
     new InboxGuard(config.security.inboxItemsPerIpPerHour),
+    addressOf,
   );
   const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });
   const stopScheduler = startScheduler(engine);

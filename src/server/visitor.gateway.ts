@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { Namespace } from "socket.io";
 import {
   abandonConversation,
@@ -29,6 +30,8 @@ export function visitorGateway(
   abandonAfterMs = 5 * 60 * 1000,
   limits: RateLimits | null = null,
   inboxGuard: InboxGuard = new InboxGuard(10),
+  /** The client's address (behind trusted proxies, from X-Forwarded-For; see client-address.ts). */
+  addressOf: (req: IncomingMessage) => string = (req) => req.socket.remoteAddress ?? "unknown",
 ): void {
   const connected = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -48,7 +51,7 @@ export function visitorGateway(
   });
   nsp.on("connection", (socket) => {
     const conversationId = socket.data.conversationId as string;
-    const ip = socket.handshake.address;
+    const ip = addressOf(socket.request);
     const guard: FrameGuard | undefined =
       limits === null
         ? undefined
@@ -97,7 +100,7 @@ export function visitorGateway(
     on("async:leave", VisitorFrames["async:leave"], (f) =>
       // Checked in the lane, so two frames at once cannot both claim the conversation's reply address.
       engine.command(async () => {
-        await inboxGuard.check(engine, conversationId, socket.handshake.address, f.email);
+        await inboxGuard.check(engine, conversationId, ip, f.email);
         return leaveAsyncMessage(engine, conversationId, f);
       })
     );
