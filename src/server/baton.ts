@@ -18,7 +18,6 @@ import { demoIdentityRoute } from "./demo-identity.js";
 import { hashPassword, randomSecret, SessionTokens } from "./auth.js";
 import { clientAddress, type TrustProxy } from "./client-address.js";
 import { socketOriginCheck } from "./origins.js";
-import { InboxGuard } from "./inbox-guard.js";
 import { ResumeTokens } from "./resume-tokens.js";
 import { IdentityVerifier } from "./visitor-identity.js";
 import { loadConfig, loadSeed, saveConfigText } from "./config.js";
@@ -203,7 +202,6 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     prometheus.observeMessageSeconds,
     options.abandonAfterMs,
     limits,
-    new InboxGuard(config.security.inboxItemsPerIpPerHour),
     addressOf,
   );
   const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });

@@ -14,7 +14,7 @@ import {
 } from "../app/index.js";
 import { DomainError } from "../core/errors.js";
 import type { SessionTokens } from "./auth.js";
-import { InboxGuard } from "./inbox-guard.js";
+import { checkInboxItem } from "./inbox-guard.js";
 import type { RateLimits } from "./rate-limits.js";
 import { type FrameGuard, frames } from "./gateway.js";
 import { VisitorFrames } from "./protocol.js";
@@ -29,7 +29,6 @@ export function visitorGateway(
   /** How long a queued visitor may be gone (no widget connected) before the chat leaves the queue. */
   abandonAfterMs = 5 * 60 * 1000,
   limits: RateLimits | null = null,
-  inboxGuard: InboxGuard = new InboxGuard(10),
   /** The client's address (behind trusted proxies, from X-Forwarded-For; see client-address.ts). */
   addressOf: (req: IncomingMessage) => string = (req) => req.socket.remoteAddress ?? "unknown",
 ): void {
@@ -100,7 +99,7 @@ export function visitorGateway(
     on("async:leave", VisitorFrames["async:leave"], (f) =>
       // Checked in the lane, so two frames at once cannot both claim the conversation's reply address.
       engine.command(async () => {
-        await inboxGuard.check(engine, conversationId, ip, f.email);
+        await checkInboxItem(engine, conversationId, f.email);
         return leaveAsyncMessage(engine, conversationId, f);
       })
     );

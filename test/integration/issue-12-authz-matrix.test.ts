@@ -130,11 +130,11 @@ describe("issue 12: the authorization matrix", () => {
     // Hundreds of sockets from one address: the connection limit would otherwise refuse them.
     const { limits } = await loadConfig(configPath, {});
     baton = await startTestBaton({
-      limits: { ...limits, connections: { perSecond: 1000, burst: 10_000 }, sessions: { perSecond: 1000, burst: 10_000 } },
+      limits: { ...limits, connections: { perSecond: 1000, burst: 10_000 }, sessions: { perSecond: 1000, burst: 10_000 }, inboxItems: { perSecond: 1000, burst: 10_000 } },
       clock,
       configPath,
       demoIdentity: true,
-      security: { login: { perIpPerMinute: 10_000, perAccountPerMinute: 5 }, inboxItemsPerIpPerHour: 10_000 },
+      security: { login: { perIpPerMinute: 10_000, perAccountPerMinute: 5 } },
     });
     fixture = await build();
   }, 60_000);

@@ -108,7 +108,7 @@ const limitsSchema = z
     typing: bucket(2, 5),
     connections: bucket(5, 100),
     sessions: bucket(1, 60),
-    inboxItems: bucket(0.1, 10),
+    inboxItems: bucket(0.003, 10),
     disconnectAfterRefused: z.number().int().min(1).default(50),
     trackedKeys: z.number().int().min(100).default(10_000),
   })
