@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/adapters/storage/index.js";
+import { serverBundle } from "../fault/server-bundle.js";
 import { OPEN_PER_CONVERSATION } from "../../src/server/inbox-guard.js";
 import { agent, type AgentClient, type VisitorClient, visitor } from "./clients.js";
 
@@ -71,7 +72,7 @@ describe("issue 12: one visitor's flood does not move an agent's p99", () => {
     dir = mkdtempSync(join(tmpdir(), "baton-flood-"));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ["--import", "tsx", "test/fault/server-entry.ts"], {
+    child = spawn(process.execPath, [await serverBundle()], {
       env: {
         ...process.env,
         BATON_PORT: String(port),
