@@ -28,13 +28,22 @@ export interface VisitorSession {
 
 const SUPPORTED = new Set(["en", "es", "fr", "de", "pt"]);
 
-/** Opens the widget: resumes the visitor's open conversation, or starts one with the bot. */
+/**
+ * Opens the widget: resumes the visitor's open conversation, or starts one with the bot. A
+ * conversation attached to a verified customer is never resumed for a different verified customer.
+ */
 export async function startVisitorSession(engine: Engine, input: VisitorSessionInput): Promise<VisitorSession> {
   const { store, newId } = engine.deps;
   const now = engine.now();
-  const visitorId = input.visitorId ?? newId();
+  let visitorId = input.visitorId ?? newId();
   let conversation = await resume(engine, visitorId, input.conversationId);
   const customer = await identify(engine, input);
+  if (conversation !== null && customer !== null && conversation.customerId !== null && conversation.customerId !== customer.id) {
+    // Another customer proved who they are with this browser's resume token (a shared computer, a
+    // site that did not sign the previous user out): they get a conversation of their own.
+    visitorId = newId();
+    conversation = null;
+  }
   if (conversation === null) {
     const lang = (input.locale ?? "en").slice(0, 2).toLowerCase();
     conversation = {

@@ -23,7 +23,7 @@ import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
 import type { SessionTokens } from "./auth.js";
 import type { RateLimits } from "./rate-limits.js";
-import { type FrameGuard, onFrame } from "./gateway.js";
+import { type FrameGuard, frames } from "./gateway.js";
 import { AgentFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
@@ -78,6 +78,7 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
     const limits = options.limits ?? null;
     const guard: FrameGuard | undefined =
       limits === null ? undefined : { check: (event) => limits.agentFrame(socket.id, event), disconnectAfterRefused: limits.disconnectAfterRefused };
+    const on = frames(socket, log, guard);
     const profile = async (): Promise<AgentProfile> => {
       const a = await engine.deps.agents.getAgent(agentId);
       if (a === null) throw new DomainError("agent_not_found", "this agent no longer exists");
@@ -88,77 +89,70 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
     graceTimers.delete(agentId);
     void socket.join([room.agent(agentId), ...me.teams.map(room.team), ...(me.role === "admin" ? [room.admins] : [])]);
 
-    onFrame(socket, "presence:set", AgentFrames["presence:set"], log, (f) =>
+    on("presence:set", AgentFrames["presence:set"], (f) =>
       engine.command(async () => {
         engine.returning.delete(agentId);
         await setAgentPresence(engine, agentId, f.presence);
         return { presence: f.presence };
-      }),
-      guard,
+      })
     );
-    onFrame(socket, "cap:set", AgentFrames["cap:set"], log, (f) =>
+    on("cap:set", AgentFrames["cap:set"], (f) =>
       engine.command(async () => {
         await setAgentCap(engine, agentId, f.cap);
         return { cap: f.cap };
-      }),
-      guard,
+      })
     );
-    onFrame(socket, "offer:accept", AgentFrames["offer:accept"], log, (f) =>
+    on("offer:accept", AgentFrames["offer:accept"], (f) =>
       engine.command(async () => {
         await answerOffer(engine, agentId, f.conversationId, true);
         return {};
-      }),
-      guard,
+      })
     );
-    onFrame(socket, "offer:decline", AgentFrames["offer:decline"], log, (f) =>
+    on("offer:decline", AgentFrames["offer:decline"], (f) =>
       engine.command(async () => {
         await answerOffer(engine, agentId, f.conversationId, false);
         return {};
-      }),
-      guard,
+      })
     );
     // Store-only: the conversation's own lane, so a flood elsewhere in the serial lane does not delay it.
-    onFrame(socket, "message:send", AgentFrames["message:send"], log, async (f) => {
+    on("message:send", AgentFrames["message:send"], async (f) => {
       const { message, duplicate } = await engine.inConversation(f.conversationId, () => sendAgentMessage(engine, { agentId, ...f }));
       return { message: presentMessage(message, me.name), duplicate };
-    }, guard);
-    onFrame(socket, "translate:preview", AgentFrames["translate:preview"], log, (f) => previewTranslation(engine, agentId, f.conversationId, f.text), guard);
-    onFrame(socket, "transfer", AgentFrames.transfer, log, (f) =>
+    });
+    on("translate:preview", AgentFrames["translate:preview"], (f) => previewTranslation(engine, agentId, f.conversationId, f.text));
+    on("transfer", AgentFrames.transfer, (f) =>
       engine.command(async () => {
         const h = await transferConversation(engine, { fromAgentId: agentId, ...f });
         return { handoffId: h.id };
-      }),
-      guard,
+      })
     );
-    onFrame(socket, "queue:take", AgentFrames["queue:take"], log, (f) =>
+    on("queue:take", AgentFrames["queue:take"], (f) =>
       engine.command(async () => {
         await takeConversation(engine, { conversationId: f.conversationId, agentId, by: "agent" });
         return {};
       }),
     );
-    onFrame(socket, "resolve", AgentFrames.resolve, log, (f) =>
+    on("resolve", AgentFrames.resolve, (f) =>
       engine.command(async () => {
         await resolveConversation(engine, agentId, f.conversationId);
         return {};
-      }),
-      guard,
+      })
     );
-    onFrame(socket, "conversation:open", AgentFrames["conversation:open"], log, async (f) =>
-      openConversation(engine, await profile(), f.conversationId),
-      guard,
+    on("conversation:open", AgentFrames["conversation:open"], async (f) =>
+      openConversation(engine, await profile(), f.conversationId)
     );
-    onFrame(socket, "inbox:reply", AgentFrames["inbox:reply"], log, async (f) => {
+    on("inbox:reply", AgentFrames["inbox:reply"], async (f) => {
       await checkInboxScope(engine, await profile(), f.itemId);
       return engine.command(() => replyInbox(engine, agentId, f.itemId, f.text));
-    }, guard);
-    onFrame(socket, "typing", AgentFrames.typing, log, async (f) => {
+    });
+    on("typing", AgentFrames.typing, async (f) => {
       // No database: the router knows who holds the chat.
       if (engine.router.stateOf(f.conversationId) !== "assigned" || engine.router.agentOf(f.conversationId) !== agentId) {
         throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
       }
       engine.deps.publisher.publish({ kind: "conversation", conversationId: f.conversationId }, "typing", { author: "agent", typing: f.typing });
       return {};
-    }, guard);
+    });
 
     socket.on("disconnect", () => {
       const left = (sockets.get(agentId) ?? 1) - 1;

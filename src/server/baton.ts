@@ -17,8 +17,8 @@ import { agentGateway } from "./agent.gateway.js";
 import { createAccess } from "./access.js";
 import { demoIdentityRoute } from "./demo-identity.js";
 import { hashPassword, randomSecret, SessionTokens } from "./auth.js";
+import { clientAddress, type TrustProxy } from "./client-address.js";
 import { socketOriginCheck } from "./origins.js";
-import { InboxGuard } from "./inbox-guard.js";
 import { ResumeTokens } from "./resume-tokens.js";
 import { IdentityVerifier } from "./visitor-identity.js";
 import { loadConfig, loadSeed, saveConfigText } from "./config.js";
@@ -67,6 +67,8 @@ export interface BatonOptions {
   readonly limits?: LimitsConfig;
   /** Overrides the configured translator (null: none). */
   readonly translator?: Translator | null;
+  /** Overrides `server.trustProxy` (tests). */
+  readonly trustProxy?: TrustProxy;
 }
 
 export interface Baton {
@@ -88,6 +90,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   if (options.storageUrl !== undefined) config = { ...config, storage: { url: options.storageUrl } };
   if (options.security !== undefined) config = { ...config, security: { ...config.security, ...options.security } };
   if (options.limits !== undefined) config = { ...config, limits: options.limits };
+  if (options.trustProxy !== undefined) config = { ...config, server: { ...config.server, trustProxy: options.trustProxy } };
+  const addressOf = clientAddress(config.server.trustProxy);
   const log = options.logger ?? createLogger();
   const store = await openStore(config.storage.url);
   const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
@@ -138,6 +142,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const limits = new RateLimits(config.limits);
   const http = await buildHttp(engine, {
     access,
+    trustProxy: config.server.trustProxy,
     limits,
     sessions: {
       tokens,
@@ -195,7 +200,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     allowRequest: (req, callback) =>
       origins.allowRequest(req, (err, ok) => {
         if (!ok) return callback(err, false);
-        callback(null, limits.connectionAllowed(req.socket.remoteAddress ?? "unknown"));
+        callback(null, limits.connectionAllowed(addressOf(req)));
       }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
@@ -207,7 +212,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     prometheus.observeMessageSeconds,
     options.abandonAfterMs,
     limits,
-    new InboxGuard(config.security.inboxItemsPerIpPerHour),
+    addressOf,
   );
   const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });
   const stopScheduler = startScheduler(engine);

@@ -7,13 +7,46 @@ import type { Refusal } from "./rate-limits.js";
 import { parseInput } from "./validate.js";
 
 /**
+ * One socket's frames, registered in one place so none escapes the rate limits: every frame
+ * registered with `on` passes `guard` first, and any other event (unknown, or a misspelt one) is
+ * counted against the same guard and answered `not_found` in its ack, at once (a client waiting for
+ * an ack that never comes is a client stuck; a flood of unknown events is limited like any other).
+ *
+ * @example
+ * const on = frames(socket, log, guard);
+ * on("history", VisitorFrames.history, async () => ({ messages: [] }));
+ */
+export function frames(
+  socket: Socket,
+  log: AppLogger,
+  guard: FrameGuard | undefined,
+): <S extends z.ZodType, T>(event: string, schema: S, handler: (input: z.infer<S>) => Promise<T>) => void {
+  const known = new Set<string>();
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === "string" && known.has(event)) return;
+    const last = args.at(-1);
+    const ack = typeof last === "function" ? (last as (a: Ack<never>) => void) : null;
+    const refusal = guard?.check("unknown") ?? null;
+    if (refusal !== null) {
+      if (refused(socket, "unknown", refusal, ack, guard?.disconnectAfterRefused ?? Number.POSITIVE_INFINITY)) guard?.cutOff?.();
+      return;
+    }
+    ack?.({ ok: false, error: { code: "not_found", message: "no such frame" } });
+  });
+  return (event, schema, handler) => {
+    known.add(event);
+    onFrame(socket, event, schema, log, handler, guard);
+  };
+}
+
+/**
  * Registers a socket event whose payload is parsed by `schema` and whose result goes back in
  * the ack as `{ ok, data }` or `{ ok: false, error }`. A frame without an ack callback still runs.
  * `guard` runs first (the rate limits): a refused frame gets `rate_limited` with `retryAfterMs`
  * in its ack, or, sent without an ack, a "rate_limited" event (at most one a second); a socket
  * refused `disconnectAfterRefused` times in a row is disconnected.
  */
-export function onFrame<S extends z.ZodType, T>(
+function onFrame<S extends z.ZodType, T>(
   socket: Socket,
   event: string,
   schema: S,

@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import { type TrustProxy, trustFunction } from "./client-address.js";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -23,6 +24,8 @@ import { parseInput } from "./validate.js";
 export interface HttpOptions {
   /** Who is calling: agent and admin tokens, the Bot API key, the metrics token. */
   readonly access: Access;
+  /** Proxies trusted to name the client (X-Forwarded-For) in `req.ip`: config `server.trustProxy`. */
+  readonly trustProxy?: TrustProxy;
   readonly sessions: Omit<SessionRouteOptions, "access">;
   /** Origins whose pages may call the visitor API (the widget on a customer's site): publicUrl and security.allowedOrigins. */
   readonly widgetOrigins: readonly string[];
@@ -47,7 +50,7 @@ const doc = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0
 
 /** The HTTP API (OpenAPI at /docs), the static web surfaces, and health/metrics endpoints. */
 export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 1_000_000 });
+  const app = Fastify({ logger: false, bodyLimit: 1_000_000, trustProxy: trustFunction(opts.trustProxy ?? false) });
   // Every route, as registered: the authorization matrix test reads this list.
   const routes: { method: string; url: string }[] = [];
   app.addHook("onRoute", (r) => {

@@ -5,7 +5,8 @@
  * Socket.io namespaces:
  *   /visitor  auth: { token }  (token from POST /api/visitor/session)
  *   /agent    auth: { token }  (token from POST /api/agent/login)
- * Every client→server event takes an ack callback answered with `Ack<T>`.
+ * Every client→server event takes an ack callback answered with `Ack<T>`; an event not listed
+ * here is answered `not_found`, and every frame, known or not, counts against the rate limits.
  */
 import { z } from "zod";
 

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { Namespace } from "socket.io";
 import {
   abandonConversation,
@@ -14,9 +15,9 @@ import {
 } from "../app/index.js";
 import { DomainError } from "../core/errors.js";
 import type { SessionTokens } from "./auth.js";
-import { InboxGuard } from "./inbox-guard.js";
+import { checkInboxItem } from "./inbox-guard.js";
 import type { RateLimits } from "./rate-limits.js";
-import { type FrameGuard, onFrame } from "./gateway.js";
+import { type FrameGuard, frames } from "./gateway.js";
 import { VisitorFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
@@ -29,7 +30,8 @@ export function visitorGateway(
   /** How long a queued visitor may be gone (no widget connected) before the chat leaves the queue. */
   abandonAfterMs = 5 * 60 * 1000,
   limits: RateLimits | null = null,
-  inboxGuard: InboxGuard = new InboxGuard(10),
+  /** The client's address (behind trusted proxies, from X-Forwarded-For; see client-address.ts). */
+  addressOf: (req: IncomingMessage) => string = (req) => req.socket.remoteAddress ?? "unknown",
 ): void {
   const connected = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -49,7 +51,7 @@ export function visitorGateway(
   });
   nsp.on("connection", (socket) => {
     const conversationId = socket.data.conversationId as string;
-    const ip = socket.handshake.address;
+    const ip = addressOf(socket.request);
     const guard: FrameGuard | undefined =
       limits === null
         ? undefined
@@ -58,6 +60,7 @@ export function visitorGateway(
             disconnectAfterRefused: limits.disconnectAfterRefused,
             cutOff: () => limits.cutOffAddress(ip),
           };
+    const on = frames(socket, log, guard);
     void socket.join(room.conversation(conversationId));
     connected.set(conversationId, (connected.get(conversationId) ?? 0) + 1);
     clearTimeout(timers.get(conversationId));
@@ -80,53 +83,50 @@ export function visitorGateway(
         }, abandonAfterMs).unref(),
       );
     });
-    onFrame(socket, "message:send", VisitorFrames["message:send"], log, async (f) => {
+    on("message:send", VisitorFrames["message:send"], async (f) => {
       const started = performance.now();
       const { message, duplicate } = await engine.command(() =>
         receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page }),
       );
       observeMessageSeconds((performance.now() - started) / 1000);
       return { message: presentForVisitor(message, "Visitor"), duplicate };
-    }, guard);
-    onFrame(socket, "wait:choose", VisitorFrames["wait:choose"], log, (f) =>
+    });
+    on("wait:choose", VisitorFrames["wait:choose"], (f) =>
       engine.command(async () => {
         await chooseWait(engine, conversationId, f.choice);
         return { choice: f.choice };
-      }),
-      guard,
+      })
     );
-    onFrame(socket, "async:leave", VisitorFrames["async:leave"], log, (f) =>
+    on("async:leave", VisitorFrames["async:leave"], (f) =>
       // Checked in the lane, so two frames at once cannot both claim the conversation's reply address.
       engine.command(async () => {
-        await inboxGuard.check(engine, conversationId, socket.handshake.address, f.email);
+        await checkInboxItem(engine, conversationId, f.email);
         return leaveAsyncMessage(engine, conversationId, f);
-      }),
-      guard,
+      })
     );
-    onFrame(socket, "bot:resolved", VisitorFrames["bot:resolved"], log, () =>
+    on("bot:resolved", VisitorFrames["bot:resolved"], () =>
       engine.command(async () => {
         await resolveByBot(engine, conversationId);
         return {};
       }),
     );
-    onFrame(socket, "csat:submit", VisitorFrames["csat:submit"], log, (f) =>
-      engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null)),
-      guard,
+    on("csat:submit", VisitorFrames["csat:submit"], (f) =>
+      engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null))
     );
-    onFrame(socket, "history", VisitorFrames.history, log, async () => {
+    on("history", VisitorFrames.history, async () => {
       const { store } = engine.deps;
       const c = await engine.conversation(conversationId);
       const messages = await presentTranscript(engine, await store.listMessages(conversationId));
       return { status: await visitorStatus(engine, c), messages, inbox: await store.listInbox({ conversationId }) };
-    }, guard);
-    onFrame(socket, "transcript:email", VisitorFrames["transcript:email"], log, (f) => emailTranscript(engine, conversationId, f.email), guard);
+    });
+    on("transcript:email", VisitorFrames["transcript:email"], (f) => emailTranscript(engine, conversationId, f.email));
     // Typing never touches the database nor the serial lane: the router knows who holds the chat.
-    onFrame(socket, "typing", VisitorFrames.typing, log, async (f) => {
+    on("typing", VisitorFrames.typing, async (f) => {
       const agentId = engine.router.stateOf(conversationId) === "assigned" ? engine.router.agentOf(conversationId) : null;
       if (agentId !== null) {
         engine.deps.publisher.publish({ kind: "agent", agentId }, "typing", { conversationId, author: "visitor", typing: f.typing });
       }
       return {};
-    }, guard);
+    });
   });
 }

@@ -313,6 +313,37 @@ describe("the page API and the visitor's language", () => {
     expect([c?.language, c?.visitorTimeZone]).toEqual(["es", "Europe/Madrid"]);
     await context.close();
   });
+
+  it("window.BatonWidget.signOut() revokes the session and resume token and leaves nothing of Lena in the browser", T, async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${baton.url}/`);
+    await page.locator(w.launcher).waitFor();
+    await page.evaluate((proof) => {
+      const api = (window as unknown as { BatonWidget: { open(): void; identify(v: { email: string; userHash: string }): void } }).BatonWidget;
+      api.identify(proof);
+      api.open();
+    }, identifiedAs("lena.vogel@example.de"));
+    await say(page, "Where is my order 4411?");
+    await waitForMessages(page, "visitor", 1);
+    const conversationId = await widgetConversationId(page);
+    const stored = () => page.evaluate(() => ({ token: localStorage.getItem("baton:token"), resumeToken: localStorage.getItem("baton:resumeToken") }));
+    const before = await stored();
+    expect(before.token).not.toBeNull();
+    await page.evaluate(() => (window as unknown as { BatonWidget: { signOut(): Promise<void> } }).BatonWidget.signOut());
+    expect(await stored()).toEqual({ token: null, resumeToken: null });
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("baton:")))).toEqual([]);
+    expect(await page.locator("#baton-widget").evaluate((h) => h.shadowRoot?.textContent ?? "")).not.toContain("Where is my order 4411?");
+    // On the server: the old session token and resume token are dead.
+    const resumed = await fetch(`${baton.url}/api/visitor/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ resumeToken: before.resumeToken }),
+    });
+    expect(((await resumed.json()) as { conversationId: string }).conversationId).not.toBe(conversationId);
+    const me = await fetch(`${baton.url}/api/visitor/signout`, { method: "POST", headers: { authorization: `Bearer ${before.token}` } });
+    expect(me.status).toBe(401);
+    await context.close();
+  });
 });
 
 describe("the server restarts under the visitor", () => {

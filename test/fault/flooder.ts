@@ -1,8 +1,10 @@
 /**
  * One visitor socket flooding (5,000 frames a second), in its own process (so the flood's client side does not slow
- * the process that measures): typing, messages and inbox items in a loop, reconnecting with the same
- * session whenever the server cuts it off. Usage: node --import tsx test/fault/flooder.ts <url> <token>.
- * Prints one JSON line at exit (SIGTERM): frames sent, reconnects, refusals seen.
+ * the process that measures): typing, messages, inbox items, transcript reads,
+ * "resolved by the bot" and unknown events in a loop, and whenever the
+ * server cuts it off or refuses its connection, reconnecting at once with the same session (no backoff: the
+ * refused-connection path is flooded too). Usage: node --import tsx test/fault/flooder.ts <url> <token>.
+ * Prints one JSON line at exit (SIGTERM): frames sent, connection attempts, refusals seen.
  */
 import { io, type Socket } from "socket.io-client";
 
@@ -25,7 +27,7 @@ function connect(): Promise<Socket> {
   });
   return new Promise((resolve) => {
     socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", () => setTimeout(() => resolve(socket), 50));
+    socket.once("connect_error", () => resolve(socket));
   });
 }
 
@@ -49,9 +51,13 @@ while (!stop) {
   });
   for (let i = 0; i < 100; i++, k++) {
     frames++;
-    if (k % 3 === 0) socket.emit("typing", { typing: k % 2 === 0 });
-    else if (k % 3 === 1) socket.emit("message:send", { clientMessageId: `flood-${k}`, text: `flood ${k}` });
-    else socket.emit("async:leave", { email: `x${k}@example.com`, text: "spam" });
+    const kind = k % 6;
+    if (kind === 0) socket.emit("typing", { typing: k % 2 === 0 });
+    else if (kind === 1) socket.emit("message:send", { clientMessageId: `flood-${k}`, text: `flood ${k}` });
+    else if (kind === 2) socket.emit("async:leave", { email: `x${k}@example.com`, text: "spam" });
+    else if (kind === 3) socket.emit("history", {});
+    else if (kind === 4) socket.emit("bot:resolved", {});
+    else socket.emit("no-such-frame", { k });
   }
   // 100 frames every 20 ms: 5,000 a second, 250 times the per-socket limit, without this process
   // taking a whole core from the server it floods (the machine has two).

@@ -8,8 +8,9 @@
  * with unauthenticated / forbidden / not_assigned_to_you / offer_not_found.
  *
  * The fixture: conversation C belongs to `visitor` and is assigned to `teamAgent` (María,
- * billing); `otherVisitor` has a conversation of their own; `otherTeamAgent` is Priya
- * (technical); an inbox item of C sits in the billing team's inbox. `tampered` is a token whose
+ * billing, cap 1: at her cap); `otherVisitor` has a conversation of their own; a third
+ * visitor's billing chat Q waits in the queue; `otherTeamAgent` is Priya (technical, online,
+ * with room); an inbox item of C sits in the billing team's inbox. `tampered` is a token whose
  * claims were changed (agent → admin, visitor → C) under the old signature; `expired` was
  * signed 25 hours ago.
  */
@@ -18,7 +19,7 @@ export type Principal = (typeof PRINCIPALS)[number];
 
 export interface Row {
   readonly allowed: readonly Principal[] | "everyone";
-  /** The request: path with :id = C, a body or frame payload (`$C` = C's id, `$ITEM` = the inbox item's id). */
+  /** The request: path with :id = C, a body or frame payload (`$C` = C's id, `$Q` = Q's id, `$ITEM` = the inbox item's id). */
   readonly path?: string;
   readonly body?: unknown;
   /** Which stolen token `tampered` and `expired` present (agent by default). */
@@ -91,8 +92,11 @@ export const AGENT_FRAMES: Readonly<Record<string, Row>> = {
   transfer: { allowed: ["teamAgent"], body: { conversationId: "$C", to: { team: "support" }, note: "matrix" }, mutates: true },
   resolve: { allowed: ["teamAgent"], body: { conversationId: "$C" }, mutates: true },
   "conversation:open": { allowed: ["teamAgent", "admin"], body: { conversationId: "$C" } },
-  // C is assigned already: taking it is refused by state (409), not by role, for every agent.
-  "queue:take": { allowed: agents, body: { conversationId: "$C" } },
+  // Q waits in the billing queue. María (billing) passes the team check and is stopped by her cap
+  // (409, state); Priya (technical, online, with room) is refused by team and skill; the admin
+  // takes nobody's chat himself (offline, cap 0: he assigns with POST /api/admin/conversations/:id/assign);
+  // visitors and bad tokens never reach the /agent namespace. A successful take is in issue-12-authz-matrix.test.ts.
+  "queue:take": { allowed: ["teamAgent"], body: { conversationId: "$Q" } },
   "inbox:reply": { allowed: ["teamAgent", "admin"], body: { itemId: "$ITEM", text: "We are on it" }, mutates: true },
   typing: { allowed: ["teamAgent"], body: { conversationId: "$C", typing: true } },
 };

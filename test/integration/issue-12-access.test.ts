@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import type { OutgoingMail } from "../../src/ports/index.js";
+import { loadConfig } from "../../src/server/config.js";
 import { startTestBaton, TEST_METRICS_TOKEN } from "../e2e/harness.js";
 import { agent, visitor } from "./clients.js";
 import { emptyQueueAndDesks } from "./reset.js";
@@ -33,9 +34,12 @@ describe("issue 12: access", () => {
 
   beforeAll(async () => {
     clock = new FakeClock(TUESDAY_10_PARIS);
+    const { limits } = await loadConfig("config/baton.yaml", {});
     baton = await startTestBaton({
       clock,
-      security: { inboxItemsPerIpPerHour: 2, allowedOrigins: [WIDGET_SITE] },
+      // Six messages for the inbox per client address (every async:leave frame takes one), then one every ~17 minutes.
+      limits: { ...limits, inboxItems: { perSecond: 0.001, burst: 6 } },
+      security: { allowedOrigins: [WIDGET_SITE] },
       mailer: {
         async send(m) {
           sent.push(m);
@@ -108,15 +112,20 @@ describe("issue 12: access", () => {
     expect(await priya.call("inbox:reply", { itemId, text: "Not my team" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect((await tom.call("inbox:reply", { itemId, text: "We refunded you." })).ok).toBe(true);
     expect(sent.map((m) => m.to)).toEqual(["ada@example.com"]);
-    // Per client address: two items an hour here, then refused.
+    // Per conversation: at most 3 messages waiting (a cap, not a rate): `conflict`.
     const v2 = track(await visitor(baton.url, { timeZone: "Europe/Paris" }));
     await v2.say("I want to talk to a human about my invoice");
     await v2.waitFor("status", (s: { state: string }) => s.state === "async");
-    expect((await v2.call("async:leave", { email: "bo@example.com", text: "one" })).ok).toBe(true);
+    for (const text of ["one", "two", "three"]) expect((await v2.call("async:leave", { email: "bo@example.com", text })).ok).toBe(true);
+    expect(await v2.call("async:leave", { email: "bo@example.com", text: "four" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    // Per client address: six frames here (limits.inboxItems, the one limit over time), then refused with when to try again.
     const v3 = track(await visitor(baton.url, { timeZone: "Europe/Paris" }));
     await v3.say("I want to talk to a human about my invoice");
     await v3.waitFor("status", (s: { state: string }) => s.state === "async");
-    expect(await v3.call("async:leave", { email: "cy@example.com", text: "two" })).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    expect(await v3.call("async:leave", { email: "cy@example.com", text: "seven" })).toMatchObject({
+      ok: false,
+      error: { code: "rate_limited", message: expect.stringMatching(/too many messages left from your address: try again in \d+ s/), retryAfterMs: expect.any(Number) },
+    });
   });
 
   it("seen 11: admin simulate reads only scenario files, by name", async () => {

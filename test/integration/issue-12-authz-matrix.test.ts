@@ -19,6 +19,8 @@ type Baton = Awaited<ReturnType<typeof startTestBaton>>;
 
 interface Fixture {
   readonly conversationId: string;
+  /** A billing chat waiting in the queue (María, at her cap, cannot get it; Ana may take it by hand). */
+  readonly queuedId: string;
   readonly itemId: string;
   readonly tokens: Readonly<Record<Exclude<Principal, "anonymous" | "tampered" | "expired">, string>>;
   readonly tampered: { agent: string; visitor: string };
@@ -58,13 +60,19 @@ describe("issue 12: the authorization matrix", () => {
     oldVisitor.close();
     clock.set(T);
     const maria = await agent(baton.url, "maria@demo.baton");
-    const priya = await agent(baton.url, "priya@demo.baton", "demo", "offline");
+    // Online, with room, in another team (technical): refused billing chats by team and skill, not by presence or load.
+    const priya = await agent(baton.url, "priya@demo.baton");
     const admin = await agent(baton.url, "admin@demo.baton", "admin", "offline");
     const v = await visitor(baton.url);
     const other = await visitor(baton.url);
-    closers.push(maria, priya, admin, v, other);
+    const waiting = await visitor(baton.url);
+    closers.push(maria, priya, admin, v, other, waiting);
+    expect((await maria.call("cap:set", { cap: 1 })).ok).toBe(true);
     await v.say("I want to talk to a human about my invoice");
     await maria.waitFor("conversation:assigned", (p: { context: { conversation: { id: string } } }) => p.context.conversation.id === v.conversationId);
+    // María is at her cap and no other billing agent is online: this one waits in the queue.
+    await waiting.say("I want to talk to a human about my invoice");
+    await waiting.waitFor("status", (s: { state: string }) => s.state === "queued");
     const itemId = `item-${Math.random().toString(36).slice(2)}`;
     await baton.store.conversations.createInboxItem({
       id: itemId,
@@ -82,6 +90,7 @@ describe("issue 12: the authorization matrix", () => {
     });
     return {
       conversationId: v.conversationId,
+      queuedId: waiting.conversationId,
       itemId,
       tokens: { visitor: v.token, otherVisitor: other.token, teamAgent: maria.token, otherTeamAgent: priya.token, admin: admin.token, bot: baton.botApiKey },
       tampered: { agent: tamper(maria.token, { agentId: "admin", sub: "admin" }), visitor: tamper(other.token, { conversationId: v.conversationId }) },
@@ -92,7 +101,7 @@ describe("issue 12: the authorization matrix", () => {
   const tokenOf = (p: Principal, kind: "agent" | "visitor"): string | undefined =>
     p === "anonymous" ? undefined : p === "tampered" ? fixture.tampered[kind] : p === "expired" ? fixture.expired[kind] : fixture.tokens[p];
 
-  const fill = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {}).replaceAll("$C", fixture.conversationId).replaceAll("$ITEM", fixture.itemId));
+  const fill = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {}).replaceAll("$Q", fixture.queuedId).replaceAll("$C", fixture.conversationId).replaceAll("$ITEM", fixture.itemId));
 
   async function httpAllowed(route: string, row: Row, p: Principal): Promise<boolean> {
     const [method, url] = route.split(" ") as [string, string];
@@ -130,11 +139,11 @@ describe("issue 12: the authorization matrix", () => {
     // Hundreds of sockets from one address: the connection limit would otherwise refuse them.
     const { limits } = await loadConfig(configPath, {});
     baton = await startTestBaton({
-      limits: { ...limits, connections: { perSecond: 1000, burst: 10_000 }, sessions: { perSecond: 1000, burst: 10_000 } },
+      limits: { ...limits, connections: { perSecond: 1000, burst: 10_000 }, sessions: { perSecond: 1000, burst: 10_000 }, inboxItems: { perSecond: 1000, burst: 10_000 } },
       clock,
       configPath,
       demoIdentity: true,
-      security: { login: { perIpPerMinute: 10_000, perAccountPerMinute: 5 }, inboxItemsPerIpPerHour: 10_000 },
+      security: { login: { perIpPerMinute: 10_000, perAccountPerMinute: 5 } },
     });
     fixture = await build();
   }, 60_000);
@@ -182,4 +191,17 @@ describe("issue 12: the authorization matrix", () => {
     }
     expect(wrong).toEqual([]);
   }, 300_000);
+
+  it("queue:take: an agent who may serve the queued chat takes it; the table's refusals are not the chat's state", async () => {
+    fixture = await build();
+    // Ana (support-intl, billing skill) may serve Q once the billing rule widens to her team: she may take it by hand now.
+    const ana = await agent(baton.url, "ana@demo.baton");
+    closers.push(ana);
+    const priya = await agent(baton.url, "priya@demo.baton");
+    closers.push(priya);
+    expect(await priya.call("queue:take", { conversationId: fixture.queuedId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await ana.call("queue:take", { conversationId: fixture.queuedId })).toMatchObject({ ok: true });
+    expect((await baton.store.conversations.getConversation(fixture.queuedId))?.assignedAgentId).toBe("ana");
+    ana.close();
+  }, 60_000);
 });

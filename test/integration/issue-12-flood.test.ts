@@ -5,20 +5,41 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/adapters/storage/index.js";
+import { serverBundle } from "../fault/server-bundle.js";
+import { OPEN_PER_CONVERSATION } from "../../src/server/inbox-guard.js";
 import { agent, type AgentClient, type VisitorClient, visitor } from "./clients.js";
 
 /**
  * Issue 12, seen 5: one anonymous socket stalled everyone (typing in a loop took /healthz to 13.7 s
  * and RSS up 440 MB; a message flood took agents' p99 from 7 ms to 1.8 s). One visitor socket now
- * floods at full speed (messages, typing, inbox items) while an agent measures round trips of its
- * own messages (every one answered; the p99 with and without the flood is printed), the flooder is
- * told `rate_limited` with a retry-after and cut off, and the server's memory stays bounded.
- * The server runs as its own process, so the flood's client side does not weigh on its event loop.
+ * floods at full speed (messages, typing, inbox items, transcript reads; reconnecting at once
+ * whenever it is cut off) while an agent measures round trips of its own frames
+ * (messages, and cap changes that take the router's serial lane). Asserted: the
+ * agent's p99 under the flood is within 3x of its quiet p99 measured in the same run, the flooder
+ * is told `rate_limited` with a retry-after and cut off, the buckets decide what is stored, and the
+ * server's memory stays bounded.
+ *
+ * How the ratio is measured honestly on a shared two-core machine:
+ * - The server and the flooder run as their own processes; the flooder at the lowest CPU priority
+ *   (nice 19), so what is measured is the server's fairness, not the attacker's CPU taking one of
+ *   the two cores (in a deployment the attacker's CPU is not the server's).
+ * - Quiet and flooded blocks alternate (the flooder is paused with SIGSTOP and let go with SIGCONT),
+ *   so both see the same machine load; 320 round trips each, so a p99 is the 4th-slowest sample,
+ *   not the 2nd (with 120 samples, two unlucky scheduler slices made the ratio).
+ * - The quiet baseline is floored at BASELINE_FLOOR_MS. Idle, the quiet p99 is 4-10 ms; 3x that is
+ *   one or two scheduler time slices of the other jobs on the machine (Linux gives a busy process
+ *   several ms at a time), which measures the machine, not Baton. The floor keeps the bound
+ *   meaningful: the flood may add at most 60 ms to the agent's p99 when the machine is idle, and
+ *   may not triple it when the machine is loaded. The failure this guards against (seen 5: 7 ms to
+ *   1.8 s) is thirty times the bound; with the rate limits off, the same test measures a p99 in the
+ *   hundreds of milliseconds (see the issue 12 notes in docs/ARCHITECTURE.md).
  */
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const SAMPLES = 120;
-const BLOCKS = 4;
+/** Round trips per condition (quiet, flooded), in BLOCKS alternating blocks. */
+const SAMPLES = 320;
+const BLOCKS = 8;
+/** The quiet p99 used as the baseline is at least this (see above). */
+const BASELINE_FLOOR_MS = 20;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,7 +72,7 @@ describe("issue 12: one visitor's flood does not move an agent's p99", () => {
     dir = mkdtempSync(join(tmpdir(), "baton-flood-"));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ["--import", "tsx", "test/fault/server-entry.ts"], {
+    child = spawn(process.execPath, [await serverBundle()], {
       env: {
         ...process.env,
         BATON_PORT: String(port),
@@ -98,10 +119,14 @@ describe("issue 12: one visitor's flood does not move an agent's p99", () => {
       const times: number[] = [];
       for (let i = 0; i < count; i++) {
         const started = performance.now();
-        const ack = await maria.call("message:send", { conversationId: customer.conversationId, clientMessageId: `rt-${n++}`, text: "One moment please" });
+        // Both lanes an agent's frames take: a message (the conversation's own lane) and a cap change (the router's serial lane).
+        const ack =
+          i % 2 === 0
+            ? await maria.call("message:send", { conversationId: customer.conversationId, clientMessageId: `rt-${n++}`, text: "One moment please" })
+            : await maria.call("cap:set", { cap: 5 });
         times.push(performance.now() - started);
         expect(ack.ok).toBe(true);
-        await sleep(60); // a brisk agent, under the per-socket frame limit
+        await sleep(50); // a brisk agent, under the per-socket frame limit (20 a second)
       }
       return times;
     };
@@ -114,12 +139,15 @@ describe("issue 12: one visitor's flood does not move an agent's p99", () => {
     const session = (await (
       await fetch(`${url}/api/visitor/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "en-US" }) })
     ).json()) as { token: string; conversationId: string };
-    const flooder = spawn(process.execPath, ["--import", "tsx", "test/fault/flooder.ts", url, session.token], { stdio: ["ignore", "pipe", "inherit"] });
+    const flooder = spawn("nice", ["-n", "19", process.execPath, "--import", "tsx", "test/fault/flooder.ts", url, session.token], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     flooder.stdout?.on("data", (d: Buffer) => {
       out += d.toString();
     });
     const flooderDone = new Promise((r) => flooder.once("exit", r));
+    const floodStarted = performance.now();
     await sleep(1500);
     const quiet: number[] = [];
     const flooded: number[] = [];
@@ -132,15 +160,14 @@ describe("issue 12: one visitor's flood does not move an agent's p99", () => {
       flooded.push(...(await roundTrips(SAMPLES / BLOCKS)));
     }
     const rssAfter = rssMb(child.pid as number);
+    const floodSeconds = (performance.now() - floodStarted) / 1000;
     flooder.kill("SIGTERM");
     await flooderDone;
     const flood = JSON.parse(out) as { frames: number; reconnects: number; refusedAcks: number; notices: number; disconnectedNotices: number; firstNotice: unknown };
 
     const report = { quietP99: p99(quiet), floodP99: p99(flooded), ...flood, rssBefore, rssAfter };
-    // The agent's p99 with and without the flood, in alternating blocks of the same run. Printed, not
-    // asserted: on a loaded two-core machine the ratio is noise (issue 12 report: the accepted
-    // trickle, one message a second whose NLU runs on the event loop, still moves it; see the notes).
     console.info(`[issue-12-flood] agent round trips: ${JSON.stringify(report)}`);
+    expect(report.floodP99, JSON.stringify(report)).toBeLessThanOrEqual(3 * Math.max(report.quietP99, BASELINE_FLOOR_MS));
     expect(flooded).toHaveLength(SAMPLES);
     expect(flood.notices, JSON.stringify(report)).toBeGreaterThan(0);
     expect(flood.firstNotice).toMatchObject({ code: "rate_limited", retryAfterMs: expect.any(Number), message: expect.stringMatching(/try again/) });
@@ -152,10 +179,13 @@ describe("issue 12: one visitor's flood does not move an agent's p99", () => {
     try {
       const stored = (await store.conversations.listMessages(session.conversationId)).filter((m) => m.author === "visitor");
       expect(stored.length).toBeLessThan(flood.frames / 10);
-      expect(stored.length).toBeLessThanOrEqual(5 + 60);
-      expect((await store.conversations.listInbox({ conversationId: session.conversationId })).length).toBeLessThanOrEqual(10 + 6);
+      expect(stored.length).toBeLessThanOrEqual(5 + Math.ceil(floodSeconds)); // burst 5, then 1 a second
+      // One reply address and at most OPEN_PER_CONVERSATION messages waiting, whatever the flood sent.
+      const inbox = await store.conversations.listInbox({ conversationId: session.conversationId });
+      expect(inbox.length).toBeLessThanOrEqual(OPEN_PER_CONVERSATION);
+      expect(new Set(inbox.map((i) => i.email)).size).toBeLessThanOrEqual(1);
     } finally {
       await store.close();
     }
-  }, 120_000);
+  }, 150_000);
 });

@@ -56,6 +56,14 @@ export interface ChatClientOptions {
   readonly now?: () => number;
 }
 
+/** Where the widget keeps who the site last said the visitor is (customer id or e-mail). */
+const IDENTITY_KEY = "identity";
+
+function identityKey(v: VisitorIdentity): string | null {
+  const key = v.customerId ?? v.email;
+  return key === undefined || key.trim() === "" ? null : key.trim().toLowerCase();
+}
+
 const INITIAL: ChatState = { connection: "idle", conversationId: null, messages: [], status: null, inbox: [], csat: "none", agentTyping: false, error: null };
 
 /**
@@ -156,11 +164,55 @@ export class ChatClient {
     this.#set({ csat: "sent" });
   }
 
-  /** The site says who the visitor is; with a valid proof the server attaches their customer record. */
+  /**
+   * The site says who the visitor is; with a valid proof the server attaches their customer record.
+   * Someone else than the visitor this browser last identified (another user signed in on the
+   * site): the previous session is signed out first, so the new visitor starts a conversation of
+   * their own and never sees the previous one.
+   */
   identify(visitor: VisitorIdentity): void {
-    this.#identity = visitor;
-    if (visitor.email !== undefined) this.#rememberEmail(visitor.email);
+    const who = identityKey(visitor);
+    const before = this.opts.storage.getItem(IDENTITY_KEY);
+    if (who !== null && before !== null && before !== who) {
+      const started = this.#starting !== null;
+      void this.signOut().then(() => {
+        this.#adopt(visitor, who);
+        if (started) void this.start();
+      });
+      return;
+    }
+    this.#adopt(visitor, who);
     if (this.#starting !== null) void this.#starting.then(() => this.#openSession()).catch(() => undefined);
+  }
+
+  #adopt(visitor: VisitorIdentity, who: string | null): void {
+    this.#identity = visitor;
+    if (who !== null) this.opts.storage.setItem(IDENTITY_KEY, who);
+    if (visitor.email !== undefined) this.#rememberEmail(visitor.email);
+  }
+
+  /**
+   * Signs the visitor out (the site's user logged out): the server revokes the session token and
+   * every resume token of the conversation, and this browser forgets them, the e-mail, the identity
+   * and any unsent message. The next message starts a new, anonymous conversation.
+   */
+  async signOut(): Promise<void> {
+    const { storage } = this.opts;
+    const token = storage.getItem("token");
+    this.#socket?.close();
+    this.#socket = null;
+    this.#starting = null;
+    this.#identity = null;
+    this.#email = null;
+    clearTimeout(this.#typingTimer);
+    this.#typingTimer = undefined;
+    for (const key of ["token", "resumeToken", "email", IDENTITY_KEY]) storage.removeItem(key);
+    this.#outbox.clear();
+    this.#set({ ...INITIAL });
+    if (token === null) return;
+    await (this.opts.fetch ?? fetch)(`${this.opts.origin}/api/visitor/signout`, { method: "POST", headers: { authorization: `Bearer ${token}` } }).catch(
+      () => undefined, // offline: the token expires on its own, and this browser no longer holds it
+    );
   }
 
   /** Tells the agent the visitor is typing (at most every 3 s, and only when an agent has the chat). */

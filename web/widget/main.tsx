@@ -3,7 +3,7 @@
  *   <script src="https://baton.example/widget.js" data-color="#4f46e5"
  *     data-greeting="Hi! How can we help?" data-position="right" data-lang="auto" async></script>
  * It reads its own src to find the server, draws itself in a shadow root, and exposes
- * `window.BatonWidget.open() / close() / identify({ email, userHash | identityToken })`.
+ * `window.BatonWidget.open() / close() / identify({ email, userHash | identityToken }) / signOut()`.
  */
 import { render } from "preact";
 import { pickLanguage, translator } from "../shared/i18n.js";
@@ -94,4 +94,16 @@ export function close(): void {
  */
 export function identify(visitor: VisitorIdentity): void {
   whenReady(() => mount().client.identify(visitor));
+}
+
+/**
+ * The site's user logged out: revokes the widget's session and resume token on the server and
+ * forgets them here, so the next person at this browser starts a conversation of their own.
+ * (Identifying someone else with `identify()` signs the previous visitor out by itself.)
+ *
+ * @example
+ * await BatonWidget.signOut();
+ */
+export function signOut(): Promise<void> {
+  return new Promise((resolve) => whenReady(() => void mount().client.signOut().then(resolve)));
 }

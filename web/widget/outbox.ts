@@ -40,6 +40,12 @@ export class Outbox {
     this.#save();
   }
 
+  /** Forgets every unsent message (sign-out: they belong to the visitor who left). */
+  clear(): void {
+    this.#items = [];
+    this.#save();
+  }
+
   has(clientMessageId: string): boolean {
     return this.#items.some((i) => i.clientMessageId === clientMessageId);
   }

@@ -14,6 +14,15 @@ export const storageUrlSchema = z
   .string()
   .refine((u) => /^sqlite:.+/.test(u) || /^postgres(ql)?:\/\/.+/.test(u), 'storage url is "sqlite:<file>" or "postgres://..."');
 
+/** Proxies trusted for X-Forwarded-For: false, a hop count, or addresses / CIDRs (never everyone). */
+export const trustProxySchema = z.union([
+  z.literal(false),
+  z.number().int().min(1).max(10),
+  z
+    .array(z.string().regex(/^[0-9A-Fa-f:.]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/, "an IP address, a CIDR, or loopback / linklocal / uniquelocal"))
+    .min(1),
+]);
+
 export const portSchema = z.number().int().min(1).max(65535);
 
 export const smtpSchema = z.strictObject({
@@ -99,7 +108,7 @@ const limitsSchema = z
     typing: bucket(2, 5),
     connections: bucket(5, 100),
     sessions: bucket(1, 60),
-    inboxItems: bucket(0.1, 10),
+    inboxItems: bucket(0.003, 10),
     transcriptMails: bucket(1 / 600, 3),
     disconnectAfterRefused: z.number().int().min(1).default(50),
     trackedKeys: z.number().int().min(100).default(10_000),
@@ -135,6 +144,8 @@ export const batonConfigSchema = z
         publicUrl: z.url().default("http://localhost:3000"),
         /** Signs session tokens. null: the server makes a random one per process (sessions end on restart). */
         sessionSecret: z.string().min(16, "sessionSecret needs at least 16 characters").nullable().default(null),
+        /** Proxies trusted for X-Forwarded-For: false, a hop count, or addresses / CIDRs (never everyone). */
+        trustProxy: trustProxySchema.default(false),
       })
       .prefault({}),
     storage: z.strictObject({ url: storageUrlSchema.default("sqlite:data/baton.db") }).prefault({}),

@@ -30,6 +30,11 @@ export interface BatonConfig {
     readonly publicUrl: string;
     /** Signs session tokens. null: the server makes a random one per process (sessions end on restart). */
     readonly sessionSecret: string | null;
+    /**
+     * Proxies that may say who the client is (X-Forwarded-For), for the per-address limits: false
+     * (default: none), a hop count, or the proxies' addresses / CIDRs.
+     */
+    readonly trustProxy: false | number | readonly string[];
   };
   /** "sqlite:data/baton.db" by default; "postgres://..." for several nodes. */
   readonly storage: { readonly url: string };

@@ -52,7 +52,7 @@ describe("applyEnvOverrides", () => {
       BATON_SESSION_SECRET: "0123456789abcdef0123",
       BATON_STORAGE_URL: "postgres://baton@db/baton",
     });
-    expect(got.server).toEqual({ port: 8080, host: "0.0.0.0", publicUrl: "https://chat.example.com", sessionSecret: "0123456789abcdef0123" });
+    expect(got.server).toEqual({ port: 8080, host: "0.0.0.0", publicUrl: "https://chat.example.com", sessionSecret: "0123456789abcdef0123", trustProxy: false });
     expect(got.storage.url).toBe("postgres://baton@db/baton");
     expect(config.server.port).toBe(3000); // input untouched
   });

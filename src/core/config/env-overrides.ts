@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BatonConfig, SmtpConfig, TranslationConfig } from "./baton-config.js";
-import { portSchema, storageUrlSchema } from "./baton-config.schema.js";
+import { portSchema, storageUrlSchema, trustProxySchema } from "./baton-config.schema.js";
 import { type ConfigIssue, configError } from "./config-issue.js";
 
 /** The environment variables `applyEnvOverrides` reads, and what each sets. */
@@ -9,6 +9,8 @@ export const ENV_VARIABLES = {
   BATON_HOST: "server.host",
   BATON_PUBLIC_URL: "server.publicUrl",
   BATON_SESSION_SECRET: "server.sessionSecret",
+  /** "false", a hop count ("1"), or comma-separated proxy addresses / CIDRs ("10.0.0.0/8,loopback"). */
+  BATON_TRUST_PROXY: "server.trustProxy",
   BATON_STORAGE_URL: "storage.url",
   BATON_IDENTITY_SECRET: "security.identity.hmacSecret",
   BATON_IDENTITY_JWT_SECRET: "security.identity.jwtSecret",
@@ -33,6 +35,10 @@ const CHECKS: Readonly<Record<EnvName, z.ZodType<unknown, string>>> = {
   BATON_HOST: z.string().min(1),
   BATON_PUBLIC_URL: z.url(),
   BATON_SESSION_SECRET: z.string().min(16, "needs at least 16 characters"),
+  BATON_TRUST_PROXY: z
+    .string()
+    .transform((v): unknown => (v.trim() === "false" ? false : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v.split(",").map((a) => a.trim()).filter((a) => a !== "")))
+    .pipe(trustProxySchema),
   BATON_STORAGE_URL: storageUrlSchema,
   BATON_IDENTITY_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_IDENTITY_JWT_SECRET: z.string().min(16, "needs at least 16 characters"),
@@ -77,6 +83,7 @@ export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<stri
     host: get<string>("BATON_HOST") ?? s.host,
     publicUrl: get<string>("BATON_PUBLIC_URL") ?? s.publicUrl,
     sessionSecret: get<string>("BATON_SESSION_SECRET") ?? s.sessionSecret,
+    trustProxy: get<false | number | string[]>("BATON_TRUST_PROXY") ?? s.trustProxy,
   };
   const storage = { url: get<string>("BATON_STORAGE_URL") ?? config.storage.url };
   const smtp = smtpFrom(config.smtp, {

@@ -45,7 +45,7 @@ function failure(fn: () => unknown): { issues: readonly ConfigIssue[]; message: 
 describe("parseConfig", () => {
   it("parses a valid file and fills the defaults", () => {
     const cfg = parseConfig(VALID);
-    expect(cfg.server).toEqual({ port: 3000, host: "127.0.0.1", publicUrl: "http://localhost:3000", sessionSecret: null });
+    expect(cfg.server).toEqual({ port: 3000, host: "127.0.0.1", publicUrl: "http://localhost:3000", sessionSecret: null, trustProxy: false });
     expect(cfg.storage.url).toBe("sqlite:data/baton.db");
     expect(cfg.smtp).toBeNull();
     expect(cfg.crm.webhookUrl).toBeNull();

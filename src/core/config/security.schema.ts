@@ -26,8 +26,6 @@ export interface SecurityConfig {
   readonly metricsToken: string | null;
   /** Sign-in attempts allowed per minute: every attempt per client address, failed ones per account. */
   readonly login: { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
-  /** Messages a client address may leave for the inbox per hour. */
-  readonly inboxItemsPerIpPerHour: number;
 }
 
 const secret = z.string().min(16, "needs at least 16 characters").nullable().default(null);
@@ -50,6 +48,5 @@ export const securitySchema = z
     login: z
       .strictObject({ perIpPerMinute: z.number().int().min(1).default(30), perAccountPerMinute: z.number().int().min(1).default(5) })
       .prefault({}),
-    inboxItemsPerIpPerHour: z.number().int().min(1).default(10),
   })
   .prefault({}) satisfies z.ZodType<SecurityConfig, unknown>;

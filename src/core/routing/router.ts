@@ -534,14 +534,15 @@ export class Router {
     if (r === undefined || r.state !== "queued") throw new DomainError("invalid_transition", `conversation ${conversationId} is not waiting in the queue`);
     const a = this.agents.get(agentId);
     if (a === undefined) throw new DomainError("agent_not_found", `no agent ${agentId}`);
-    if (a.active.length >= a.profile.cap) throw new DomainError("agent_at_cap", `${a.profile.name} is at their cap (${a.active.length}/${a.profile.cap})`);
     if (by === "agent") {
       // Eligible as the chat will be once every escalation step is applied, and whoever it was
-      // pinned to: a colleague may take over a chat waiting for someone who is not there.
+      // pinned to: a colleague may take over a chat waiting for someone who is not there. Checked
+      // before the cap: who may take a chat does not depend on how busy they are.
       const widest = { ...constraintsFor(r.request, r.request.escalation.length), targetAgentId: null };
       if (a.presence !== "online") throw new DomainError("forbidden", `${a.profile.name} is not online`);
       if (!mayServe(a.profile, widest)) throw new DomainError("forbidden", `${a.profile.name} may not take this chat (${failingLayer(runtimeView(a), widest)})`);
     }
+    if (a.active.length >= a.profile.cap) throw new DomainError("agent_at_cap", `${a.profile.name} is at their cap (${a.active.length}/${a.profile.cap})`);
     this.leaveQueue(r);
     a.idleSince = this.now;
     r.agent = a;
