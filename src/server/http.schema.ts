@@ -17,7 +17,7 @@ export const BotHandoffBody = z.object({
 
 export const RuleMatchBody = z.object({
   topic: z.enum(["billing", "technical", "orders", "account", "presale", "cancellation", "human", "greeting", "none"]),
-  trigger: z.enum(["explicit_request", "repeated_question", "confidence_drop", "negative_sentiment", "keyword", "high_value", "agent_transfer", "bot_api"]),
+  trigger: z.enum(["explicit_request", "repeated_question", "confidence_drop", "negative_sentiment", "keyword", "high_value", "agent_transfer", "bot_api", "bot_unavailable"]),
   tier: z.enum(["standard", "vip", "enterprise"]),
   language: z.string().min(2).max(10),
   afterHours: z.boolean(),

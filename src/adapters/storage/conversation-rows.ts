@@ -22,6 +22,7 @@ export function conversationToRow(c: Conversation): ConversationTable {
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     resolved_at: c.resolvedAt,
+    bot: c.bot ?? null,
   };
 }
 
@@ -42,6 +43,7 @@ export function conversationFromRow(r: Selectable<ConversationTable>): Conversat
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     resolvedAt: r.resolved_at,
+    ...(r.bot === null ? {} : { bot: r.bot }),
   };
 }
 
@@ -59,6 +61,7 @@ export function conversationPatchToRow(p: ConversationPatch): Partial<Conversati
     slaDeadline: (v) => ["sla_deadline", v],
     updatedAt: (v) => ["updated_at", v],
     resolvedAt: (v) => ["resolved_at", v],
+    bot: (v) => ["bot", v ?? null],
   });
 }
 
@@ -73,6 +76,7 @@ export function messageToRow(m: Message): Omit<MessageTable, "seq"> {
     text: m.text,
     at: m.at,
     nlu: writeNullableJson(m.nlu),
+    extra: m.buttons === undefined && m.payload === undefined ? null : writeJson({ buttons: m.buttons, payload: m.payload }),
   };
 }
 
@@ -87,7 +91,14 @@ export function messageFromRow(r: Omit<Selectable<MessageTable>, "seq">): Messag
     text: r.text,
     at: r.at,
     nlu: readNullableJson(r.nlu),
+    ...readExtra(r.extra),
   };
+}
+
+function readExtra(extra: string | null): Pick<Message, "buttons" | "payload"> {
+  const e = readNullableJson<{ buttons?: Message["buttons"]; payload?: string }>(extra);
+  if (e === null) return {};
+  return { ...(e.buttons === undefined ? {} : { buttons: e.buttons }), ...(e.payload === undefined ? {} : { payload: e.payload }) };
 }
 
 /** Domain field → row. */

@@ -21,6 +21,7 @@ export const MESSAGE_COLUMNS = [
   "text",
   "at",
   "nlu",
+  "extra",
 ] as const;
 
 export const insertConversation = (db: Db, c: Conversation) =>
