@@ -1,5 +1,5 @@
 import type { BatonConfig } from "../core/config/index.js";
-import type { AgentDirectory, Clock, ConversationStore, Crm, Mailer, Nlu, Publisher } from "../ports/index.js";
+import type { AgentDirectory, BotTransport, Clock, ConversationStore, Crm, Mailer, Nlu, Publisher } from "../ports/index.js";
 
 /** The bot's reply for an intent: pure, from the bot corpus (see src/adapters/nlu/answer-for.ts). */
 export type BotReplier = (
@@ -28,4 +28,8 @@ export interface AppDeps {
   readonly config: BatonConfig;
   readonly log: AppLogger;
   readonly newId: () => string;
+  /** External bots (webhook, Rasa); absent: every external bot counts as unavailable. */
+  readonly botTransport?: BotTransport;
+  /** Waits between delivery retries (defaults to a timer). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }

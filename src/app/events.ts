@@ -9,6 +9,8 @@ export interface PresentedMessage {
   authorName: string;
   text: string;
   at: number;
+  /** An external bot's quick replies (the text is the fallback where buttons are not drawn). */
+  buttons?: { title: string; payload: string }[];
 }
 
 export interface VisitorStatus {

@@ -13,6 +13,7 @@ export function presentMessage(m: Message, authorName: string): PresentedMessage
     authorName,
     text: m.text,
     at: m.at,
+    ...(m.buttons === undefined || m.buttons.length === 0 ? {} : { buttons: m.buttons.map((b) => ({ title: b.title, payload: b.payload })) }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { Server } from "socket.io";
+import { createHttpBotTransport } from "../adapters/bots/index.js";
 import { systemClock } from "../adapters/clock/index.js";
 import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/index.js";
 import { createMailer } from "../adapters/mail/index.js";
@@ -95,18 +96,21 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     (config.crm.webhookUrl === null
       ? contacts
       : chainCrm(contacts, createWebhookCrm({ url: config.crm.webhookUrl, timeoutMs: 2000, onError: (err) => log.warn({ err }, "CRM lookup failed") })));
+  const clock = options.clock ?? systemClock;
   const engine = new Engine({
     store: store.conversations,
     agents: store.agents,
     nlu,
     reply: (intent, language, known) => answerFor(nlu.corpus, intent, language, known),
-    clock: options.clock ?? systemClock,
+    clock,
     publisher,
     mailer: options.mailer ?? createMailer(config.smtp, log),
     crm,
     config,
     log,
     newId: () => uuidv7(),
+    // Signatures carry real time: the bot's replay window is checked against its own clock.
+    botTransport: createHttpBotTransport(),
   });
   if (options.seedPath !== null) {
     const seed = await loadSeed(resolve(options.seedPath ?? "config/demo-seed.yaml"), config);
@@ -231,6 +235,10 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       await new Promise<void>((done) => sockets.close(() => done()));
       clearTimeout(cut);
       await http.close().catch(() => undefined);
+      // Deliveries to external bots finish (each is bounded by its bot's time-outs), or are cut with the grace period.
+      let graceTimer: NodeJS.Timeout | undefined;
+      await Promise.race([engine.botDeliveries.idle(), new Promise<void>((done) => (graceTimer = setTimeout(done, options.shutdownGraceMs ?? 2_000)))]);
+      clearTimeout(graceTimer);
       await engine.serial.idle();
       await store.close();
     },

@@ -82,7 +82,7 @@ export function visitorGateway(
     onFrame(socket, "message:send", VisitorFrames["message:send"], log, async (f) => {
       const started = performance.now();
       const { message, duplicate } = await engine.command(() =>
-        receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page }),
+        receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page, payload: f.payload }),
       );
       observeMessageSeconds((performance.now() - started) / 1000);
       return { message: presentMessage(message, "Visitor"), duplicate };
