@@ -2,7 +2,7 @@ import type { ExternalBotConfig } from "../../core/config/index.js";
 import type { BotButton } from "../../core/model.js";
 import { BotAnswerSchema, RasaAnswerSchema, RasaCustom, RasaParseSchema } from "../../bot-sdk/payload.js";
 import { SIGNATURE_HEADER, signBatonRequest } from "../../bot-sdk/verify.js";
-import type { BotDelivery, BotReply, BotTransport } from "../../ports/bot-transport.js";
+import type { BotReply, BotTransport } from "../../ports/bot-transport.js";
 
 /** Why one delivery attempt failed; the message is what the dead-letter view shows. */
 export class BotDeliveryError extends Error {
