@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import { startTestBot, type TestBot } from "../integration/bot-servers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
-import { openWidget, say, shot, TUESDAY_10_PARIS, w, waitForMessages } from "./widget-helpers.js";
+import { visitor } from "../integration/clients.js";
+import { signIn } from "./console-helpers.js";
+import { openWidget, say, shot, TUESDAY_10_PARIS, until, w, waitForMessages } from "./widget-helpers.js";
 
 const SECRET = "hook-secret-0123456789abcdef";
 
@@ -41,7 +43,7 @@ describe("issue 16: an external bot's quick replies in the widget", () => {
     const configPath = join(dir, "baton.yaml");
     writeFileSync(
       configPath,
-      `${readFileSync("config/baton.yaml", "utf8")}\nbots:\n  default: hook\n  external:\n    - { id: hook, kind: webhook, url: "${bot.url}/bot", secret: ${SECRET} }\n`,
+      `${readFileSync("config/baton.yaml", "utf8")}\nbots:\n  default: hook\n  sites: { docs: builtin }\n  external:\n    - { id: hook, kind: webhook, url: "${bot.url}/bot", secret: ${SECRET}, backoffMs: 10 }\n`,
     );
     baton = await startTestBaton({ clock: new FakeClock(TUESDAY_10_PARIS), configPath });
     browser = await launchBrowser();
@@ -69,6 +71,34 @@ describe("issue 16: an external bot's quick replies in the widget", () => {
     expect(await waitForMessages(page, "visitor", 2)).toEqual(["Where is my order 4417?", "No, thanks!"]);
     expect(bot.received.map((r) => (r.body.message as { payload: string | null }).payload)).toEqual([null, "/thanks"]);
     expect(await page.locator(`${w.messages} .quick-replies`).count()).toBe(0);
+    await context.close();
+  });
+
+  it("the admin page sets a widget key's bot and lists the dead letters", { timeout: 60_000 }, async () => {
+    // A bot failing every attempt: the message becomes a dead letter (and the chat hands off).
+    bot.answer = () => ({ status: 500 });
+    const v = await visitor(baton.url);
+    await v.say("Hello, is this thing on?");
+    await v.waitFor<{ author: string }>("message", (m) => m.author === "system");
+    v.close();
+
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    await signIn(page, `${baton.url}/admin/`, "admin@demo.baton", "admin");
+    await page.getByRole("button", { name: "Bots" }).click();
+    const select = page.getByLabel("Bot of docs");
+    await select.waitFor();
+    expect(await select.inputValue()).toBe("builtin");
+    await select.selectOption("hook");
+    await page.getByRole("table", { name: "Dead letters" }).getByText("Hello, is this thing on?").waitFor();
+    expect(await page.getByRole("table", { name: "Dead letters" }).getByText("the bot answered HTTP 500").count()).toBe(1);
+    await shot(page, "issue-16-admin-bots");
+    const token = ((await (await fetch(`${baton.url}/api/agent/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "admin@demo.baton", password: "admin" }) })).json()) as { token: string }).token;
+    const read = async () => (await (await fetch(`${baton.url}/api/admin/bots`, { headers: { authorization: `Bearer ${token}` } })).json()) as { sites: Record<string, string>; external: Record<string, unknown>[] };
+    await until(async () => (await read()).sites.docs === "hook", "the admin's choice saved");
+    const bots = await read();
+    expect(bots.sites).toEqual({ docs: "hook" });
+    expect(bots.external[0]).not.toHaveProperty("secret");
     await context.close();
   });
 });
