@@ -172,7 +172,13 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       }
       const csat = await conversations.listCsatBetween(from, to);
       const asyncPromises = await conversations.listInbox({});
-      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, rules: engine.config.rules, from, to, now: engine.now() });
+      // The bot in charge of each conversation measured: the report splits by bot.
+      const botOf: Record<string, string> = {};
+      for (const id of new Set([...handoffs.map((h) => h.conversationId), ...csat.map((c) => c.conversationId)])) {
+        const bot = (await conversations.getConversation(id))?.bot;
+        if (bot !== undefined) botOf[id] = bot;
+      }
+      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, rules: engine.config.rules, from, to, now: engine.now(), botOf });
       return format === "csv" ? seamReportToCsv(report) : report;
     },
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),

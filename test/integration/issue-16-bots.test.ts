@@ -298,4 +298,22 @@ bots:
     const v = track(await visitor(baton.url, { site: "shop-new" }));
     expect((await baton.store.conversations.getConversation(v.conversationId))?.bot).toBe("hook");
   });
+
+  it("the seam report splits the handoffs by bot: the built-in bot and each external bot", async () => {
+    const builtin = track(await visitor(baton.url));
+    expect((await builtin.say("I want to talk to a human please")).ok).toBe(true);
+    await builtin.waitFor<Msg>("message", (m) => m.author === "system");
+    const res = await fetch(`${baton.url}/api/metrics/seam?from=0`, { headers: { authorization: `Bearer ${adminToken}` } });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as { handoffCount: number; byBot: { bot: string; handoffCount: number; triggers: { kind: string; count: number }[] }[] };
+    const byBot = Object.fromEntries(report.byBot.map((b) => [b.bot, b]));
+    expect(report.byBot.map((b) => b.bot)).toEqual(["builtin", "none", "down", "hook", "rasa"]);
+    expect(byBot.rasa?.triggers).toEqual([
+      { kind: "confidence_drop", count: 1 },
+      { kind: "bot_api", count: 1 },
+    ]);
+    expect(byBot.down?.triggers).toEqual([{ kind: "bot_unavailable", count: 1 }]);
+    expect(byBot.builtin?.triggers).toEqual([{ kind: "explicit_request", count: 1 }]);
+    expect(report.byBot.reduce((n, b) => n + b.handoffCount, 0)).toBe(report.handoffCount);
+  });
 });

@@ -11,6 +11,7 @@ import { handoffsByTrigger, type TriggerCount } from "./handoffs-by-trigger.js";
 import { type DurationSummary, summarizeDurations } from "./percentile.js";
 import { type RepeatFlag, type RepeatQuestionRate, repeatQuestionRate } from "./repeat-question-rate.js";
 import type { RuleRef } from "./rule-ref.js";
+import { type BotSeamSummary, seamByBot } from "./seam-by-bot.js";
 import { type SlaAttainment, slaAttainment } from "./sla-attainment.js";
 import { secondsToFirstHuman, type TimeToFirstHuman, timeToFirstHuman } from "./time-to-first-human.js";
 import { type UnansweredReassignments, unansweredReassignments } from "./unanswered-reassignments.js";
@@ -41,6 +42,8 @@ export interface SeamReport {
   readonly repeatQuestions: RepeatQuestionRate;
   /** Per rule: handoffs taken back from an agent who did not answer in time, and routed again. */
   readonly unansweredReassignments: readonly UnansweredReassignments[];
+  /** The seam per bot in charge (Baton's own, each external bot, none); only with `botOf` in the input. */
+  readonly byBot?: readonly BotSeamSummary[];
 }
 
 export interface SeamReportInput {
@@ -53,6 +56,8 @@ export interface SeamReportInput {
   readonly from: number;
   readonly to: number;
   readonly now: number;
+  /** Conversation id → the bot in charge ("builtin" when absent): splits the report by bot. CSAT answers need their conversationId for it. */
+  readonly botOf?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -88,5 +93,6 @@ export function computeSeamReport(input: SeamReportInput): SeamReport {
     waitEstimate: waitEstimateError(handoffs),
     repeatQuestions: repeatQuestionRate(input.repeatFlags.filter((f) => ids.has(f.handoffId))),
     unansweredReassignments: unansweredReassignments(handoffs, rules),
+    ...(input.botOf === undefined ? {} : { byBot: seamByBot({ ...input, botOf: undefined }, input.botOf, computeSeamReport) }),
   };
 }
