@@ -316,4 +316,17 @@ bots:
     expect(byBot.builtin?.triggers).toEqual([{ kind: "explicit_request", count: 1 }]);
     expect(report.byBot.reduce((n, b) => n + b.handoffCount, 0)).toBe(report.handoffCount);
   });
+
+  it("OpenAPI documents the delivery, the inline answer and the signature, with examples", async () => {
+    const spec = (await (await fetch(`${baton.url}/docs/json`)).json()) as {
+      components: { schemas: Record<string, { description: string; example: Record<string, unknown>; properties: Record<string, unknown> }> };
+      paths: Record<string, unknown>;
+    };
+    const delivery = spec.components.schemas.BotDelivery;
+    expect(delivery?.description).toContain("x-baton-signature: t=<unix seconds>,v1=");
+    expect(Object.keys(delivery?.properties ?? {})).toEqual(expect.arrayContaining(["conversationId", "message", "visitor", "page", "language", "fields"]));
+    expect(delivery?.example.event).toBe("visitor_message");
+    expect(spec.components.schemas.BotAnswer?.example).toHaveProperty("messages");
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/admin/bots", "/api/admin/bots/sites", "/api/admin/bots/dead-letters"]));
+  });
 });
