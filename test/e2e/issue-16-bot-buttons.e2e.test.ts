@@ -4,13 +4,13 @@
  * click sends the title (shown in the transcript) and the payload (to the bot), and the buttons go
  * once the visitor answered.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
-import { startTestBot, type TestBot } from "../integration/bot-servers.js";
+import { shippedConfigWithBots, startTestBot, type TestBot } from "../integration/bot-servers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
 import { visitor } from "../integration/clients.js";
 import { signIn } from "./console-helpers.js";
@@ -43,7 +43,7 @@ describe("issue 16: an external bot's quick replies in the widget", () => {
     const configPath = join(dir, "baton.yaml");
     writeFileSync(
       configPath,
-      `${readFileSync("config/baton.yaml", "utf8")}\nbots:\n  default: hook\n  sites: { docs: builtin }\n  external:\n    - { id: hook, kind: webhook, url: "${bot.url}/bot", secret: ${SECRET}, backoffMs: 10 }\n`,
+      shippedConfigWithBots(`bots:\n  default: hook\n  sites: { docs: builtin }\n  external:\n    - { id: hook, kind: webhook, url: "${bot.url}/bot", secret: ${SECRET}, backoffMs: 10 }\n`),
     );
     baton = await startTestBaton({ clock: new FakeClock(TUESDAY_10_PARIS), configPath });
     browser = await launchBrowser();

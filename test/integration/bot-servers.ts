@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SIGNATURE_HEADER, verifyBatonSignature } from "../../src/bot-sdk/index.js";
@@ -94,4 +95,17 @@ export async function startTestBot(secret: string): Promise<TestBot> {
   server.keepAliveTimeout = 1000;
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", () => done()));
   return Object.assign(bot, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+}
+
+/**
+ * The shipped config/baton.yaml with its `bots:` section replaced by `bots` (YAML text starting
+ * with "bots:").
+ */
+export function shippedConfigWithBots(bots: string): string {
+  const text = readFileSync("config/baton.yaml", "utf8");
+  const start = text.search(/^bots:/m);
+  if (start < 0) throw new Error("config/baton.yaml has no bots: section");
+  const after = text.slice(start + 5);
+  const next = after.search(/^[^\s#]/m);
+  return `${text.slice(0, start)}${bots.trimEnd()}\n${next < 0 ? "" : after.slice(next)}`;
 }

@@ -7,14 +7,14 @@
  * Rasa's confidence drives the confidence drop, and a bot that stops answering hands off with
  * `bot_unavailable` and leaves a dead letter.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
 import { startTestBaton } from "../e2e/harness.js";
-import { startTestBot, type TestBot } from "./bot-servers.js";
+import { shippedConfigWithBots, startTestBot, type TestBot } from "./bot-servers.js";
 import { agent, type VisitorClient, visitor } from "./clients.js";
 import { emptyQueueAndDesks } from "./reset.js";
 
@@ -49,8 +49,7 @@ describe("issue 16: external bots converse through Baton", () => {
     const configPath = join(dir, "baton.yaml");
     writeFileSync(
       configPath,
-      `${readFileSync("config/baton.yaml", "utf8")}
-bots:
+      shippedConfigWithBots(`bots:
   default: builtin
   sites:
     shop-hook: hook
@@ -67,7 +66,7 @@ bots:
       url: "${hook.url}/quiet"
       secret: ${SECRET}
       triggers: { keyword: false, explicit_request: false }
-`,
+`),
     );
     baton = await startTestBaton({ clock: new FakeClock(TUESDAY_10_PARIS), configPath, env: { BATON_HOURS: "always-open" } });
     const login = await fetch(`${baton.url}/api/agent/login`, {
