@@ -20,6 +20,8 @@ export interface TestBot {
   answer: (req: Received) => { status?: number; body?: unknown } | null;
   /** Resolves with the first (or next) request matching. */
   next(match?: (r: Received) => boolean, ms?: number): Promise<Received>;
+  /** Answers every request left hanging (answer `null`) with 204. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,10 @@ export async function startTestBot(secret: string): Promise<TestBot> {
         };
         waiters.push(w);
       });
+    },
+    release: () => {
+      for (const res of hanging) res.writeHead(204).end();
+      hanging.clear();
     },
     close: async () => {
       for (const res of hanging) res.destroy();

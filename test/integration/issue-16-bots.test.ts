@@ -57,10 +57,12 @@ describe("issue 16: external bots converse through Baton", () => {
     shop-down: down
     shop-quiet: quiet
     shop-none: none
+    shop-slow: slow
   external:
     - { id: hook, kind: webhook, url: "${hook.url}/bot", secret: ${SECRET}, timeoutMs: 3000 }
     - { id: rasa, kind: rasa, url: "${rasa.url}", secret: ${RASA_SECRET}, parseIntent: true }
     - { id: down, kind: webhook, url: "${down.url}/bot", secret: ${SECRET}, timeoutMs: ${DOWN.timeoutMs}, retries: ${DOWN.retries}, backoffMs: ${DOWN.backoffMs}, unavailableAfter: ${DOWN.unavailableAfter} }
+    - { id: slow, kind: webhook, url: "${hook.url}/slow", secret: ${SECRET}, timeoutMs: 60000 }
     - id: quiet
       kind: webhook
       url: "${hook.url}/quiet"
@@ -148,6 +150,17 @@ describe("issue 16: external bots converse through Baton", () => {
     if (!ack.ok) expect(ack.error.code).toBe("invalid_input");
     const stored = await baton.store.conversations.listMessages(v.conversationId);
     expect(stored.some((m) => m.clientMessageId === "forged-1")).toBe(false);
+  });
+
+  it("the visitor's ack never waits for the bot: it comes while the bot still holds the request", async () => {
+    hook.answer = (r) => (r.path === "/slow" ? null : { status: 204 });
+    const v = track(await visitor(baton.url, { site: "shop-slow" }));
+    const held = hook.next((r) => r.path === "/slow" && r.body.conversationId === v.conversationId);
+    // The bot never answers this one until released: an ack that waited for it would never come.
+    expect((await v.say("Hello, anybody home?")).ok).toBe(true);
+    await held;
+    expect(await handoffs(v)).toEqual([]);
+    hook.release();
   });
 
   it("the bot answers later through the Bot API instead of inline", async () => {
