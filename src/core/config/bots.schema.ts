@@ -20,7 +20,10 @@ export interface ExternalBotConfig {
   readonly kind: "webhook" | "rasa";
   /** The webhook URL; for Rasa, the server's base URL (http://rasa:5005). */
   readonly url: string;
-  /** Signs every delivery (HMAC-SHA256, header `x-baton-signature`); the bot checks it with src/bot-sdk. */
+  /**
+   * Signs every delivery (HMAC-SHA256, header `x-baton-signature`); the bot checks it with
+   * src/bot-sdk. Better in the environment: `BATON_BOT_SECRET_<ID>` (see `botSecretVariable`).
+   */
   readonly secret: string;
   /** One attempt's time limit. */
   readonly timeoutMs: number;
@@ -55,7 +58,8 @@ const externalBotSchema = z.strictObject({
   id: idSchema.refine((id) => id !== "builtin" && id !== "none", '"builtin" and "none" are not external bot ids'),
   kind: z.enum(["webhook", "rasa"]),
   url: z.url({ protocol: /^https?$/ }),
-  secret: z.string().min(16, "a bot secret needs at least 16 characters"),
+  /** "" here: it must come from BATON_BOT_SECRET_<ID> (checked by applyEnvOverrides). */
+  secret: z.union([z.literal(""), z.string().min(16, "a bot secret needs at least 16 characters")]).default(""),
   timeoutMs: z.number().int().min(50).max(60_000).default(3000),
   retries: z.number().int().min(0).max(10).default(2),
   backoffMs: z.number().int().min(0).max(60_000).default(250),
@@ -97,4 +101,14 @@ export const botsSchema = z
 export function botForSite(bots: BotsConfig, site: string | null | undefined): string {
   if (site !== null && site !== undefined && Object.hasOwn(bots.sites, site)) return bots.sites[site] ?? bots.default;
   return bots.default;
+}
+
+/**
+ * The environment variable that holds an external bot's secret.
+ *
+ * @example
+ * botSecretVariable("shop-rasa") // "BATON_BOT_SECRET_SHOP_RASA"
+ */
+export function botSecretVariable(id: string): string {
+  return `BATON_BOT_SECRET_${id.toUpperCase().replace(/-/g, "_")}`;
 }
