@@ -7,12 +7,17 @@ import type { Engine } from "./engine.js";
 import { handOff } from "./hand-off.js";
 import { Serial } from "./serial.js";
 
+/** How one delivery attempt ended: answered inline, "later" (202/204), or failed. */
+export type BotAttemptOutcome = "answered" | "later" | "failed";
+
 /**
  * Deliveries of visitor messages to external bots, off the visitor's path: the visitor's ack
  * never waits for a bot. One lane per conversation keeps its messages in order; failed attempts
  * in a row are counted per conversation (a success resets the count).
  */
 export class BotDeliveries {
+  /** Observers of every delivery attempt's outcome (Prometheus). */
+  readonly listeners: ((bot: string, outcome: BotAttemptOutcome) => void)[] = [];
   private readonly lanes = new Map<string, Serial>();
   private readonly failures = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
@@ -40,6 +45,11 @@ export class BotDeliveries {
     const n = (this.failures.get(conversationId) ?? 0) + 1;
     this.failures.set(conversationId, n);
     return n;
+  }
+
+  /** Tells the listeners how an attempt ended. */
+  observe(bot: string, outcome: BotAttemptOutcome): void {
+    for (const l of this.listeners) l(bot, outcome);
   }
 
   succeeded(conversationId: string): void {
@@ -98,10 +108,12 @@ async function deliver(engine: Engine, state: BotDeliveries, bot: ExternalBotCon
       if (transport === undefined) throw new Error("no transport for external bots");
       const reply = await transport.deliver(bot, delivery);
       state.succeeded(conversationId);
+      state.observe(bot.id, reply === null ? "later" : "answered");
       if (reply !== null) await engine.command(() => applyBotReply(engine, bot, conversationId, reply));
       return;
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
+      state.observe(bot.id, "failed");
       const failures = state.failed(conversationId);
       const unavailable = failures >= bot.unavailableAfter;
       if (unavailable || attempt > bot.retries) {

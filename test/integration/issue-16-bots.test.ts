@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
-import { startTestBaton } from "../e2e/harness.js";
+import { startTestBaton, TEST_METRICS_TOKEN } from "../e2e/harness.js";
 import { shippedConfigWithBots, startTestBot, type TestBot } from "./bot-servers.js";
 import { agent, type VisitorClient, visitor } from "./clients.js";
 import { emptyQueueAndDesks } from "./reset.js";
@@ -279,6 +279,8 @@ describe("issue 16: external bots converse through Baton", () => {
     const mine = letters.find((l) => l.conversationId === v.conversationId);
     expect(mine).toMatchObject({ attempts: 2, payload: { message: { text: "Is anyone there?" } } });
     expect(mine?.error).toContain("300 ms");
+    const metrics = await (await fetch(`${baton.url}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
+    expect(metrics).toContain('baton_bot_delivery_attempts_total{bot="down",outcome="failed"} 2');
   });
 
   it("a tampered delivery is refused by the bot SDK's signature check", async () => {
