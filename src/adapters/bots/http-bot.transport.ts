@@ -1,8 +1,13 @@
 import type { ExternalBotConfig } from "../../core/config/index.js";
 import type { BotButton } from "../../core/model.js";
+import type { BotDelivery as DocumentedDelivery } from "../../bot-sdk/payload.js";
 import { BotAnswerSchema, RasaAnswerSchema, RasaCustom, RasaParseSchema } from "../../bot-sdk/payload.js";
 import { SIGNATURE_HEADER, signBatonRequest } from "../../bot-sdk/verify.js";
-import type { BotReply, BotTransport } from "../../ports/bot-transport.js";
+import type { BotDelivery, BotReply, BotTransport } from "../../ports/bot-transport.js";
+
+/** Fails to compile when the port's delivery and the one documented to bot authors (bot-sdk, OpenAPI) drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<BotDelivery, DocumentedDelivery>;
 
 /** Why one delivery attempt failed; the message is what the dead-letter view shows. */
 export class BotDeliveryError extends Error {
