@@ -92,6 +92,10 @@ describe("issue 16: an external bot's quick replies in the widget", () => {
     await select.selectOption("hook");
     await page.getByRole("table", { name: "Dead letters" }).getByText("Hello, is this thing on?").waitFor();
     expect(await page.getByRole("table", { name: "Dead letters" }).getByText("the bot answered HTTP 500").count()).toBe(1);
+    // The failed bot's chat handed off: the seam by bot counts it under "hook".
+    const seamRow = page.getByRole("table", { name: "The seam by bot" }).getByRole("row").filter({ hasText: "hook" });
+    await seamRow.waitFor();
+    expect(await seamRow.textContent()).toContain("Bot unavailable 1");
     await shot(page, "issue-16-admin-bots");
     const token = ((await (await fetch(`${baton.url}/api/agent/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "admin@demo.baton", password: "admin" }) })).json()) as { token: string }).token;
     const read = async () => (await (await fetch(`${baton.url}/api/admin/bots`, { headers: { authorization: `Bearer ${token}` } })).json()) as { sites: Record<string, string>; external: Record<string, unknown>[] };

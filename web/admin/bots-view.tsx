@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { api } from "../shared/api.js";
 import { ErrorNote } from "../shared/error-note.js";
-import { formatDateTime } from "../shared/format.js";
+import type { BotSeamSummary } from "../../src/core/metrics/index.js";
+import { formatDateTime, formatPercent, formatSeconds, triggerLabel } from "../shared/format.js";
 import { useApi } from "./use-api.js";
 
 interface BotsInfo {
@@ -25,6 +26,7 @@ interface DeadLetter {
 export function BotsView({ token }: { readonly token: string }) {
   const bots = useApi<BotsInfo>("/api/admin/bots", token);
   const letters = useApi<DeadLetter[]>("/api/admin/bots/dead-letters?limit=50", token);
+  const seam = useApi<{ byBot?: BotSeamSummary[] }>("/api/metrics/seam", token);
   const [error, setError] = useState<string | null>(null);
   const [newSite, setNewSite] = useState("");
   const setBot = async (site: string, bot: string | null) => {
@@ -115,6 +117,43 @@ export function BotsView({ token }: { readonly token: string }) {
                     {b.timeoutMs} ms, {b.retries}, {b.unavailableAfter} failures
                   </td>
                   <td>{Object.keys(b.triggers).filter((k) => !b.triggers[k]).join(", ") || "none"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section class="card" aria-labelledby="seam-bots-title">
+        <h2 id="seam-bots-title">The seam by bot</h2>
+        <p class="muted">The last 30 days, per bot in charge: Baton's own, each external bot, and sites without a bot.</p>
+        <ErrorNote message={seam.error} />
+        {seam.data?.byBot && (
+          <table class="data" aria-label="The seam by bot">
+            <thead>
+              <tr>
+                <th>Bot</th>
+                <th>Handoffs</th>
+                <th>Why</th>
+                <th>First human p50 / p90</th>
+                <th>SLA met</th>
+                <th>CSAT after handoff</th>
+                <th>Repeat questions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {seam.data.byBot.map((b) => (
+                <tr key={b.bot}>
+                  <td>
+                    <code>{b.bot}</code>
+                  </td>
+                  <td>{b.handoffCount}</td>
+                  <td>{b.triggers.map((t) => `${triggerLabel(t.kind)} ${t.count}`).join(", ")}</td>
+                  <td>
+                    {formatSeconds(b.timeToFirstHuman.p50)} / {formatSeconds(b.timeToFirstHuman.p90)}
+                  </td>
+                  <td>{formatPercent(b.sla.attainment)}</td>
+                  <td>{b.csat.find((c) => c.segment === "post_handoff")?.mean?.toFixed(1) ?? "–"}</td>
+                  <td>{formatPercent(b.repeatQuestions.rate)}</td>
                 </tr>
               ))}
             </tbody>
