@@ -14,6 +14,10 @@ export type BotAttemptOutcome = "answered" | "later" | "failed";
  * Deliveries of visitor messages to external bots, off the visitor's path: the visitor's ack
  * never waits for a bot. One lane per conversation keeps its messages in order; failed attempts
  * in a row are counted per conversation (a success resets the count).
+ *
+ * At least once: a message stays in the outbox of undecided messages until its delivery ends
+ * (answered, dead-lettered, or handed off), so one cut by a stop or a crash is delivered again
+ * when Baton starts (with the same `deliveryId`, for the bot to answer once).
  */
 export class BotDeliveries {
   /** Observers of every delivery attempt's outcome (Prometheus). */
@@ -21,9 +25,14 @@ export class BotDeliveries {
   private readonly lanes = new Map<string, Serial>();
   private readonly failures = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
+  /** Message ids queued or on their way: a later decision of the same conversation does not queue them twice. */
+  private readonly queued = new Set<string>();
+  private readonly stopping = new AbortController();
 
-  /** Queues the delivery of one stored visitor message; returns at once. */
+  /** Queues the delivery of one stored visitor message, unless it is already queued; returns at once. */
   enqueue(engine: Engine, bot: ExternalBotConfig, conversationId: string, messageId: string): void {
+    if (this.queued.has(messageId) || this.stopped) return;
+    this.queued.add(messageId);
     let lane = this.lanes.get(conversationId);
     if (lane === undefined) {
       lane = new Serial();
@@ -32,12 +41,29 @@ export class BotDeliveries {
     const mine = lane;
     const job = mine
       .run(() => deliver(engine, this, bot, conversationId, messageId))
-      .catch((err: unknown) => engine.deps.log.error({ err, conversationId, bot: bot.id }, "bot delivery failed"))
+      .catch((err: unknown) => {
+        if (!this.stopped) engine.deps.log.error({ err, conversationId, bot: bot.id }, "bot delivery failed");
+      })
       .finally(() => {
+        this.queued.delete(messageId);
         this.running.delete(job);
         if (mine.size === 0 && this.lanes.get(conversationId) === mine) this.lanes.delete(conversationId);
       });
     this.running.add(job);
+  }
+
+  /** Aborted on stop: attempts under way are cut, and what they were delivering stays undecided. */
+  get signal(): AbortSignal {
+    return this.stopping.signal;
+  }
+
+  get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  /** Cuts every delivery under way and takes no new one (shutdown); their messages are delivered after the restart. */
+  stop(): void {
+    this.stopping.abort();
   }
 
   /** One more failed attempt; returns the failures in a row. */
@@ -62,7 +88,20 @@ export class BotDeliveries {
   }
 }
 
-const sleepWithTimer = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+/** Waits `ms`, or less when Baton stops. */
+function backoff(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((done) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        done();
+      },
+      { once: true },
+    );
+  });
+}
 
 /** Builds the delivery from the store: the message, the visitor, the page, the language and the fields. */
 async function buildDelivery(engine: Engine, bot: ExternalBotConfig, conversationId: string, messageId: string): Promise<BotDelivery | null> {
@@ -100,18 +139,24 @@ async function buildDelivery(engine: Engine, bot: ExternalBotConfig, conversatio
  */
 async function deliver(engine: Engine, state: BotDeliveries, bot: ExternalBotConfig, conversationId: string, messageId: string): Promise<void> {
   const transport = engine.deps.botTransport;
+  const decided = () => engine.deps.store.markDecided([messageId]);
   const delivery = await buildDelivery(engine, bot, conversationId, messageId);
-  if (delivery === null) return;
-  const sleep = engine.deps.sleep ?? sleepWithTimer;
+  if (delivery === null) return decided();
   for (let attempt = 1; ; attempt++) {
+    if (state.stopped) return;
     try {
       if (transport === undefined) throw new Error("no transport for external bots");
-      const reply = await transport.deliver(bot, delivery);
+      const reply = await transport.deliver(bot, delivery, state.signal);
       state.succeeded(conversationId);
       state.observe(bot.id, reply === null ? "later" : "answered");
-      if (reply !== null) await engine.command(() => applyBotReply(engine, bot, conversationId, reply));
+      // The answer and the end of the decision are recorded in the serial lane, one after the other.
+      await engine.command(async () => {
+        if (reply !== null) await applyBotReply(engine, bot, conversationId, reply);
+        await decided();
+      });
       return;
     } catch (err) {
+      if (state.stopped) return;
       const error = err instanceof Error ? err.message : String(err);
       state.observe(bot.id, "failed");
       const failures = state.failed(conversationId);
@@ -131,11 +176,14 @@ async function deliver(engine: Engine, state: BotDeliveries, bot: ExternalBotCon
       }
       if (unavailable) {
         state.succeeded(conversationId);
-        await engine.command(() => handOffUnavailable(engine, conversationId, `bot "${bot.id}" failed ${failures} times in a row (${error})`, [messageId], failures));
+        await engine.command(async () => {
+          await handOffUnavailable(engine, conversationId, `bot "${bot.id}" failed ${failures} times in a row (${error})`, [messageId], failures, [messageId]);
+          await decided();
+        });
         return;
       }
-      if (attempt > bot.retries) return;
-      await sleep(bot.backoffMs * 2 ** (attempt - 1));
+      if (attempt > bot.retries) return decided();
+      await backoff(bot.backoffMs * 2 ** (attempt - 1), state.signal);
     }
   }
 }

@@ -107,7 +107,7 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
       await handOffUnavailable(engine, c.id, why, [last.messageId], 0, decided);
       return;
     }
-    await store.markDecided(decided);
+    // Each message leaves the outbox when its delivery ends (see BotDeliveries): at least once.
     for (const m of pending) engine.botDeliveries.enqueue(engine, external, c.id, m.id);
     return;
   }

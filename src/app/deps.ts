@@ -30,6 +30,4 @@ export interface AppDeps {
   readonly newId: () => string;
   /** External bots (webhook, Rasa); absent: every external bot counts as unavailable. */
   readonly botTransport?: BotTransport;
-  /** Waits between delivery retries (defaults to a timer). */
-  readonly sleep?: (ms: number) => Promise<void>;
 }

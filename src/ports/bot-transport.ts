@@ -36,7 +36,7 @@ export interface BotTransport {
   /**
    * Delivers one visitor message, signed, within `bot.timeoutMs`. Resolves with the bot's answer,
    * or null when it will answer later through the Bot API; rejects on a time-out, a network
-   * error, a non-2xx status or an answer that does not parse.
+   * error, a non-2xx status, an answer that does not parse, or when `signal` aborts (shutdown).
    */
-  deliver(bot: ExternalBotConfig, delivery: BotDelivery): Promise<BotReply | null>;
+  deliver(bot: ExternalBotConfig, delivery: BotDelivery, signal?: AbortSignal): Promise<BotReply | null>;
 }

@@ -241,10 +241,9 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       await new Promise<void>((done) => sockets.close(() => done()));
       clearTimeout(cut);
       await http.close().catch(() => undefined);
-      // Deliveries to external bots finish (each is bounded by its bot's time-outs), or are cut with the grace period.
-      let graceTimer: NodeJS.Timeout | undefined;
-      await Promise.race([engine.botDeliveries.idle(), new Promise<void>((done) => (graceTimer = setTimeout(done, options.shutdownGraceMs ?? 2_000)))]);
-      clearTimeout(graceTimer);
+      // Deliveries to external bots under way are cut: their messages stay undecided and go out again after a restart.
+      engine.botDeliveries.stop();
+      await engine.botDeliveries.idle();
       await engine.serial.idle();
       await store.close();
     },

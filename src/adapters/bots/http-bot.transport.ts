@@ -42,7 +42,7 @@ export function createHttpBotTransport(options: HttpBotTransportOptions = {}): B
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
 
-  async function post(bot: ExternalBotConfig, url: string, body: unknown, deliveryId: string): Promise<{ status: number; json: unknown }> {
+  async function post(bot: ExternalBotConfig, url: string, body: unknown, deliveryId: string, stop: AbortSignal | undefined): Promise<{ status: number; json: unknown }> {
     const text = JSON.stringify(body);
     let res: Response;
     try {
@@ -55,10 +55,11 @@ export function createHttpBotTransport(options: HttpBotTransportOptions = {}): B
           "x-baton-delivery": deliveryId,
         },
         body: text,
-        signal: AbortSignal.timeout(bot.timeoutMs),
+        signal: stop === undefined ? AbortSignal.timeout(bot.timeoutMs) : AbortSignal.any([AbortSignal.timeout(bot.timeoutMs), stop]),
       });
     } catch (err) {
       const name = (err as { name?: string }).name;
+      if (stop?.aborted === true) throw new BotDeliveryError("network", "Baton is stopping");
       if (name === "TimeoutError" || name === "AbortError") throw new BotDeliveryError("timeout", `no answer within ${bot.timeoutMs} ms`);
       throw new BotDeliveryError("network", `cannot reach the bot: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`);
     }
@@ -78,9 +79,9 @@ export function createHttpBotTransport(options: HttpBotTransportOptions = {}): B
   }
 
   return {
-    async deliver(bot, delivery): Promise<BotReply | null> {
+    async deliver(bot, delivery, stop): Promise<BotReply | null> {
       if (bot.kind === "webhook") {
-        const { status, json } = await post(bot, bot.url, delivery, delivery.deliveryId);
+        const { status, json } = await post(bot, bot.url, delivery, delivery.deliveryId, stop);
         if (json === null || status === 202 || status === 204) return null;
         const parsed = BotAnswerSchema.safeParse(json);
         if (!parsed.success) throw new BotDeliveryError("invalid_answer", `the bot's answer does not fit: ${parsed.error.issues[0]?.message ?? "?"}`);
@@ -89,7 +90,7 @@ export function createHttpBotTransport(options: HttpBotTransportOptions = {}): B
       }
       const base = bot.url.replace(/\/+$/, "");
       const message = delivery.message.payload ?? delivery.message.text;
-      const { json } = await post(bot, `${base}/webhooks/rest/webhook`, { sender: delivery.conversationId, message, metadata: delivery }, delivery.deliveryId);
+      const { json } = await post(bot, `${base}/webhooks/rest/webhook`, { sender: delivery.conversationId, message, metadata: delivery }, delivery.deliveryId, stop);
       const parsed = RasaAnswerSchema.safeParse(json ?? []);
       if (!parsed.success) throw new BotDeliveryError("invalid_answer", `Rasa's answer does not fit: ${parsed.error.issues[0]?.message ?? "?"}`);
       const reply: { messages: { text: string; buttons?: BotButton[] }[]; intent?: string; confidence?: number; handoff?: BotReply["handoff"] } = { messages: [] };
@@ -109,7 +110,7 @@ export function createHttpBotTransport(options: HttpBotTransportOptions = {}): B
         }
       }
       if (bot.parseIntent && reply.confidence === undefined) {
-        const { json: parse } = await post(bot, `${base}/model/parse`, { text: message, message_id: delivery.message.id }, delivery.deliveryId);
+        const { json: parse } = await post(bot, `${base}/model/parse`, { text: message, message_id: delivery.message.id }, delivery.deliveryId, stop);
         const p = RasaParseSchema.safeParse(parse);
         if (p.success) {
           reply.confidence = p.data.intent.confidence;
