@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-const text = (max: number) => z.string().max(max);
+/** Text from a bot: no control characters but tab, line feed and carriage return (as every frame Baton takes). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse them
+const text = (max: number) => z.string().max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, "control characters are not allowed");
 const topics = ["billing", "technical", "orders", "account", "presale", "cancellation", "human", "greeting", "none"] as const;
 
 /** A quick reply: the visitor sees `title`; a click sends `payload` to the bot (the title shows in the transcript). */

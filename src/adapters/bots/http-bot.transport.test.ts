@@ -60,6 +60,8 @@ describe("the HTTP bot transport, against a real bot server", () => {
     await fails("http_status");
     server.answer = () => ({ body: { messages: "not a list" } });
     await fails("invalid_answer");
+    server.answer = () => ({ body: { messages: [{ text: "nul \u0000 inside" }] } });
+    await fails("invalid_answer");
     server.answer = () => null;
     await fails("timeout", bot({ timeoutMs: 100 }));
     server.release();
