@@ -9,7 +9,7 @@ export interface VisitorMessageInput {
   readonly clientMessageId: string;
   readonly text: string;
   readonly page?: { url: string; title: string } | undefined;
-  /** A click on a bot's quick reply: its payload (`text` is its title). Only a button the bot's last turn offered. */
+  /** A click on a bot's quick reply: its payload (`text` is its title). Only a button the bot offered in this conversation. */
   readonly payload?: string | undefined;
 }
 
@@ -47,11 +47,13 @@ export async function receiveVisitorMessage(
   return stored;
 }
 
-/** A button payload is accepted only from the bot's latest turn that offered buttons. */
+/**
+ * A button payload is accepted only when the bot offered it in this conversation (the widget shows
+ * the latest turn's; a resend after a reconnect may come when newer ones are out).
+ */
 async function checkOffered(engine: Engine, conversationId: string, payload: string): Promise<void> {
   const messages = await engine.deps.store.listMessages(conversationId);
-  const offered = messages.findLast((m) => m.author === "bot" && (m.buttons?.length ?? 0) > 0);
-  if (offered?.buttons?.some((b) => b.payload === payload) !== true) {
+  if (!messages.some((m) => m.author === "bot" && m.buttons?.some((b) => b.payload === payload) === true)) {
     throw new DomainError("invalid_input", "that quick reply is not on offer in this conversation", { field: "payload" });
   }
 }

@@ -75,7 +75,7 @@ export const VisitorFrames = {
   "message:send": z.object({
     clientMessageId: ClientMessageId,
     text: MessageText,
-    /** Sent by clicking a bot's quick reply: its payload (the text is its title). Must be one the bot offered. */
+    /** Sent by clicking a bot's quick reply: its payload (the text is its title). Must be one the bot offered in this conversation. */
     payload: z.string().min(1).max(1000).optional(),
     page: z.object({ url: z.string().max(2000), title: z.string().max(500) }).optional(),
   }),
