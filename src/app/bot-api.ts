@@ -5,7 +5,7 @@ import { routingTopic } from "../core/rules/index.js";
 import { botApiTrigger, checkBotConfidenceDrop } from "../core/triggers/index.js";
 import type { Engine } from "./engine.js";
 import { handOff } from "./hand-off.js";
-import { publishMessage } from "./post-message.js";
+import { defaultAuthorName, publishMessage } from "./post-message.js";
 
 export interface BotTurnInput {
   readonly conversationId: string;
@@ -69,7 +69,8 @@ export async function appendBotTurn(engine: Engine, input: BotTurnInput): Promis
     ...(buttons.length > 0 ? { buttons } : {}),
   };
   await engine.deps.store.appendMessage(m);
-  publishMessage(engine, m, "Bot", null);
+  // Named as in the transcript history (presentTranscript), so a reload shows the same author.
+  publishMessage(engine, m, defaultAuthorName("bot"), null);
   return m;
 }
 

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { type Engine, inboxFor, openConversation, postBotTurn, presentMessage, queueFor, requestBotHandoff, takeConversation } from "../app/index.js";
+import { defaultAuthorName, type Engine, inboxFor, openConversation, postBotTurn, presentMessage, queueFor, requestBotHandoff, takeConversation } from "../app/index.js";
 import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import type { Access } from "./access.js";
@@ -172,7 +172,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
       const { id } = parseInput(IdParams, req.params);
       const body = parseInput(BotTurnBody, req.body);
       const m = await engine.command(() => postBotTurn(engine, { conversationId: id, ...body }));
-      return presentMessage(m, "Bot");
+      return presentMessage(m, defaultAuthorName("bot"));
     },
   );
   app.post(
