@@ -1,14 +1,17 @@
 import { DomainError } from "../core/errors.js";
-import type { Message, NluResult, Topic } from "../core/model.js";
+import type { BotButton, Message, NluResult, Topic } from "../core/model.js";
 import { TOPICS } from "../core/model.js";
-import { botApiTrigger } from "../core/triggers/index.js";
+import { routingTopic } from "../core/rules/index.js";
+import { botApiTrigger, checkBotConfidenceDrop } from "../core/triggers/index.js";
 import type { Engine } from "./engine.js";
 import { handOff } from "./hand-off.js";
-import { publishMessage } from "./post-message.js";
+import { defaultAuthorName, publishMessage } from "./post-message.js";
 
 export interface BotTurnInput {
   readonly conversationId: string;
+  /** May be empty when `buttons` are given: the titles become the text (the fallback of surfaces without buttons). */
   readonly text: string;
+  readonly buttons?: readonly BotButton[] | undefined;
   readonly intent?: string | undefined;
   readonly confidence?: number | undefined;
 }
@@ -36,23 +39,51 @@ function botNlu(intent: string, confidence: number, topic: Topic, language: stri
   };
 }
 
-/** An external bot (Rasa, Botpress, anything) posts its reply with the intent and confidence it read. */
+/**
+ * An external bot (Rasa, Botpress, anything) posts its reply with the intent and confidence it
+ * read; then Baton's confidence-drop trigger runs on the bot's own readings (unless its owner
+ * turned it off), and may hand the chat off.
+ */
 export async function postBotTurn(engine: Engine, input: BotTurnInput): Promise<Message> {
+  const m = await appendBotTurn(engine, input);
+  await checkConfidenceAfterBotTurn(engine, input.conversationId);
+  return m;
+}
+
+/** Stores and publishes one bot turn (with its reading and quick replies). */
+export async function appendBotTurn(engine: Engine, input: BotTurnInput): Promise<Message> {
   const c = await engine.conversation(input.conversationId);
   if (c.state !== "bot") throw new DomainError("invalid_transition", `the bot no longer has this chat (it is ${c.state})`);
+  const buttons = input.buttons ?? [];
+  if (input.text.trim() === "" && buttons.length === 0) throw new DomainError("invalid_input", "a bot turn needs a text or buttons", { field: "text" });
+  const text = input.text.trim() !== "" ? input.text : buttons.map((b) => b.title).join(" · ");
   const m: Message = {
     id: engine.deps.newId(),
     conversationId: c.id,
     clientMessageId: null,
     author: "bot",
     authorId: null,
-    text: input.text,
+    text,
     at: engine.now(),
-    nlu: input.intent === undefined ? null : botNlu(input.intent, input.confidence ?? 1, "none", c.language),
+    nlu: input.intent === undefined && input.confidence === undefined ? null : botNlu(input.intent ?? "none", input.confidence ?? 1, "none", c.language),
+    ...(buttons.length > 0 ? { buttons } : {}),
   };
   await engine.deps.store.appendMessage(m);
-  publishMessage(engine, m, "Bot", null);
+  // Named as in the transcript history (presentTranscript), so a reload shows the same author.
+  publishMessage(engine, m, defaultAuthorName("bot"), null);
   return m;
+}
+
+/** The confidence drop on an external bot's readings: hands off when its last turns were all unsure. */
+export async function checkConfidenceAfterBotTurn(engine: Engine, conversationId: string): Promise<void> {
+  const c = await engine.conversation(conversationId);
+  const bot = engine.config.bots.external.find((b) => b.id === c.bot);
+  if (c.state !== "bot" || (bot !== undefined && !bot.triggers.confidence_drop)) return;
+  const messages = await engine.deps.store.listMessages(conversationId);
+  const trigger = checkBotConfidenceDrop(messages, engine.config.triggers);
+  if (trigger === null) return;
+  const readings = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null ? [m.nlu] : []));
+  await handOff(engine, { conversation: c, trigger, topic: routingTopic(readings) });
 }
 
 /** The external bot asks for a human, handing over the fields it collected. */

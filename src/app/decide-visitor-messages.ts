@@ -1,7 +1,9 @@
 import { transition } from "../core/conversation/index.js";
-import type { Conversation, Message } from "../core/model.js";
+import { BOT_TRIGGER_SWITCHES, type ExternalBotConfig } from "../core/config/index.js";
+import type { Conversation, Message, TriggerKind } from "../core/model.js";
 import { routingTopic } from "../core/rules/index.js";
 import { detectTrigger, type VisitorTurn } from "../core/triggers/index.js";
+import { handOffUnavailable } from "./bot-deliveries.js";
 import type { Engine } from "./engine.js";
 import { handOff } from "./hand-off.js";
 import { defaultAuthorName, publishMessage } from "./post-message.js";
@@ -39,7 +41,7 @@ export async function decideVisitorMessages(
   if (c.state === "resolved") Object.assign(patch, { state: transition(c.state, "reopened"), resolvedAt: null });
   if (Object.keys(patch).length > 0) c = await store.updateConversation(c.id, { ...patch, updatedAt: last.at });
   if (c.state === "async") for (const m of pending) await addToInbox(engine, c.id, m);
-  if (c.state === "bot") await botTurn(engine, c, await store.listMessages(c.id), ids);
+  if (c.state === "bot") await botTurn(engine, c, await store.listMessages(c.id), ids, pending);
   else await store.markDecided(ids);
 }
 
@@ -74,8 +76,13 @@ export async function decideUndecidedMessages(engine: Engine): Promise<number> {
   return conversations.length;
 }
 
-/** The bot's turn: hand off when a trigger fires, otherwise answer or ask for a missing field. */
-async function botTurn(engine: Engine, c: Conversation, messages: readonly Message[], decided: readonly string[]): Promise<void> {
+/**
+ * The bot's turn: hand off when a trigger fires, otherwise answer or ask for a missing field.
+ * With an external bot, Baton's triggers (those its owner left on) still read each message; the
+ * message then goes to the bot off the visitor's path (see BotDeliveries). With no bot, the chat
+ * goes straight to the handoff rules.
+ */
+async function botTurn(engine: Engine, c: Conversation, messages: readonly Message[], decided: readonly string[], pending: readonly Message[]): Promise<void> {
   const { store } = engine.deps;
   const turns: VisitorTurn[] = messages.flatMap((m) =>
     m.author === "visitor" && m.nlu !== null ? [{ messageId: m.id, text: m.text, at: m.at, nlu: m.nlu }] : [],
@@ -87,9 +94,21 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
     await store.markDecided(decided);
     return;
   }
-  const trigger = detectTrigger({ turns, customer, botAnsweredIds: answered }, engine.config.triggers);
+  const botId = c.bot ?? "builtin";
+  const external = engine.config.bots.external.find((b) => b.id === botId) ?? null;
+  const trigger = detectTrigger({ turns, customer, botAnsweredIds: answered }, engine.config.triggers, botId === "builtin" ? undefined : enabledTriggers(external));
   if (trigger !== null) {
     await handOff(engine, { conversation: c, trigger, topic: routingTopic(turns.map((t) => t.nlu)), sentiment: last.nlu.sentiment.score, decided });
+    return;
+  }
+  if (botId !== "builtin") {
+    if (external === null) {
+      const why = botId === "none" ? "this site has no bot" : `bot "${botId}" is not configured any more`;
+      await handOffUnavailable(engine, c.id, why, [last.messageId], 0, decided);
+      return;
+    }
+    // Each message leaves the outbox when its delivery ends (see BotDeliveries): at least once.
+    for (const m of pending) engine.botDeliveries.enqueue(engine, external, c.id, m.id);
     return;
   }
   const known = Object.fromEntries((await store.listFields(c.id)).map((f) => [f.name, f.value]));
@@ -109,6 +128,16 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
   publishMessage(engine, m, defaultAuthorName("bot"), null);
   // An answer (not a question for a missing field, not "I did not understand"): the visitor may go quiet now.
   if (reply.askField === null && intent !== "none" && engine.config.bot.resolveWhenIdleSeconds > 0) engine.botAnswered.set(c.id, m.at);
+}
+
+/**
+ * Baton's triggers on an external bot's chats: those its owner left on, never the confidence drop
+ * on Baton's own reading (Baton's intents are not the bot's; the bot's reported confidence drives it).
+ */
+function enabledTriggers(bot: ExternalBotConfig | null): ReadonlySet<TriggerKind> {
+  const on = new Set<TriggerKind>(BOT_TRIGGER_SWITCHES.filter((k) => bot === null || bot.triggers[k]));
+  on.delete("confidence_drop");
+  return on;
 }
 
 function answeredVisitorTurns(messages: readonly Message[]): string[] {

@@ -1,5 +1,5 @@
 import type { BatonConfig } from "../core/config/index.js";
-import type { AgentDirectory, Clock, ConversationStore, Crm, Mailer, Nlu, Publisher, Translator } from "../ports/index.js";
+import type { AgentDirectory, BotTransport, Clock, ConversationStore, Crm, Mailer, Nlu, Publisher, Translator } from "../ports/index.js";
 
 /** The bot's reply for an intent: pure, from the bot corpus (see src/adapters/nlu/answer-for.ts). */
 export type BotReplier = (
@@ -30,4 +30,6 @@ export interface AppDeps {
   readonly newId: () => string;
   /** Machine translation between visitor and agent; absent or null: none (translation agents serve only their own languages). */
   readonly translator?: Translator | null;
+  /** External bots (webhook, Rasa); absent: every external bot counts as unavailable. */
+  readonly botTransport?: BotTransport;
 }

@@ -3,6 +3,7 @@ import { DomainError } from "../core/errors.js";
 import type { AgentProfile, Conversation, Presence, RoutingRule, Team } from "../core/model.js";
 import { createRouter, type Effect, type Router } from "../core/routing/index.js";
 import type { AppDeps } from "./deps.js";
+import { BotDeliveries } from "./bot-deliveries.js";
 import { Serial } from "./serial.js";
 import { refreshTranslation } from "./refresh-translation.js";
 import { TranslationDesk } from "./translation-desk.js";
@@ -32,6 +33,8 @@ export class Engine {
    * holds them away: they keep their chats and get none.
    */
   readonly returning = new Map<string, Presence>();
+  /** Visitor messages on their way to external bots (off the visitor's path), and their failures. */
+  readonly botDeliveries = new BotDeliveries();
   /** Observers of every batch of router effects carried out (metrics, logs). */
   readonly effectListeners: ((effects: readonly Effect[]) => void)[] = [];
 

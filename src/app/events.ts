@@ -15,6 +15,8 @@ export interface PresentedMessage {
   translation?: MessageTranslation;
   /** To visitors: `text` is a machine translation of the agent's `original`. */
   translated?: { from: string; to: string; via: string | null; original: string };
+  /** An external bot's quick replies (the text is the fallback where buttons are not drawn). */
+  buttons?: { title: string; payload: string }[];
 }
 
 export interface VisitorStatus {

@@ -10,7 +10,7 @@ export { Engine } from "./engine.js";
 export type { PresentedMessage, QueueEntry, VisitorStatus } from "./events.js";
 export { handOff } from "./hand-off.js";
 export { loadContext } from "./load-context.js";
-export { presentMessage, presentTranscript } from "./post-message.js";
+export { defaultAuthorName, presentMessage, presentTranscript } from "./post-message.js";
 export { receiveVisitorMessage } from "./receive-visitor-message.js";
 export { resolveByBot } from "./resolve-by-bot.js";
 export { idleBotChatsDue, resolveIdleBotChats } from "./resolve-idle-bot-chats.js";

@@ -14,6 +14,7 @@ export function presentMessage(m: Message, authorName: string): PresentedMessage
     text: m.text,
     at: m.at,
     ...(m.translation == null ? {} : { translation: m.translation }),
+    ...(m.buttons === undefined || m.buttons.length === 0 ? {} : { buttons: m.buttons.map((b) => ({ title: b.title, payload: b.payload })) }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { botForSite } from "../core/config/index.js";
 import type { Conversation, Customer, Message } from "../core/model.js";
 import type { InboxItem } from "../ports/index.js";
 import type { Engine } from "./engine.js";
@@ -16,6 +17,8 @@ export interface VisitorSessionInput {
   readonly customerId?: string | undefined;
   /** An e-mail the page gave without proof: shown to the agent as unverified, selects nothing. */
   readonly claimedEmail?: string | undefined;
+  /** The widget's key (`data-site`): picks the bot in charge of a new conversation (`bots.sites`). */
+  readonly site?: string | undefined;
 }
 
 export interface VisitorSession {
@@ -61,6 +64,7 @@ export async function startVisitorSession(engine: Engine, input: VisitorSessionI
       createdAt: now,
       updatedAt: now,
       resolvedAt: null,
+      bot: botForSite(engine.config.bots, input.site),
     };
     await store.createConversation(conversation);
   } else if (input.page !== undefined || (customer !== null && conversation.customerId === null)) {

@@ -51,7 +51,8 @@ export type TriggerKind =
   | "keyword"
   | "high_value"
   | "agent_transfer"
-  | "bot_api";
+  | "bot_api"
+  | "bot_unavailable";
 export const TRIGGER_KINDS: readonly TriggerKind[] = [
   "explicit_request",
   "repeated_question",
@@ -61,6 +62,7 @@ export const TRIGGER_KINDS: readonly TriggerKind[] = [
   "high_value",
   "agent_transfer",
   "bot_api",
+  "bot_unavailable",
 ];
 
 /** What the NLU port returns for one visitor message. Deterministic for the same input. */
@@ -105,13 +107,17 @@ export interface Message {
   readonly authorId: string | null;
   readonly text: string;
   readonly at: number;
-  /** Present on visitor messages the NLU has read. */
+  /** Present on visitor messages the NLU has read, and on an external bot's turns (its intent and confidence). */
   readonly nlu: NluResult | null;
   /**
    * In a chat served through machine translation: the text in the other side's language,
    * beside `text` (always the author's own words). Absent or null: not translated.
    */
   readonly translation?: MessageTranslation | null;
+  /** Quick replies an external bot offered with this turn (the widget draws them; the text stays the fallback). */
+  readonly buttons?: readonly BotButton[] | undefined;
+  /** On a visitor message sent by clicking a button: the button's payload, which goes to the bot instead of the title. */
+  readonly payload?: string | undefined;
 }
 
 /** A message's translation, stored beside the original (both texts and both languages kept). */
@@ -125,6 +131,12 @@ export interface MessageTranslation {
   /** The agent changed the machine translation before sending. */
   readonly edited: boolean;
   readonly error: string | null;
+}
+
+/** A quick reply: the visitor sees `title`; clicking sends `payload` to the bot (the title shows in the transcript). */
+export interface BotButton {
+  readonly title: string;
+  readonly payload: string;
 }
 
 export interface Field {
@@ -337,4 +349,10 @@ export interface Conversation {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly resolvedAt: number | null;
+  /**
+   * The bot in charge, fixed when the conversation starts from its widget key (`bots.sites`):
+   * "builtin", "none" or an external bot's id. Absent on conversations from before bots were
+   * configurable: the built-in bot.
+   */
+  readonly bot?: string | undefined;
 }

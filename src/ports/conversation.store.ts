@@ -34,6 +34,20 @@ export interface InboxItem {
   readonly createdAt: number;
 }
 
+/** A visitor message an external bot never took: every attempt failed (time-out, error, refusal). */
+export interface BotDeadLetter {
+  readonly id: string;
+  readonly botId: string;
+  readonly conversationId: string;
+  readonly messageId: string;
+  /** The body Baton tried to deliver, as sent. */
+  readonly payload: unknown;
+  /** The last attempt's failure. */
+  readonly error: string;
+  readonly attempts: number;
+  readonly createdAt: number;
+}
+
 export type ConversationPatch = Partial<Omit<Conversation, "id" | "visitorId" | "createdAt">>;
 export type HandoffPatch = Partial<Pick<Handoff, "toAgentId" | "assignedAt" | "firstHumanAt" | "estimate" | "note" | "fromAgentId" | "unansweredReassignments">>;
 export type InboxPatch = Partial<Pick<InboxItem, "text" | "status" | "reply" | "repliedBy" | "repliedAt">>;
@@ -95,6 +109,10 @@ export interface ConversationStore {
   upsertCustomer(c: Customer): Promise<void>;
   getCustomer(id: string): Promise<Customer | null>;
   findCustomerByEmail(email: string): Promise<Customer | null>;
+
+  recordBotDeadLetter(d: BotDeadLetter): Promise<void>;
+  /** Newest first. */
+  listBotDeadLetters(filter: { readonly botId?: string; readonly limit?: number }): Promise<BotDeadLetter[]>;
 
   close(): Promise<void>;
 }

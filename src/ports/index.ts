@@ -7,3 +7,4 @@ export type * from "./nlu.js";
 export type * from "./publisher.js";
 export type * from "./visitor-session.store.js";
 export type * from "./translator.js";
+export type * from "./bot-transport.js";

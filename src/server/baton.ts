@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { Server } from "socket.io";
+import { createHttpBotTransport } from "../adapters/bots/index.js";
 import { systemClock } from "../adapters/clock/index.js";
 import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/index.js";
 import { createMailer } from "../adapters/mail/index.js";
@@ -102,12 +103,13 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     (config.crm.webhookUrl === null
       ? contacts
       : chainCrm(contacts, createWebhookCrm({ url: config.crm.webhookUrl, timeoutMs: 2000, onError: (err) => log.warn({ err }, "CRM lookup failed") })));
+  const clock = options.clock ?? systemClock;
   const engine = new Engine({
     store: store.conversations,
     agents: store.agents,
     nlu,
     reply: (intent, language, known) => answerFor(nlu.corpus, intent, language, known),
-    clock: options.clock ?? systemClock,
+    clock,
     publisher,
     mailer: options.mailer ?? createMailer(config.smtp, log),
     crm,
@@ -115,6 +117,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     log,
     newId: () => uuidv7(),
     translator: options.translator === undefined ? createTranslator(config.translation) : options.translator,
+    // Signatures carry real time: the bot's replay window is checked against its own clock.
+    botTransport: createHttpBotTransport(),
   });
   if (options.seedPath !== null) {
     const seed = await loadSeed(resolve(options.seedPath ?? "config/demo-seed.yaml"), config);
@@ -183,7 +187,13 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       }
       const csat = await conversations.listCsatBetween(from, to);
       const asyncPromises = await conversations.listInbox({});
-      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, translatedChats, rules: engine.config.rules, from, to, now: engine.now() });
+      // The bot in charge of each conversation measured: the report splits by bot.
+      const botOf: Record<string, string> = {};
+      for (const id of new Set([...handoffs.map((h) => h.conversationId), ...csat.map((c) => c.conversationId)])) {
+        const bot = (await conversations.getConversation(id))?.bot;
+        if (bot !== undefined) botOf[id] = bot;
+      }
+      const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, translatedChats, rules: engine.config.rules, from, to, now: engine.now(), botOf });
       return format === "csv" ? seamReportToCsv(report) : report;
     },
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),
@@ -246,6 +256,9 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       await new Promise<void>((done) => sockets.close(() => done()));
       clearTimeout(cut);
       await http.close().catch(() => undefined);
+      // Deliveries to external bots under way are cut: their messages stay undecided and go out again after a restart.
+      engine.botDeliveries.stop();
+      await engine.botDeliveries.idle();
       await engine.serial.idle();
       await engine.conversationsIdle();
       await store.close();

@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { BotButtonSchema } from "../bot-sdk/payload.js";
 
 /** Bodies of the HTTP API beyond the visitor/agent ones in protocol.ts. */
 export const BotTurnBody = z.object({
-  text: z.string().trim().min(1).max(4000),
+  /** May be empty with `buttons`: their titles become the text. */
+  text: z.string().trim().max(4000).default(""),
+  buttons: z.array(BotButtonSchema).max(20).optional(),
   intent: z.string().min(1).max(100).optional(),
   confidence: z.number().min(0).max(1).optional(),
 });
@@ -17,7 +20,7 @@ export const BotHandoffBody = z.object({
 
 export const RuleMatchBody = z.object({
   topic: z.enum(["billing", "technical", "orders", "account", "presale", "cancellation", "human", "greeting", "none"]),
-  trigger: z.enum(["explicit_request", "repeated_question", "confidence_drop", "negative_sentiment", "keyword", "high_value", "agent_transfer", "bot_api"]),
+  trigger: z.enum(["explicit_request", "repeated_question", "confidence_drop", "negative_sentiment", "keyword", "high_value", "agent_transfer", "bot_api", "bot_unavailable"]),
   tier: z.enum(["standard", "vip", "enterprise"]),
   language: z.string().min(2).max(10),
   afterHours: z.boolean(),
@@ -42,4 +45,15 @@ export const SimulateBody = z.object({
   seed: z.number().int().nonnegative().optional(),
   /** Local time of day the window starts ("09:00"); the scenario's own start when absent. */
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "startTime is HH:mm").optional(),
+});
+
+/** An admin sets the bot of a widget key ("builtin", "none", an external bot's id), or null to drop the key. */
+export const BotSiteBody = z.object({
+  site: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "a widget key is letters, digits, . - and _ (64 at most)"),
+  bot: z.string().min(1).max(100).nullable(),
+});
+
+export const DeadLetterQuery = z.object({
+  bot: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });

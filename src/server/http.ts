@@ -10,10 +10,11 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { type Engine, inboxFor, openConversation, postBotTurn, presentMessage, queueFor, requestBotHandoff, takeConversation } from "../app/index.js";
+import { defaultAuthorName, type Engine, inboxFor, openConversation, postBotTurn, presentMessage, queueFor, requestBotHandoff, takeConversation } from "../app/index.js";
 import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import type { Access } from "./access.js";
+import { botRoutes, botSchemas, SIGNATURE_DOC } from "./bots.routes.js";
 import { readScenarioFile } from "./scenario-files.js";
 import { type SessionRouteOptions, sessionRoutes } from "./session.routes.js";
 import { toErrorResponse } from "./error-handler.js";
@@ -105,7 +106,8 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Baton API", version: "1.0.0", description: "Live-chat handoff: visitor sessions, agent sign-in, the Bot API, admin and metrics." },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: botSchemas() as never },
+      tags: [{ name: "bot", description: `The Bot API (bearer: the bot key) and external bots. ${SIGNATURE_DOC}` }],
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
@@ -122,6 +124,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
   });
 
   sessionRoutes(app, engine, { ...opts.sessions, access, limits: opts.limits ?? null });
+  botRoutes(app, engine, { access, readConfigText: opts.readConfigText, saveConfig: opts.saveConfig });
 
   app.get("/api/agent/me", { schema: { tags: ["agent"], summary: "The signed-in agent, presence and load", security: [{ bearer: [] }] } }, async (req) => {
     const me = await agentOf(req);
@@ -158,8 +161,10 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     {
       schema: {
         tags: ["bot"],
-        summary: "An external bot's reply, with the intent and confidence it read",
-        description: 'Example: `{ "text": "Your order ships tomorrow.", "intent": "orders.status", "confidence": 0.92 }`',
+        summary: "An external bot's reply, with the intent and confidence it read, and quick replies",
+        description:
+          'Example: `{ "text": "Your order ships tomorrow.", "intent": "orders.status", "confidence": 0.92, "buttons": [{ "title": "Thanks!", "payload": "/thanks" }] }`. ' +
+          "A confidence below triggers.confidenceThreshold on triggers.lowConfidenceTurns turns in a row hands the chat off (confidence_drop).",
         params: doc(IdParams),
         body: doc(BotTurnBody),
         security: [{ bearer: [] }],
@@ -170,7 +175,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
       const { id } = parseInput(IdParams, req.params);
       const body = parseInput(BotTurnBody, req.body);
       const m = await engine.command(() => postBotTurn(engine, { conversationId: id, ...body }));
-      return presentMessage(m, "Bot");
+      return presentMessage(m, defaultAuthorName("bot"));
     },
   );
   app.post(

@@ -57,5 +57,12 @@ export function createPrometheus(engine: Engine): { registry: Registry; observeM
       if (e.kind === "sla_breached") breaches.inc({ rule: e.ruleId });
     }
   });
+  const botAttempts = new Counter({
+    name: "baton_bot_delivery_attempts_total",
+    help: "Deliveries of visitor messages to external bots, by bot and outcome (answered, later, failed)",
+    labelNames: ["bot", "outcome"],
+    registers: [registry],
+  });
+  engine.botDeliveries.listeners.push((bot, outcome) => botAttempts.inc({ bot, outcome }));
   return { registry, observeMessageSeconds: (s) => latency.observe(s) };
 }

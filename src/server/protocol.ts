@@ -62,6 +62,8 @@ export const VisitorSessionBody = z.object({
   userHash: z.string().max(128).optional(),
   /** A JWT from the site's backend with `email` and/or `customer_id`/`sub`, and `exp`. */
   identityToken: z.string().max(4000).optional(),
+  /** The widget's key (the script tag's `data-site`): picks the bot in charge of a new conversation (`bots.sites`). */
+  site: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "a widget key is letters, digits, . - and _ (64 at most)").optional(),
 });
 export type VisitorSessionBody = z.infer<typeof VisitorSessionBody>;
 
@@ -74,6 +76,8 @@ export const VisitorFrames = {
   "message:send": z.object({
     clientMessageId: ClientMessageId,
     text: MessageText,
+    /** Sent by clicking a bot's quick reply: its payload (the text is its title). Must be one the bot offered in this conversation. */
+    payload: z.string().min(1).max(1000).optional(),
     page: z.object({ url: z.string().max(2000), title: z.string().max(500) }).optional(),
   }),
   /** After an async offer: keep waiting, or leave a message. */

@@ -52,6 +52,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
           page: body.page,
           locale: body.locale,
           timeZone: body.timeZone,
+          site: body.site,
           ...(who.verified ? { email: who.email, customerId: who.customerId } : { claimedEmail: who.claimedEmail ?? undefined }),
         }),
       );

@@ -86,7 +86,7 @@ export function visitorGateway(
     on("message:send", VisitorFrames["message:send"], async (f) => {
       const started = performance.now();
       const { message, duplicate } = await engine.command(() =>
-        receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page }),
+        receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page, payload: f.payload }),
       );
       observeMessageSeconds((performance.now() - started) / 1000);
       return { message: presentForVisitor(message, "Visitor"), duplicate };

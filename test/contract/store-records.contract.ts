@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { agent, conversation, csat, customer, handoff, inboxItem, T0 } from "./fixtures.js";
+import { agent, conversation, csat, customer, handoff, inboxItem, message, T0 } from "./fixtures.js";
 import { expectDomainError, type StoreUnderTest } from "./store.contract.js";
 
 /** Handoffs, CSAT, inbox, customers and agents: the second half of the store contract. */
@@ -8,6 +8,26 @@ export function recordsContract(t: () => StoreUnderTest): void {
     for (const id of ids) await t().store.conversations.createConversation(conversation(id));
     return t().store.conversations;
   };
+
+  it("keeps a conversation's bot, a bot turn's quick replies and a clicked payload, and the dead letters newest first", async () => {
+    const s = t().store.conversations;
+    await s.createConversation(conversation("c1", { bot: "rasa" }));
+    await s.createConversation(conversation("c2"));
+    expect((await s.getConversation("c1"))?.bot).toBe("rasa");
+    expect((await s.getConversation("c2"))?.bot).toBeUndefined();
+    expect((await s.updateConversation("c2", { bot: "hook" })).bot).toBe("hook");
+    const offered = message("m1", "c1", { author: "bot", nlu: null, buttons: [{ title: "Yes", payload: "/yes" }] });
+    const clicked = message("m2", "c1", { at: T0 + 1, text: "Yes", payload: "/yes" });
+    await s.appendMessage(offered);
+    await s.appendMessage(clicked);
+    expect(await s.listMessages("c1")).toEqual([offered, clicked]);
+    const letter = { id: "d1", botId: "rasa", conversationId: "c1", messageId: "m2", payload: { message: { text: "Yes" } }, error: "no answer within 300 ms", attempts: 3, createdAt: T0 };
+    await s.recordBotDeadLetter(letter);
+    await s.recordBotDeadLetter({ ...letter, id: "d2", botId: "hook", createdAt: T0 + 5 });
+    expect((await s.listBotDeadLetters({})).map((d) => d.id)).toEqual(["d2", "d1"]);
+    expect(await s.listBotDeadLetters({ botId: "rasa" })).toEqual([letter]);
+    expect(await s.listBotDeadLetters({ limit: 1 })).toHaveLength(1);
+  });
 
   it("round-trips handoffs with trigger and estimate JSON, and patches them", async () => {
     const s = await withConversations("c1", "c2");

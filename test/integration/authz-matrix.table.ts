@@ -62,6 +62,9 @@ export const HTTP: Readonly<Record<string, Row>> = {
   "POST /api/admin/simulate": { allowed: ["admin"], body: { yaml: "name: broken\n", hours: 0.25 } },
   "POST /api/admin/conversations/:id/assign": { allowed: ["admin"], body: { agentId: "tom" } },
   "GET /api/admin/inbox": { allowed: agents },
+  "GET /api/admin/bots": { allowed: ["admin"] },
+  "PUT /api/admin/bots/sites": { allowed: ["admin"], body: { site: "matrix-site", bot: "builtin" } },
+  "GET /api/admin/bots/dead-letters": { allowed: ["admin"] },
   "GET /api/metrics/seam": { allowed: ["admin"] },
   "GET /api/metrics/seam.csv": { allowed: ["admin"] },
   // Only the metrics token (security.metricsToken), which none of these callers holds.

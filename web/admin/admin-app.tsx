@@ -3,6 +3,7 @@ import { loadSession, type StoredSession, saveSession } from "../shared/api.js";
 import { SignIn } from "../console/sign-in.js";
 import type { AgentInfo } from "../console/types.js";
 import { AgentsView } from "./agents-view.js";
+import { BotsView } from "./bots-view.js";
 import { Dashboard } from "./dashboard.js";
 import { RulesView } from "./rules-view.js";
 import { SimulatorView } from "./simulator-view.js";
@@ -13,6 +14,7 @@ const PAGES = [
   { id: "rules", label: "Routing rules" },
   { id: "teams", label: "Teams and hours" },
   { id: "agents", label: "Agents" },
+  { id: "bots", label: "Bots" },
   { id: "dashboard", label: "Dashboard" },
   { id: "simulator", label: "Simulator" },
 ] as const;
@@ -97,6 +99,7 @@ export function AdminApp() {
         {page === "rules" && <RulesView token={token} />}
         {page === "teams" && <TeamsView token={token} />}
         {page === "agents" && <AgentsView token={token} />}
+        {page === "bots" && <BotsView token={token} />}
         {page === "dashboard" && <Dashboard token={token} />}
         {page === "simulator" && <SimulatorView token={token} />}
       </main>

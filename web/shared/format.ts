@@ -74,6 +74,7 @@ export const TRIGGER_LABELS: Readonly<Record<string, string>> = {
   high_value: "High-value customer",
   agent_transfer: "Transfer",
   bot_api: "External bot",
+  bot_unavailable: "Bot unavailable",
 };
 
 /** The label of a trigger kind, falling back to the humanized id. */

@@ -54,6 +54,8 @@ export interface ChatClientOptions {
   readonly newId: () => string;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
+  /** The widget key (`data-site`), sent with the session: it picks the bot. */
+  readonly site?: string | null;
 }
 
 /** Where the widget keeps who the site last said the visitor is (customer id or e-mail). */
@@ -112,11 +114,14 @@ export class ChatClient {
     return this.#starting;
   }
 
-  /** Sends a visitor message: drawn at once, kept in the outbox until the server acks it. */
-  send(text: string): void {
+  /**
+   * Sends a visitor message: drawn at once, kept in the outbox until the server acks it. A click
+   * on a bot's quick reply sends its title as the text and its payload for the bot.
+   */
+  send(text: string, payload?: string): void {
     const trimmed = text.trim();
     if (trimmed === "") return;
-    const item = { clientMessageId: this.opts.newId(), text: trimmed, page: this.opts.page(), at: this.#now() };
+    const item = { clientMessageId: this.opts.newId(), text: trimmed, page: this.opts.page(), at: this.#now(), ...(payload === undefined ? {} : { payload }) };
     this.#outbox.add(item);
     this.#set({ messages: upsertMessage(this.#state.messages, pendingMessage(item, this.#state.conversationId ?? "")) });
     void this.start().then(() => this.#flush());
@@ -242,6 +247,7 @@ export class ChatClient {
       page: this.opts.page(),
       locale: this.opts.locale,
       timeZone: this.opts.timeZone,
+      site: this.opts.site ?? undefined,
       email: this.#email ?? undefined,
       customerId: id?.customerId,
       userHash: id?.userHash,
@@ -375,6 +381,7 @@ export class ChatClient {
             clientMessageId: item.clientMessageId,
             text: item.text,
             page: item.page,
+            ...(item.payload === undefined ? {} : { payload: item.payload }),
           });
           this.#outbox.remove(item.clientMessageId);
           this.#set({ messages: upsertMessage(this.#state.messages, { ...message, pending: false }) });

@@ -6,15 +6,15 @@ describe("readEmbedConfig", () => {
 
   it("reads the server origin from the script's own src and the look from data attributes", () => {
     const c = readEmbedConfig(
-      { src: "https://baton.example:8443/widget.js", dataset: { color: "#123456", greeting: " Hi! ", position: "left", lang: "fr" } },
+      { src: "https://baton.example:8443/widget.js", dataset: { color: "#123456", greeting: " Hi! ", position: "left", lang: "fr", site: "shop-rasa" } },
       page,
     );
-    expect(c).toEqual({ origin: "https://baton.example:8443", color: "#123456", greeting: "Hi!", position: "left", lang: "fr" });
+    expect(c).toEqual({ origin: "https://baton.example:8443", color: "#123456", greeting: "Hi!", position: "left", lang: "fr", site: "shop-rasa" });
   });
 
   it("falls back to sane defaults (page origin, default colour, right, auto)", () => {
-    const c = readEmbedConfig({ src: "/widget.js", dataset: { color: "not a colour", position: "middle", greeting: "  " } }, page, (x) => x.startsWith("#"));
-    expect(c).toEqual({ origin: "https://shop.example", color: DEFAULT_COLOR, greeting: null, position: "right", lang: "auto" });
+    const c = readEmbedConfig({ src: "/widget.js", dataset: { color: "not a colour", position: "middle", greeting: "  ", site: "no spaces allowed" } }, page, (x) => x.startsWith("#"));
+    expect(c).toEqual({ origin: "https://shop.example", color: DEFAULT_COLOR, greeting: null, position: "right", lang: "auto", site: null });
     expect(readEmbedConfig(null, page).origin).toBe("https://shop.example");
   });
 

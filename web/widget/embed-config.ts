@@ -7,6 +7,8 @@ export interface EmbedConfig {
   readonly position: "left" | "right";
   /** "auto" or a language code. */
   readonly lang: string;
+  /** The widget key (`data-site`): picks the bot that answers this site's visitors. */
+  readonly site: string | null;
 }
 
 export const DEFAULT_COLOR = "#4f46e5";
@@ -40,6 +42,7 @@ export function readEmbedConfig(tag: ScriptTag | null, pageUrl: string, isColor:
     greeting: greeting ? greeting : null,
     position: d.position === "left" ? "left" : "right",
     lang: d.lang?.trim() || "auto",
+    site: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(d.site?.trim() ?? "") ? (d.site?.trim() ?? null) : null,
   };
 }
 

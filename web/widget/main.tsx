@@ -48,6 +48,7 @@ function mount(): Mounted {
     page: () => ({ url: location.href.slice(0, 2000), title: document.title.slice(0, 500) }),
     connect: (origin, token) => connectNamespace(origin, "/visitor", token),
     newId: () => crypto.randomUUID(),
+    site: config.site,
   });
   const openState = new OpenState();
   const host = document.createElement("div");

@@ -5,13 +5,16 @@ export interface MessageListProps {
   readonly messages: readonly ChatMessage[];
   readonly greeting: string | null;
   readonly t: Translate;
+  /** A click on a quick reply of the bot's latest turn: sends its title, and its payload for the bot. */
+  readonly onChoose?: (title: string, payload: string) => void;
 }
 
 /**
  * The transcript, announced politely to screen readers. Text is always rendered as text
  * (preact escapes it): a message reading "<script>…" shows exactly that.
  */
-export function MessageList({ messages, greeting, t }: MessageListProps) {
+export function MessageList({ messages, greeting, t, onChoose }: MessageListProps) {
+  const last = messages.at(-1);
   return (
     <div class="messages" role="log" aria-live="polite" aria-relevant="additions" aria-label={t("log")}>
       {greeting !== null && (
@@ -22,6 +25,15 @@ export function MessageList({ messages, greeting, t }: MessageListProps) {
       {messages.map((m) => (
         <Message key={m.id} m={m} t={t} />
       ))}
+      {last?.author === "bot" && (last.buttons?.length ?? 0) > 0 && onChoose !== undefined && (
+        <div class="quick-replies">
+          {last.buttons?.map((b) => (
+            <button type="button" key={b.payload} onClick={() => onChoose(b.title, b.payload)}>
+              {b.title}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

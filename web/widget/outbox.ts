@@ -7,6 +7,8 @@ export interface OutboxItem {
   readonly page: { readonly url: string; readonly title: string };
   /** Browser time it was typed (for ordering among pending messages only). */
   readonly at: number;
+  /** A bot quick reply's payload (the text is its title). */
+  readonly payload?: string;
 }
 
 const KEY = "outbox";

@@ -22,6 +22,7 @@ export function conversationToRow(c: Conversation): ConversationTable {
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     resolved_at: c.resolvedAt,
+    bot: c.bot ?? null,
   };
 }
 
@@ -42,6 +43,7 @@ export function conversationFromRow(r: Selectable<ConversationTable>): Conversat
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     resolvedAt: r.resolved_at,
+    ...(r.bot === null ? {} : { bot: r.bot }),
   };
 }
 
@@ -59,6 +61,7 @@ export function conversationPatchToRow(p: ConversationPatch): Partial<Conversati
     slaDeadline: (v) => ["sla_deadline", v],
     updatedAt: (v) => ["updated_at", v],
     resolvedAt: (v) => ["resolved_at", v],
+    bot: (v) => ["bot", v ?? null],
   });
 }
 
@@ -74,6 +77,7 @@ export function messageToRow(m: Message): Omit<MessageTable, "seq"> {
     at: m.at,
     nlu: writeNullableJson(m.nlu),
     translation: writeNullableJson(m.translation ?? null),
+    extra: m.buttons === undefined && m.payload === undefined ? null : writeJson({ buttons: m.buttons, payload: m.payload }),
   };
 }
 
@@ -90,7 +94,14 @@ export function messageFromRow(r: Omit<Selectable<MessageTable>, "seq">): Messag
     nlu: readNullableJson(r.nlu),
     // Left out when there is none, so untranslated messages read back exactly as written.
     ...(r.translation === null ? {} : { translation: readNullableJson<MessageTranslation>(r.translation) }),
+    ...readExtra(r.extra),
   };
+}
+
+function readExtra(extra: string | null): Pick<Message, "buttons" | "payload"> {
+  const e = readNullableJson<{ buttons?: Message["buttons"]; payload?: string }>(extra);
+  if (e === null) return {};
+  return { ...(e.buttons === undefined ? {} : { buttons: e.buttons }), ...(e.payload === undefined ? {} : { payload: e.payload }) };
 }
 
 /** Domain field → row. */

@@ -22,6 +22,7 @@ export const MESSAGE_COLUMNS = [
   "at",
   "nlu",
   "translation",
+  "extra",
 ] as const;
 
 export const insertConversation = (db: Db, c: Conversation) =>

@@ -17,6 +17,20 @@ export interface BatonDatabase {
   readonly undecided_messages: UndecidedMessageTable;
   readonly visitor_resume_tokens: VisitorResumeTokenTable;
   readonly revoked_sessions: RevokedSessionTable;
+  readonly bot_dead_letters: BotDeadLetterTable;
+}
+
+/** A visitor message an external bot never took (every attempt failed). */
+export interface BotDeadLetterTable {
+  id: string;
+  bot_id: string;
+  conversation_id: string;
+  message_id: string;
+  /** JSON: the body Baton tried to deliver. */
+  payload: string;
+  error: string;
+  attempts: number;
+  created_at: number;
 }
 
 /** The outbox: visitor messages stored whose decision is not recorded yet. */
@@ -42,6 +56,8 @@ export interface ConversationTable {
   created_at: number;
   updated_at: number;
   resolved_at: number | null;
+  /** The bot in charge ("builtin", "none" or an external bot's id); null on older rows: the built-in bot. */
+  bot: string | null;
 }
 
 export interface MessageTable {
@@ -58,6 +74,8 @@ export interface MessageTable {
   nlu: string | null;
   /** JSON MessageTranslation or null (migration 0007). */
   translation: string | null;
+  /** JSON `{ buttons?, payload? }` (an external bot's quick replies; the clicked one's payload) or null. */
+  extra: string | null;
 }
 
 export interface FieldTable {

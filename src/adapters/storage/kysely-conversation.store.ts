@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { DomainError } from "../../core/errors.js";
 import type { Conversation, Customer, Field, Handoff, Message, MessageTranslation } from "../../core/model.js";
 import type {
+  BotDeadLetter,
   ConversationPatch,
   ConversationStore,
   CsatRecord,
@@ -14,7 +15,7 @@ import { conversationFromRow, fieldFromRow, handoffFromRow, messageFromRow } fro
 import type { BatonDatabase } from "./database.js";
 import { guardWrite } from "./db-errors.js";
 import * as rq from "./record.queries.js";
-import { csatFromRow, customerFromRow, inboxFromRow } from "./record-rows.js";
+import { botDeadLetterFromRow, csatFromRow, customerFromRow, inboxFromRow } from "./record-rows.js";
 
 /**
  * ConversationStore over Kysely; the same SQL serves SQLite and PostgreSQL. Built by `openStore`.
@@ -161,6 +162,14 @@ export class KyselyConversationStore implements ConversationStore {
   async findCustomerByEmail(email: string): Promise<Customer | null> {
     const row = await rq.selectCustomerByEmail(this.db, email).executeTakeFirst();
     return row === undefined ? null : customerFromRow(row);
+  }
+
+  async recordBotDeadLetter(d: BotDeadLetter): Promise<void> {
+    await guardWrite(() => rq.insertBotDeadLetter(this.db, d).execute(), { id: d.id, conversationId: d.conversationId });
+  }
+
+  async listBotDeadLetters(filter: { readonly botId?: string; readonly limit?: number }): Promise<BotDeadLetter[]> {
+    return (await rq.listBotDeadLettersQuery(this.db, filter).execute()).map(botDeadLetterFromRow);
   }
 
   /** Closes the whole store (both ports); on a transaction-bound store it rejects. */

@@ -1,8 +1,8 @@
 import type { Selectable } from "kysely";
 import type { AgentProfile, Customer, Presence } from "../../core/model.js";
 import type { StoredAgent } from "../../ports/agent.directory.js";
-import type { CsatRecord, InboxItem, InboxPatch } from "../../ports/conversation.store.js";
-import type { AgentTable, CsatTable, CustomerTable, InboxItemTable } from "./database.js";
+import type { BotDeadLetter, CsatRecord, InboxItem, InboxPatch } from "../../ports/conversation.store.js";
+import type { AgentTable, BotDeadLetterTable, CsatTable, CustomerTable, InboxItemTable } from "./database.js";
 import { readJson, writeJson } from "./json-column.js";
 import { patchColumns } from "./patch-columns.js";
 
@@ -112,5 +112,33 @@ export function agentFromRow(r: Selectable<AgentTable>): StoredAgent {
     profile: { ...rest, id: r.id, email: r.email, cap: r.cap },
     presence: r.presence as Presence,
     passwordHash: r.password_hash,
+  };
+}
+
+/** Domain dead letter → row. */
+export function botDeadLetterToRow(d: BotDeadLetter): BotDeadLetterTable {
+  return {
+    id: d.id,
+    bot_id: d.botId,
+    conversation_id: d.conversationId,
+    message_id: d.messageId,
+    payload: writeJson(d.payload),
+    error: d.error,
+    attempts: d.attempts,
+    created_at: d.createdAt,
+  };
+}
+
+/** Row → domain dead letter. */
+export function botDeadLetterFromRow(r: Selectable<BotDeadLetterTable>): BotDeadLetter {
+  return {
+    id: r.id,
+    botId: r.bot_id,
+    conversationId: r.conversation_id,
+    messageId: r.message_id,
+    payload: readJson(r.payload),
+    error: r.error,
+    attempts: r.attempts,
+    createdAt: r.created_at,
   };
 }

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { AgentProfile, Customer, Handoff, Presence } from "../../core/model.js";
-import type { CsatRecord, HandoffPatch, InboxItem, InboxPatch } from "../../ports/conversation.store.js";
+import type { BotDeadLetter, CsatRecord, HandoffPatch, InboxItem, InboxPatch } from "../../ports/conversation.store.js";
 import type { ConversationStore } from "../../ports/conversation.store.js";
 import { handoffPatchToRow, handoffToRow } from "./conversation-rows.js";
 import type { BatonDatabase } from "./database.js";
-import { agentProfileToRow, csatToRow, customerToRow, inboxPatchToRow, inboxToRow } from "./record-rows.js";
+import { agentProfileToRow, botDeadLetterToRow, csatToRow, customerToRow, inboxPatchToRow, inboxToRow } from "./record-rows.js";
 
 /* Query builders for handoffs, CSAT, the inbox, customers and agents (see conversation.queries.ts). */
 
@@ -126,3 +126,12 @@ export const updatePresenceQuery = (db: Db, id: string, presence: Presence) =>
 
 export const updateCapQuery = (db: Db, id: string, cap: number) =>
   db.updateTable("agents").set({ cap }).where("id", "=", id);
+
+export const insertBotDeadLetter = (db: Db, d: BotDeadLetter) => db.insertInto("bot_dead_letters").values(botDeadLetterToRow(d));
+
+/** Newest first. */
+export const listBotDeadLettersQuery = (db: Db, filter: { readonly botId?: string; readonly limit?: number }) => {
+  let q = db.selectFrom("bot_dead_letters").selectAll();
+  if (filter.botId !== undefined) q = q.where("bot_id", "=", filter.botId);
+  return q.orderBy("created_at", "desc").orderBy("id", "desc").limit(filter.limit ?? 100);
+};

@@ -88,6 +88,7 @@ function sampleQueries(db: Kysely<BatonDatabase>): Readonly<Record<string, Compi
     "agent-by-email": rq.selectAgentByEmail(db, "E@x"),
     "agent-set-presence": rq.updatePresenceQuery(db, "a", "online"),
     "resume-token-find": findResumeTokenQuery(db, "h", T),
+    "bot-dead-letter-list": rq.listBotDeadLettersQuery(db, { botId: "b", limit: 50 }),
   };
 }
 

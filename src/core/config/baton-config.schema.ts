@@ -5,6 +5,7 @@ import { DEFAULT_TRIGGER_CONFIG, type TriggerConfig } from "../triggers/trigger-
 import { DEFAULT_WAIT_CONFIG, type WaitConfig } from "../wait/wait-config.js";
 import { DEFAULT_REPLY_WITHIN_MINUTES } from "../hours/reply-by.js";
 import type { BatonConfig, LimitsConfig, TranslationConfig } from "./baton-config.js";
+import { botsSchema } from "./bots.schema.js";
 import { calendarSchema } from "./calendar.schema.js";
 import { securitySchema } from "./security.schema.js";
 import { idSchema, isCatchAll, langSchema, ruleSchema, tierSchema } from "./rule.schema.js";
@@ -172,6 +173,7 @@ export const batonConfigSchema = z
         resolveWhenIdleSeconds: z.number().int().min(0).max(86_400).default(0),
       })
       .prefault({}),
+    bots: botsSchema,
     limits: limitsSchema,
     security: securitySchema,
     translation: translationSchema,

@@ -2,6 +2,7 @@ import type { RoutingRule, Team } from "../model.js";
 import type { RouterOptions } from "../routing/types.js";
 import type { TriggerConfig } from "../triggers/trigger-config.js";
 import type { WaitConfig } from "../wait/wait-config.js";
+import type { BotsConfig } from "./bots.schema.js";
 import type { SecurityConfig } from "./security.schema.js";
 
 /** SMTP for async replies. */
@@ -59,6 +60,8 @@ export interface BatonConfig {
     /** A chat the bot answered whose visitor then says nothing for this long is resolved by the bot (CSAT asked); 0 = off. */
     readonly resolveWhenIdleSeconds: number;
   };
+  /** Which bot answers each site's visitors (built-in, an external bot, or none), and the external bots. */
+  readonly bots: BotsConfig;
   /** Origins, identity proofs, token rotation and abuse limits. */
   readonly security: SecurityConfig;
   /** Rate limits: token buckets (a steady rate per second, and a burst) per socket and per address. */

@@ -90,4 +90,14 @@ describe("applyEnvOverrides", () => {
     ]);
     expect(issues.every((i) => i.line === null)).toBe(true);
   });
+
+  it("takes each external bot's secret from BATON_BOT_SECRET_<ID>, and needs one from somewhere", () => {
+    const bots = parseConfig(`${BASE}bots:\n  external:\n    - { id: shop-rasa, kind: rasa, url: "http://rasa:5005" }\n    - { id: hook, kind: webhook, url: "http://bot/hook", secret: from-the-file-0123456789 }\n`);
+    const withEnv = applyEnvOverrides(bots, { BATON_BOT_SECRET_SHOP_RASA: "from-the-env-0123456789" });
+    expect(withEnv.bots.external.map((b) => b.secret)).toEqual(["from-the-env-0123456789", "from-the-file-0123456789"]);
+    expect(issuesOf(() => applyEnvOverrides(bots, {}))).toEqual([
+      { path: "BATON_BOT_SECRET_SHOP_RASA", line: null, message: 'bot "shop-rasa" has no secret: set BATON_BOT_SECRET_SHOP_RASA (16+ characters) or bots.external[].secret' },
+    ]);
+    expect(issuesOf(() => applyEnvOverrides(bots, { BATON_BOT_SECRET_SHOP_RASA: "short" }))[0]?.message).toBe("needs at least 16 characters");
+  });
 });

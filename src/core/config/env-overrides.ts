@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { BatonConfig, SmtpConfig, TranslationConfig } from "./baton-config.js";
 import { portSchema, storageUrlSchema, trustProxySchema } from "./baton-config.schema.js";
+import { botSecretVariable } from "./bots.schema.js";
 import { type ConfigIssue, configError } from "./config-issue.js";
 
 /** The environment variables `applyEnvOverrides` reads, and what each sets. */
@@ -117,8 +118,22 @@ export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<stri
   if (translation.provider !== "none" && translation.url === null) {
     issues.push({ path: "BATON_TRANSLATION_URL", line: null, message: `translation provider "${translation.provider}" needs a url` });
   }
+  const bots = { ...config.bots, external: config.bots.external.map((b) => ({ ...b, secret: botSecret(b.id, b.secret, env, issues) })) };
   if (issues.length > 0) throw configError("environment", issues);
-  return { ...config, server, storage, smtp, teams, security, translation };
+  return { ...config, server, storage, smtp, teams, security, translation, bots };
+}
+
+/** An external bot's secret: BATON_BOT_SECRET_<ID> over the file's; one of them is needed. */
+function botSecret(id: string, fromFile: string, env: Readonly<Record<string, string | undefined>>, issues: ConfigIssue[]): string {
+  const name = botSecretVariable(id);
+  const value = env[name];
+  if (value !== undefined && value !== "") {
+    if (value.length >= 16) return value;
+    issues.push({ path: name, line: null, message: "needs at least 16 characters" });
+    return fromFile;
+  }
+  if (fromFile === "") issues.push({ path: name, line: null, message: `bot "${id}" has no secret: set ${name} (16+ characters) or bots.external[].secret` });
+  return fromFile;
 }
 
 type SmtpEnv = { readonly [K in keyof Required<SmtpConfig>]: Required<SmtpConfig>[K] | undefined };

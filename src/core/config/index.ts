@@ -7,3 +7,4 @@ export { checkSeedAgainstConfig, parseSeed } from "./parse-seed.js";
 export type { Seed, SeedAgent } from "./seed.schema.js";
 export type { IdentityConfig, SecurityConfig } from "./security.schema.js";
 export { readYaml, toConfigIssues, type YamlSource } from "./yaml-source.js";
+export { BOT_TRIGGER_SWITCHES, type BotTriggerSwitch, type BotsConfig, botForSite, botSecretVariable, botsSchema, type ExternalBotConfig, siteKeySchema } from "./bots.schema.js";

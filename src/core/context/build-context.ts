@@ -50,8 +50,10 @@ function entry(m: Message, input: BuildContextInput): TranscriptEntry {
         : m.author === "visitor"
           ? input.customer?.name
           : undefined;
-  const withName = authorName !== undefined ? { ...base, authorName } : base;
-  if (m.author !== "visitor" || m.nlu === null) return withName;
+  const named = authorName !== undefined ? { ...base, authorName } : base;
+  // An external bot's turn keeps its quick replies and the intent and confidence it reported.
+  const withName = m.buttons !== undefined && m.buttons.length > 0 ? { ...named, buttons: m.buttons.map((b) => ({ ...b })) } : named;
+  if ((m.author !== "visitor" && m.author !== "bot") || m.nlu === null) return withName;
   const { intent, topic, confidence, sentiment } = m.nlu;
   return { ...withName, nlu: { intent, topic, confidence, sentiment: sentiment.score } };
 }

@@ -1,6 +1,6 @@
 import type { Author, ConversationState, Customer, Field, Handoff, Lang, MessageTranslation, Topic, Trigger } from "../model.js";
 
-/** One transcript line; bot and system turns keep their author, visitor turns carry their NLU. */
+/** One transcript line; bot and system turns keep their author, visitor turns (and an external bot's turns) carry their NLU. */
 export interface TranscriptEntry {
   readonly id: string;
   readonly author: Author;
@@ -16,6 +16,8 @@ export interface TranscriptEntry {
     readonly confidence: number;
     readonly sentiment: number;
   };
+  /** An external bot's quick replies on its turn. */
+  readonly buttons?: readonly { readonly title: string; readonly payload: string }[];
 }
 
 export interface IntentStep {

@@ -14,6 +14,7 @@ export { type DurationSummary, mean, percentile, summarizeDurations } from "./pe
 export { type RepeatFlag, type RepeatQuestionRate, type RepeatRate, repeatQuestionRate } from "./repeat-question-rate.js";
 export { type UnansweredReassignments, unansweredReassignments } from "./unanswered-reassignments.js";
 export type { RuleRef } from "./rule-ref.js";
+export { type BotSeamSummary, seamByBot } from "./seam-by-bot.js";
 export { computeSeamReport, type SeamReport, type SeamReportInput } from "./seam-report.js";
 export { csvCell, type SeamReportRow, seamReportRows, seamReportToCsv } from "./seam-report-csv.js";
 export { type SlaAttainment, type SlaOutcome, slaAttainment, slaOutcome } from "./sla-attainment.js";

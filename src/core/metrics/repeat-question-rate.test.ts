@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handoffAt } from "./handoff.fixture.js";
+import { TRIGGER_KINDS } from "../model.js";
 import { handoffsByTrigger } from "./handoffs-by-trigger.js";
 import { repeatQuestionRate } from "./repeat-question-rate.js";
 
@@ -36,7 +37,7 @@ describe("handoffsByTrigger", () => {
       handoffAt(2, { kind: "keyword" }),
       handoffAt(3, { kind: "high_value" }),
     ]);
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(TRIGGER_KINDS.length);
     expect(rows[0]).toEqual({ kind: "explicit_request", count: 0 });
     expect(rows.find((r) => r.kind === "keyword")?.count).toBe(2);
     expect(rows.find((r) => r.kind === "high_value")?.count).toBe(1);

@@ -3,7 +3,8 @@ import type { SeamReport } from "./seam-report.js";
 /** One cell of the long-format export: which table, which row of it, which measure, its value. */
 export interface SeamReportRow {
   /** report, triggers, time_to_first_human_overall, time_to_first_human, sla, csat, csat_difference,
-   *  wait_estimate_overall, wait_estimate, repeat_questions_overall, repeat_questions, unanswered_reassignments, translation. */
+   *  wait_estimate_overall, wait_estimate, repeat_questions_overall, repeat_questions, unanswered_reassignments, translation,
+ *  by_bot, by_bot_triggers, by_bot_csat (the seam per bot in charge). */
   readonly section: string;
   /** Rule id, segment, trigger kind or bucket label; "" for a section's single row. */
   readonly key: string;
@@ -55,6 +56,12 @@ export function seamReportRows(report: SeamReport): SeamReportRow[] {
   for (const r of q.byRule) add("repeat_questions", r.ruleId, { count: r.count, repeated: r.repeated, rate: r.rate });
   for (const r of report.unansweredReassignments) add("unanswered_reassignments", r.ruleId, { handoffs: r.handoffs, reassigned: r.reassigned, times: r.times });
   add("translation", "", { chats: report.translation.chats, messages: report.translation.messages, failed: report.translation.failed });
+  for (const b of report.byBot ?? []) {
+    const t = b.timeToFirstHuman;
+    add("by_bot", b.bot, { handoffs: b.handoffCount, ttfh_p50_seconds: t.p50, ttfh_p90_seconds: t.p90, sla_attainment: b.sla.attainment, repeat_rate: b.repeatQuestions.rate });
+    for (const tr of b.triggers) add("by_bot_triggers", `${b.bot}/${tr.kind}`, { count: tr.count });
+    for (const c of b.csat) add("by_bot_csat", `${b.bot}/${c.segment}`, { count: c.count, mean: c.mean });
+  }
   return rows;
 }
 

@@ -11,6 +11,7 @@ import { handoffsByTrigger, type TriggerCount } from "./handoffs-by-trigger.js";
 import { type DurationSummary, summarizeDurations } from "./percentile.js";
 import { type RepeatFlag, type RepeatQuestionRate, repeatQuestionRate } from "./repeat-question-rate.js";
 import type { RuleRef } from "./rule-ref.js";
+import { type BotSeamSummary, seamByBot } from "./seam-by-bot.js";
 import { type SlaAttainment, slaAttainment } from "./sla-attainment.js";
 import { secondsToFirstHuman, type TimeToFirstHuman, timeToFirstHuman } from "./time-to-first-human.js";
 import { type UnansweredReassignments, unansweredReassignments } from "./unanswered-reassignments.js";
@@ -47,6 +48,8 @@ export interface SeamReport {
    * agent read the original).
    */
   readonly translation: { readonly chats: number; readonly messages: number; readonly failed: number };
+  /** The seam per bot in charge (Baton's own, each external bot, none); only with `botOf` in the input. */
+  readonly byBot?: readonly BotSeamSummary[];
 }
 
 /** One conversation's translated messages (see `SeamReport.translation`). */
@@ -68,6 +71,8 @@ export interface SeamReportInput {
   readonly from: number;
   readonly to: number;
   readonly now: number;
+  /** Conversation id → the bot in charge ("builtin" when absent): splits the report by bot. CSAT answers need their conversationId for it. */
+  readonly botOf?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -103,6 +108,7 @@ export function computeSeamReport(input: SeamReportInput): SeamReport {
     waitEstimate: waitEstimateError(handoffs),
     repeatQuestions: repeatQuestionRate(input.repeatFlags.filter((f) => ids.has(f.handoffId))),
     unansweredReassignments: unansweredReassignments(handoffs, rules),
+    ...(input.botOf === undefined ? {} : { byBot: seamByBot({ ...input, botOf: undefined }, input.botOf, computeSeamReport) }),
     translation: translationCounts(handoffs, input.translatedChats ?? []),
   };
 }

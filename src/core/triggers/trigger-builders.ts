@@ -24,3 +24,13 @@ export function transferTrigger(at: number, fromAgent: string, note: string): Tr
 export function botApiTrigger(at: number, reason: string, scores: Readonly<Record<string, number>> = {}): Trigger {
   return { kind: "bot_api", at, reason, evidence: { messageIds: [], scores: { ...scores } } };
 }
+
+/**
+ * The trigger of a chat whose external bot could not take it: it failed `failures` times in a row
+ * (time-outs, errors, refusals), or the site has no bot (`failures` 0).
+ * @example
+ * botUnavailableTrigger(1000, 'bot "rasa" did not answer 3 times (timeout)', ["m1"], 3)
+ */
+export function botUnavailableTrigger(at: number, reason: string, messageIds: readonly string[], failures: number): Trigger {
+  return { kind: "bot_unavailable", at, reason, evidence: { messageIds: [...messageIds], scores: { failures } } };
+}

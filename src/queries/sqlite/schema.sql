@@ -28,3 +28,7 @@ create table "revoked_sessions" ("jti" text primary key, "expires_at" bigint not
 alter table "handoffs" add column "async_promised_by" bigint;
 alter table "handoffs" add column "unanswered_reassignments" integer default 0 not null;
 alter table "messages" add column "translation" text;
+alter table "conversations" add column "bot" text;
+alter table "messages" add column "extra" text;
+create table "bot_dead_letters" ("id" text primary key, "bot_id" text not null, "conversation_id" text not null references "conversations" ("id") on delete cascade, "message_id" text not null, "payload" text not null, "error" text not null, "attempts" integer not null, "created_at" bigint not null);
+create index "bot_dead_letters_created_idx" on "bot_dead_letters" ("created_at", "id");

@@ -5,6 +5,7 @@ import { undecidedMessagesMigration } from "./0002-undecided-messages.js";
 import { visitorSessionsMigration } from "./0003-visitor-sessions.js";
 import { handoffAsyncPromiseMigration } from "./0004-handoff-async-promise.js";
 import { messageTranslationsMigration } from "./0007-message-translations.js";
+import { externalBotsMigration } from "./0008-external-bots.js";
 
 /**
  * Every migration, keyed by name in apply order, built for one dialect.
@@ -19,5 +20,6 @@ export function migrationsFor(traits: DialectTraits): Readonly<Record<string, Mi
     "0003-visitor-sessions": visitorSessionsMigration(traits),
     "0004-handoff-async-promise": handoffAsyncPromiseMigration(),
     "0007-message-translations": messageTranslationsMigration(),
+    "0008-external-bots": externalBotsMigration(),
   };
 }

@@ -1,0 +1,1 @@
+export { BotDeliveryError, createHttpBotTransport, type HttpBotTransportOptions } from "./http-bot.transport.js";
