@@ -6,3 +6,4 @@ export type * from "./mailer.js";
 export type * from "./nlu.js";
 export type * from "./publisher.js";
 export type * from "./visitor-session.store.js";
+export type * from "./desk.store.js";

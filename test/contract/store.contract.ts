@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OpenedStore } from "../../src/adapters/storage/index.js";
 import { isDomainError } from "../../src/core/errors.js";
 import { conversation, message, NLU, T0 } from "./fixtures.js";
+import { deskContract } from "./store-desk.contract.js";
 import { messagesContract } from "./store-messages.contract.js";
 import { recordsContract } from "./store-records.contract.js";
 import { sessionsContract } from "./store-sessions.contract.js";
@@ -208,5 +209,6 @@ export function storeContract(harness: StoreHarness): void {
     messagesContract(t);
     recordsContract(t);
     sessionsContract(t);
+    deskContract(t);
   });
 }

@@ -17,6 +17,8 @@ export interface BatonDatabase {
   readonly undecided_messages: UndecidedMessageTable;
   readonly visitor_resume_tokens: VisitorResumeTokenTable;
   readonly revoked_sessions: RevokedSessionTable;
+  readonly canned_responses: CannedResponseTable;
+  readonly notes: NoteTable;
 }
 
 /** The outbox: visitor messages stored whose decision is not recorded yet. */
@@ -146,4 +148,24 @@ export interface VisitorResumeTokenTable {
   conversation_id: string;
   created_at: number;
   expires_at: number;
+}
+
+export interface CannedResponseTable {
+  id: string;
+  team: string | null;
+  owner_id: string | null;
+  shortcut: string;
+  title: string;
+  text: string;
+  updated_at: number;
+}
+
+export interface NoteTable {
+  id: string;
+  conversation_id: string;
+  author_id: string;
+  text: string;
+  /** JSON array of agent ids. */
+  mentions: string;
+  at: number;
 }

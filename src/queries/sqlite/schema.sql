@@ -27,3 +27,12 @@ create index "visitor_resume_tokens_expires_idx" on "visitor_resume_tokens" ("ex
 create table "revoked_sessions" ("jti" text primary key, "expires_at" bigint not null);
 alter table "handoffs" add column "async_promised_by" bigint;
 alter table "handoffs" add column "unanswered_reassignments" integer default 0 not null;
+create table "canned_responses" ("id" text primary key, "team" text, "owner_id" text, "shortcut" text not null, "title" text not null, "text" text not null, "updated_at" bigint not null);
+create index "canned_team_idx" on "canned_responses" ("team", "shortcut");
+create index "canned_owner_idx" on "canned_responses" ("owner_id", "shortcut");
+create table "notes" ("id" text primary key, "conversation_id" text not null references "conversations" ("id") on delete cascade, "author_id" text not null, "text" text not null, "mentions" text not null, "at" bigint not null);
+create index "notes_conversation_idx" on "notes" ("conversation_id", "at");
+create virtual table messages_fts using fts5(text, content='messages', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+create trigger messages_fts_insert after insert on messages begin insert into messages_fts(rowid, text) values (new.seq, new.text); end;
+create trigger messages_fts_delete after delete on messages begin insert into messages_fts(messages_fts, rowid, text) values ('delete', old.seq, old.text); end;
+insert into messages_fts(messages_fts) values ('rebuild');

@@ -1,0 +1,57 @@
+/**
+ * What the agent's working day stores beside conversations: canned responses (team and
+ * personal), private notes with @mentions, and full-text search over transcripts. One contract
+ * suite (test/contract/store-desk.contract.ts) runs against every implementation.
+ */
+
+/** A saved reply. Exactly one of `team` (shared with a team, managed by admins) and `ownerId` (personal) is set. */
+export interface CannedResponse {
+  readonly id: string;
+  readonly team: string | null;
+  readonly ownerId: string | null;
+  /** What the agent types after "/" to find it, e.g. "refund". */
+  readonly shortcut: string;
+  readonly title: string;
+  /** The text with variables such as {visitor.name} and {field.order_number}. */
+  readonly text: string;
+  readonly updatedAt: number;
+}
+
+/** A private note on a conversation: agents only, never sent to the visitor. */
+export interface Note {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly authorId: string;
+  readonly text: string;
+  /** Agent ids mentioned with @. */
+  readonly mentions: readonly string[];
+  readonly at: number;
+}
+
+/** A transcript message that matched a search. */
+export interface TranscriptHit {
+  readonly conversationId: string;
+  readonly messageId: string;
+  readonly text: string;
+  readonly at: number;
+}
+
+export interface DeskStore {
+  /** Inserts or replaces the canned response with this id. */
+  saveCanned(c: CannedResponse): Promise<void>;
+  getCanned(id: string): Promise<CannedResponse | null>;
+  /** Returns false when there was none. */
+  deleteCanned(id: string): Promise<boolean>;
+  /** The team ones of `teams` ("all": every team's) and the personal ones of `ownerId`, by shortcut. */
+  listCanned(filter: { readonly teams: readonly string[] | "all"; readonly ownerId: string | null }): Promise<CannedResponse[]>;
+
+  addNote(n: Note): Promise<void>;
+  /** Oldest first. */
+  listNotes(conversationId: string): Promise<Note[]>;
+
+  /**
+   * Messages containing every word of `query` (case- and accent-insensitive, whole words; the
+   * last word may be a prefix), best first, at most `limit`. SQLite FTS5 / PostgreSQL full-text.
+   */
+  searchMessages(query: string, limit: number): Promise<TranscriptHit[]>;
+}
