@@ -21,3 +21,5 @@ export { startVisitorSession } from "./start-visitor-session.js";
 export { takeConversation } from "./take-conversation.js";
 export { transferConversation } from "./transfer-conversation.js";
 export { visitorStatus, waitFor } from "./visitor-status.js";
+export { type CannedInput, cannedFor, createCanned, deleteCanned, updateCanned } from "./canned-responses.js";
+export { addNote, mayReadNotes, mentionsIn, notesFor, type PresentedNote } from "./notes.js";

@@ -98,6 +98,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const engine = new Engine({
     store: store.conversations,
     agents: store.agents,
+    desk: store.desk,
     nlu,
     reply: (intent, language, known) => answerFor(nlu.corpus, intent, language, known),
     clock: options.clock ?? systemClock,

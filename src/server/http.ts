@@ -13,6 +13,7 @@ import { type Engine, inboxFor, openConversation, postBotTurn, presentMessage, q
 import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import type { Access } from "./access.js";
+import { deskRoutes } from "./desk.routes.js";
 import { readScenarioFile } from "./scenario-files.js";
 import { type SessionRouteOptions, sessionRoutes } from "./session.routes.js";
 import { toErrorResponse } from "./error-handler.js";
@@ -148,6 +149,8 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     { schema: { tags: ["agent"], summary: "The handoff context payload (HandoffContextV1)", params: doc(IdParams), security: [{ bearer: [] }] } },
     async (req) => openConversation(engine, await agentOf(req), parseInput(IdParams, req.params).id),
   );
+
+  deskRoutes(app, engine, access);
 
   // ---------- Bot API ----------
   app.post(

@@ -52,6 +52,12 @@ export const HTTP: Readonly<Record<string, Row>> = {
   "GET /api/agent/queue": { allowed: agents },
   "GET /api/agents": { allowed: agents },
   "GET /api/conversations/:id/context": { allowed: ["teamAgent", "admin"] },
+  "GET /api/conversations/:id/notes": { allowed: ["teamAgent", "admin"] },
+  "GET /api/canned": { allowed: agents },
+  // A personal one: any agent. (A team's: admins only, see issue-17-desk.test.ts.)
+  "POST /api/canned": { allowed: agents, body: { shortcut: "matrix", title: "Matrix", text: "Hi" }, mutates: true },
+  "PUT /api/canned/:id": { allowed: ["admin"], path: "/api/canned/canned-refund", body: { team: "billing", shortcut: "refund", title: "Refund", text: "Done" }, mutates: true },
+  "DELETE /api/canned/:id": { allowed: ["admin"], path: "/api/canned/canned-invoice", mutates: true },
   "POST /api/bot/conversations/:id/turns": { allowed: ["bot"], body: { text: "Anything else?" } },
   "POST /api/bot/conversations/:id/handoff": { allowed: ["bot"], body: { reason: "matrix" } },
   "GET /api/admin/config": { allowed: ["admin"] },
@@ -93,4 +99,5 @@ export const AGENT_FRAMES: Readonly<Record<string, Row>> = {
   "queue:take": { allowed: agents, body: { conversationId: "$C" } },
   "inbox:reply": { allowed: ["teamAgent", "admin"], body: { itemId: "$ITEM", text: "We are on it" }, mutates: true },
   typing: { allowed: ["teamAgent"], body: { conversationId: "$C", typing: true } },
+  "note:add": { allowed: ["teamAgent", "admin"], body: { conversationId: "$C", text: "private: check the refund" } },
 };

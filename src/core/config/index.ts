@@ -4,6 +4,7 @@ export { type ConfigIssue, configError, formatPath } from "./config-issue.js";
 export { applyEnvOverrides, ENV_VARIABLES } from "./env-overrides.js";
 export { parseConfig } from "./parse-config.js";
 export { checkSeedAgainstConfig, parseSeed } from "./parse-seed.js";
-export type { Seed, SeedAgent } from "./seed.schema.js";
+export type { Seed, SeedAgent, SeedCanned } from "./seed.schema.js";
+export { shortcutSchema } from "./seed.schema.js";
 export type { IdentityConfig, SecurityConfig } from "./security.schema.js";
 export { readYaml, toConfigIssues, type YamlSource } from "./yaml-source.js";
