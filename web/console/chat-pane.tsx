@@ -1,10 +1,13 @@
 import { Composer } from "./composer.js";
 import { Transcript } from "./transcript.js";
-import type { Chat, HandoffContextV1 } from "./types.js";
+import type { CannedResponse, Chat, HandoffContextV1 } from "./types.js";
 
 export interface ChatPaneProps {
   readonly chat: Chat;
   readonly send: (text: string) => Promise<void>;
+  readonly sendNote: (text: string) => Promise<void>;
+  readonly canned: readonly CannedResponse[];
+  readonly agentName: string;
   readonly typing: (typing: boolean) => void;
   readonly answer: (accept: boolean) => void;
   readonly openTransfer: () => void;
@@ -12,7 +15,7 @@ export interface ChatPaneProps {
 }
 
 /** The open chat: header with actions, transcript, composer (once accepted). */
-export function ChatPane({ chat, send, typing, answer, openTransfer, resolve }: ChatPaneProps) {
+export function ChatPane({ chat, send, sendNote, canned, agentName, typing, answer, openTransfer, resolve }: ChatPaneProps) {
   const c = chat.context;
   const who = c.customer?.name ?? "Visitor";
   return (
@@ -52,7 +55,7 @@ export function ChatPane({ chat, send, typing, answer, openTransfer, resolve }: 
       )}
       <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} />
       {chat.status === "assigned" ? (
-        <Composer context={c} send={send} typing={typing} />
+        <Composer context={c} send={send} sendNote={sendNote} typing={typing} canned={canned} agentName={agentName} />
       ) : (
         <p class="composer-locked muted">Accept the chat to reply.</p>
       )}

@@ -1,28 +1,44 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { fillTemplate } from "../../src/core/canned/index.js";
 import { findKnownFieldQuestion } from "../../src/core/context/index.js";
 import { humanize } from "../shared/format.js";
-import type { HandoffContextV1 } from "./types.js";
+import { CannedPicker, matchCanned } from "./canned-picker.js";
+import type { CannedResponse, HandoffContextV1 } from "./types.js";
 
 export interface ComposerProps {
   readonly context: HandoffContextV1;
   readonly send: (text: string) => Promise<void>;
+  readonly sendNote: (text: string) => Promise<void>;
   readonly typing: (typing: boolean) => void;
+  readonly canned: readonly CannedResponse[];
+  readonly agentName: string;
 }
 
+/** Variables a canned response left unfilled ("{field.invoice_number}"): the agent completes them before sending. */
+const UNFILLED = /\{(?:visitor|field|agent|customer)\.[a-z0-9_]+\}/gi;
+
 /**
- * The reply box with the repeat-question guard: while the agent types a question whose answer
- * the context already holds, it says so ("Already known: order number = A-12345") before sending.
+ * The reply box: the repeat-question guard (it says "Already known: order number = A-12345"
+ * before the agent asks again), canned responses on "/" with their variables filled from the
+ * chat, and a private-note mode whose text goes to colleagues only.
  */
-export function Composer({ context, send, typing }: ComposerProps) {
+export function Composer({ context, send, sendNote, typing, canned, agentName }: ComposerProps) {
   const [text, setText] = useState("");
+  const [mode, setMode] = useState<"reply" | "note">("reply");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
   const typingSent = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const known = useMemo(
-    () => (text.trim() === "" ? null : findKnownFieldQuestion(text, context.doNotAsk, context.conversation.language)),
-    [text, context.doNotAsk, context.conversation.language],
+    () => (mode === "note" || text.trim() === "" ? null : findKnownFieldQuestion(text, context.doNotAsk, context.conversation.language)),
+    [text, mode, context.doNotAsk, context.conversation.language],
   );
+  const slash = mode === "reply" && !dismissed ? /^\/([\w-]*)$/.exec(text) : null;
+  const matches = useMemo(() => (slash === null ? [] : matchCanned(canned, slash[1] ?? "")), [slash?.[1], canned]);
+  const unfilled = mode === "reply" ? [...new Set(text.match(UNFILLED) ?? [])] : [];
   const stopTyping = () => {
     clearTimeout(idle.current);
     if (typingSent.current) typing(false);
@@ -32,26 +48,40 @@ export function Composer({ context, send, typing }: ComposerProps) {
   useEffect(() => {
     setText("");
     setError(null);
+    setMode("reply");
   }, [context.conversation.id]);
 
   const onInput = (value: string) => {
     setText(value);
-    if (!typingSent.current && value.trim() !== "") {
+    setActive(0);
+    if (!value.startsWith("/")) setDismissed(false);
+    if (mode === "note") return;
+    if (!typingSent.current && value.trim() !== "" && !value.startsWith("/")) {
       typingSent.current = true;
       typing(true);
     }
     clearTimeout(idle.current);
     idle.current = setTimeout(stopTyping, 3000);
   };
+  const pick = (c: CannedResponse) => {
+    const filled = fillTemplate(c.text, { customer: context.customer, fields: context.fields, agentName });
+    setText(filled.text);
+    setError(null);
+    box.current?.focus();
+  };
   const submit = async () => {
     const body = text.trim();
     if (body === "" || busy) return;
+    if (unfilled.length > 0) {
+      setError(`Replace ${unfilled.join(", ")} before sending: the chat does not know it yet.`);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await send(body);
+      await (mode === "note" ? sendNote(body) : send(body));
       setText("");
-      stopTyping();
+      if (mode === "reply") stopTyping();
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -61,12 +91,22 @@ export function Composer({ context, send, typing }: ComposerProps) {
 
   return (
     <form
-      class="composer"
+      class={`composer composer-${mode}`}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
+      <fieldset class="composer-modes">
+        <legend class="visually-hidden">Write</legend>
+        {(["reply", "note"] as const).map((m) => (
+          <label key={m} class={`mode mode-${m}${mode === m ? " active" : ""}`}>
+            <input type="radio" class="visually-hidden" name="composer-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {m === "reply" ? "Reply" : "Private note"}
+          </label>
+        ))}
+        <span class="muted composer-hint">{mode === "reply" ? "Type / for canned responses" : "Only colleagues see notes · @tom mentions Tom"}</span>
+      </fieldset>
       <div class="guard" role="status" aria-live="polite">
         {known && (
           <p class="guard-warning" data-testid="repeat-guard">
@@ -74,17 +114,47 @@ export function Composer({ context, send, typing }: ComposerProps) {
             <span class="muted"> · the visitor told us already; no need to ask again.</span>
           </p>
         )}
+        {unfilled.length > 0 && (
+          <p class="guard-warning" data-testid="unfilled">
+            <strong>Not known yet:</strong> {unfilled.join(", ")} <span class="muted">· replace before sending.</span>
+          </p>
+        )}
       </div>
+      {slash !== null && <CannedPicker matches={matches} active={Math.min(active, Math.max(0, matches.length - 1))} pick={pick} />}
       <label class="visually-hidden" for="composer-text">
-        Reply to the visitor
+        {mode === "reply" ? "Reply to the visitor" : "Private note to colleagues"}
       </label>
       <textarea
         id="composer-text"
+        ref={box}
         rows={3}
-        placeholder="Write a reply… (Enter sends, Shift+Enter for a new line)"
+        aria-controls={slash !== null ? "canned-list" : undefined}
+        placeholder={
+          mode === "reply"
+            ? "Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)"
+            : "A private note: the visitor never sees it. @name mentions a colleague."
+        }
         value={text}
         onInput={(e) => onInput(e.currentTarget.value)}
         onKeyDown={(e) => {
+          if (slash !== null && matches.length > 0) {
+            if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+              e.preventDefault();
+              setActive((i) => (i + (e.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
+              return;
+            }
+            if (e.key === "Enter" || e.key === "Tab") {
+              e.preventDefault();
+              const c = matches[Math.min(active, matches.length - 1)];
+              if (c) pick(c);
+              return;
+            }
+          }
+          if (slash !== null && e.key === "Escape") {
+            e.preventDefault();
+            setDismissed(true);
+            return;
+          }
           if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
             e.preventDefault();
             void submit();
@@ -98,7 +168,7 @@ export function Composer({ context, send, typing }: ComposerProps) {
           </span>
         )}
         <button type="submit" class="primary" disabled={busy || text.trim() === ""}>
-          Send
+          {mode === "reply" ? "Send" : "Add note"}
         </button>
       </div>
     </form>

@@ -12,7 +12,7 @@ import { observeServerTime } from "./server-clock.js";
 import { slaState } from "./sla.js";
 import { TopBar } from "./top-bar.js";
 import { TransferDialog, type TransferTarget } from "./transfer-dialog.js";
-import type { AgentInfo, Colleague, HandoffContextV1, InboxItem, PresentedMessage, Presence, QueueEntry, TeamInfo } from "./types.js";
+import type { AgentInfo, CannedResponse, Colleague, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, TeamInfo } from "./types.js";
 import { useServerNow } from "./use-now.js";
 
 export interface ConsoleAppProps {
@@ -33,6 +33,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const [colleagues, setColleagues] = useState<readonly Colleague[]>([]);
   const [teams, setTeams] = useState<readonly TeamInfo[]>([]);
   const [transferring, setTransferring] = useState(false);
+  const [canned, setCanned] = useState<readonly CannedResponse[]>([]);
   const socket = useRef<AgentSocket | null>(null);
   const desk = useRef(state.chats);
   desk.current = state.chats;
@@ -63,12 +64,17 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
         queueChanged,
         arrived: (context: HandoffContextV1, status) =>
           alertNewChat(status === "offered" ? "Chat offered" : "New chat", `${context.customer?.name ?? "Visitor"}: ${context.summary}`),
+        mentioned: (note: PresentedNote, by: string) => {
+          dispatch({ kind: "notice", notice: `${by} mentioned you: "${note.text.slice(0, 80)}"` });
+          alertNewChat(`${by} mentioned you`, note.text.slice(0, 140));
+        },
         signedOut: (message) => signOut(message),
       },
       (id) => desk.current.some((c) => c.id === id),
     );
     socket.current = s;
     loadColleagues();
+    api<CannedResponse[]>("/api/canned", { token }).then(setCanned, () => undefined);
     return () => {
       clearTimeout(refetch);
       s.close();
@@ -83,12 +89,23 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const report = (err: unknown) => dispatch({ kind: "notice", notice: (err as Error).message });
 
   const selected = state.chats.find((c) => c.id === state.selected) ?? null;
+  // A chat's private notes, read when it is opened (new ones arrive live as "note").
+  useEffect(() => {
+    if (state.selected === null) return;
+    api<PresentedNote[]>(`/api/conversations/${encodeURIComponent(state.selected)}/notes`, { token }).then(
+      (notes) => dispatch({ kind: "notes", notes }),
+      () => undefined,
+    );
+  }, [state.selected, token]);
   const agentNames = useMemo(() => new Map(colleagues.map((c) => [c.id, c.name])), [colleagues]);
 
   const sendMessage = async (conversationId: string, text: string) => {
     const { message } = await send<{ message: PresentedMessage }>("message:send", { conversationId, clientMessageId: clientId(), text });
     observeServerTime(message.at);
     dispatch({ kind: "message", message });
+  };
+  const sendNote = async (conversationId: string, text: string) => {
+    dispatch({ kind: "notes", notes: [await send<PresentedNote>("note:add", { conversationId, text })] });
   };
   const transfer = async (to: TransferTarget, note: string) => {
     if (selected === null) return;
@@ -173,6 +190,9 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
           <ChatPane
             chat={selected}
             send={(text) => sendMessage(selected.id, text)}
+            sendNote={(text) => sendNote(selected.id, text)}
+            canned={canned}
+            agentName={agent.name}
             typing={(typing) => void send("typing", { conversationId: selected.id, typing }).catch(() => undefined)}
             answer={(accept) => answer(selected.id, accept)}
             openTransfer={() => {

@@ -1,4 +1,4 @@
-import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, QueueEntry } from "./types.js";
+import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, PresentedNote, QueueEntry } from "./types.js";
 
 /** Everything the console draws, changed only through `reduce` (pure, unit-tested). */
 export interface ConsoleState {
@@ -29,6 +29,7 @@ export type ConsoleAction =
   | { readonly kind: "removed"; readonly conversationId: string; readonly reason: string }
   | { readonly kind: "unanswered"; readonly conversationId: string; readonly afterSeconds: number }
   | { readonly kind: "message"; readonly message: PresentedMessage }
+  | { readonly kind: "notes"; readonly notes: readonly PresentedNote[] }
   | { readonly kind: "typing"; readonly conversationId: string; readonly typing: boolean }
   | { readonly kind: "inbox"; readonly items: readonly InboxItem[] }
   | { readonly kind: "inbox:item"; readonly item: InboxItem }
@@ -138,6 +139,17 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       const visitorTyping = m.author === "visitor" ? false : chat.visitorTyping;
       const unansweredAfterSeconds = m.author === "agent" ? null : chat.unansweredAfterSeconds;
       return withChat(state, { ...chat, lines, unread, visitorTyping, unansweredAfterSeconds });
+    }
+    case "notes": {
+      // Private notes join the transcript as lines of their own (never sent to the visitor).
+      let next = state;
+      for (const n of action.notes) {
+        const chat = next.chats.find((c) => c.id === n.conversationId);
+        if (chat === undefined) continue;
+        const line: ChatLine = { id: `note-${n.id}`, author: "note", authorName: n.authorName, text: n.text, at: n.at };
+        next = withChat(next, { ...chat, lines: mergeLines(chat.lines, [line]) });
+      }
+      return next;
     }
     case "typing": {
       const chat = state.chats.find((c) => c.id === action.conversationId);

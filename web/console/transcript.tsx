@@ -9,7 +9,7 @@ export interface TranscriptProps {
   readonly visitorTyping?: boolean;
 }
 
-const AUTHOR_LABEL: Readonly<Record<ChatLine["author"], string>> = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System" };
+const AUTHOR_LABEL: Readonly<Record<ChatLine["author"], string>> = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System", note: "Private note" };
 
 /**
  * The conversation so far. Bot turns are set apart (badge and colour), visitor turns carry what

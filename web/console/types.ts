@@ -3,9 +3,10 @@ import type { PresentedMessage, QueueEntry } from "../../src/app/events.js";
 import type { HandoffContextV1, TranscriptEntry } from "../../src/core/context/index.js";
 import type { AgentProfile, Presence } from "../../src/core/model.js";
 import type { Explanation } from "../../src/core/routing/types.js";
-import type { InboxItem } from "../../src/ports/index.js";
+import type { PresentedNote } from "../../src/app/notes.js";
+import type { CannedResponse, InboxItem } from "../../src/ports/index.js";
 
-export type { HandoffContextV1, InboxItem, PresentedMessage, Presence, QueueEntry, Explanation };
+export type { CannedResponse, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, Explanation };
 
 /** The signed-in agent as POST /api/agent/login returns it. */
 export type AgentInfo = AgentProfile;
@@ -36,7 +37,8 @@ export interface TeamInfo {
 /** One line of a chat, from the context transcript or a live "message" event. */
 export interface ChatLine {
   readonly id: string;
-  readonly author: TranscriptEntry["author"];
+  /** "note": a private note (agents only). */
+  readonly author: TranscriptEntry["author"] | "note";
   readonly authorName: string;
   readonly text: string;
   readonly at: number;

@@ -27,7 +27,7 @@ export function fullTextQuery(dialect: StorageDialect, words: readonly string[])
 export const PG_VECTOR = sql.raw(`to_tsvector('simple', regexp_replace(m.text, '[^[:alnum:]]+', ' ', 'g'))`);
 
 /** The search query (compiled into the SQL snapshots). */
-export const searchMessagesQuery = (db: Db, dialect: StorageDialect, match: string, limit: number) =>
+export const searchMessagesQuery = (dialect: StorageDialect, match: string, limit: number) =>
   dialect === "sqlite"
     ? sql<{ conversation_id: string; id: string; text: string; at: number }>`select m.conversation_id, m.id, m.text, m.at from messages_fts join messages m on m.seq = messages_fts.rowid where messages_fts match ${match} order by bm25(messages_fts), m.at desc limit ${limit}`
     : sql<{ conversation_id: string; id: string; text: string; at: number }>`select m.conversation_id, m.id, m.text, m.at from messages m where ${PG_VECTOR} @@ to_tsquery('simple', ${match}) order by ts_rank(${PG_VECTOR}, to_tsquery('simple', ${match})) desc, m.at desc limit ${limit}`;
@@ -117,7 +117,7 @@ export class KyselyDeskStore implements DeskStore {
   async searchMessages(query: string, limit: number): Promise<TranscriptHit[]> {
     const words = searchWords(query);
     if (words.length === 0 || limit <= 0) return [];
-    const { rows } = await searchMessagesQuery(this.db, this.dialect, fullTextQuery(this.dialect, words), limit).execute(this.db);
+    const { rows } = await searchMessagesQuery(this.dialect, fullTextQuery(this.dialect, words), limit).execute(this.db);
     return rows.map((r) => ({ conversationId: r.conversation_id, messageId: r.id, text: r.text, at: Number(r.at) }));
   }
 }

@@ -89,7 +89,7 @@ function sampleQueries(db: Kysely<BatonDatabase>, dialect: StorageDialect): Read
     "agent-set-presence": rq.updatePresenceQuery(db, "a", "online"),
     "resume-token-find": findResumeTokenQuery(db, "h", T),
     "canned-list": listCannedQuery(db, { teams: ["billing"], ownerId: "a" }),
-    "message-search": { compile: () => searchMessagesQuery(db, dialect, fullTextQuery(dialect, ["invoice", "20"]), 20).compile(db) },
+    "message-search": { compile: () => searchMessagesQuery(dialect, fullTextQuery(dialect, ["invoice", "20"]), 20).compile(db) },
   };
 }
 

@@ -16,7 +16,7 @@ export interface FilledTemplate {
 const firstName = (name: string | null): string | null => name?.trim().split(/\s+/)[0] ?? null;
 
 /** The value of one variable, or null when the conversation does not know it. */
-function valueOf(variable: string, s: TemplateSource): string | null {
+function variableValue(variable: string, s: TemplateSource): string | null {
   const field = (name: string) => s.fields.find((f) => f.name === name)?.value ?? null;
   const visitorName = s.customer?.name ?? field("name");
   const [scope, key = ""] = variable.split(".", 2) as [string, string?];
@@ -57,7 +57,7 @@ function valueOf(variable: string, s: TemplateSource): string | null {
 export function fillTemplate(template: string, source: TemplateSource): FilledTemplate {
   const missing: string[] = [];
   const text = template.replace(/\{([a-z]+(?:\.[a-z0-9_]+)?)\}/gi, (whole, variable: string) => {
-    const value = valueOf(variable.toLowerCase(), source);
+    const value = variableValue(variable.toLowerCase(), source);
     if (value === null || value === "") {
       if (!missing.includes(variable)) missing.push(variable);
       return whole;
