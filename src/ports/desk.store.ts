@@ -36,6 +36,19 @@ export interface TranscriptHit {
   readonly at: number;
 }
 
+/** A visitor's browser and system, read from their User-Agent. */
+export interface VisitorDevice {
+  readonly visitorId: string;
+  readonly userAgent: string;
+  /** "Chrome 120", "Safari 17.1"; null when not recognised. */
+  readonly browser: string | null;
+  /** "macOS 14.2", "Android 14". */
+  readonly os: string | null;
+  /** "desktop", "mobile", "tablet". */
+  readonly device: string | null;
+  readonly updatedAt: number;
+}
+
 export interface DeskStore {
   /** Inserts or replaces the canned response with this id. */
   saveCanned(c: CannedResponse): Promise<void>;
@@ -44,6 +57,10 @@ export interface DeskStore {
   deleteCanned(id: string): Promise<boolean>;
   /** The team ones of `teams` ("all": every team's) and the personal ones of `ownerId`, by shortcut. */
   listCanned(filter: { readonly teams: readonly string[] | "all"; readonly ownerId: string | null }): Promise<CannedResponse[]>;
+
+  /** Inserts or replaces the visitor's device. */
+  saveVisitorDevice(d: VisitorDevice): Promise<void>;
+  getVisitorDevice(visitorId: string): Promise<VisitorDevice | null>;
 
   addNote(n: Note): Promise<void>;
   /** Oldest first. */

@@ -34,6 +34,17 @@ export function deskContract(t: () => StoreUnderTest): void {
     expect(await desk.getCanned("refund")).toBeNull();
   });
 
+  it("keeps one device per visitor, the latest", async () => {
+    const { desk } = t().store;
+    expect(await desk.getVisitorDevice("v1")).toBeNull();
+    const d = { visitorId: "v1", userAgent: "UA 1", browser: "Chrome 120", os: "Linux", device: "desktop", updatedAt: T0 };
+    await desk.saveVisitorDevice(d);
+    expect(await desk.getVisitorDevice("v1")).toEqual(d);
+    const next = { ...d, userAgent: "UA 2", browser: null, os: null, device: null, updatedAt: T0 + 1 };
+    await desk.saveVisitorDevice(next);
+    expect(await desk.getVisitorDevice("v1")).toEqual(next);
+  });
+
   it("keeps a conversation's notes in order with their mentions, and refuses a note on no conversation", async () => {
     const { conversations, desk } = t().store;
     await conversations.createConversation(conversation("c1"));

@@ -19,6 +19,7 @@ export interface BatonDatabase {
   readonly revoked_sessions: RevokedSessionTable;
   readonly canned_responses: CannedResponseTable;
   readonly notes: NoteTable;
+  readonly visitor_devices: VisitorDeviceTable;
 }
 
 /** The outbox: visitor messages stored whose decision is not recorded yet. */
@@ -168,4 +169,13 @@ export interface NoteTable {
   /** JSON array of agent ids. */
   mentions: string;
   at: number;
+}
+
+export interface VisitorDeviceTable {
+  visitor_id: string;
+  user_agent: string;
+  browser: string | null;
+  os: string | null;
+  device: string | null;
+  updated_at: number;
 }

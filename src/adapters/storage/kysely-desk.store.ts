@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { CannedResponse, DeskStore, Note, TranscriptHit } from "../../ports/desk.store.js";
+import type { CannedResponse, DeskStore, Note, TranscriptHit, VisitorDevice } from "../../ports/desk.store.js";
 import type { BatonDatabase, CannedResponseTable, NoteTable } from "./database.js";
 import { guardWrite } from "./db-errors.js";
 import { readJson, writeJson } from "./json-column.js";
@@ -96,6 +96,21 @@ export class KyselyDeskStore implements DeskStore {
 
   async listCanned(filter: Parameters<DeskStore["listCanned"]>[0]): Promise<CannedResponse[]> {
     return (await listCannedQuery(this.db, filter).execute()).map(cannedOf);
+  }
+
+  async saveVisitorDevice(d: VisitorDevice): Promise<void> {
+    const row = { visitor_id: d.visitorId, user_agent: d.userAgent, browser: d.browser, os: d.os, device: d.device, updated_at: d.updatedAt };
+    await this.db
+      .insertInto("visitor_devices")
+      .values(row)
+      .onConflict((oc) => oc.column("visitor_id").doUpdateSet({ user_agent: row.user_agent, browser: row.browser, os: row.os, device: row.device, updated_at: row.updated_at }))
+      .execute();
+  }
+
+  async getVisitorDevice(visitorId: string): Promise<VisitorDevice | null> {
+    const r = await this.db.selectFrom("visitor_devices").selectAll().where("visitor_id", "=", visitorId).executeTakeFirst();
+    if (r === undefined) return null;
+    return { visitorId: r.visitor_id, userAgent: r.user_agent, browser: r.browser, os: r.os, device: r.device, updatedAt: Number(r.updated_at) };
   }
 
   async addNote(n: Note): Promise<void> {

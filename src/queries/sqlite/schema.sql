@@ -32,6 +32,8 @@ create index "canned_team_idx" on "canned_responses" ("team", "shortcut");
 create index "canned_owner_idx" on "canned_responses" ("owner_id", "shortcut");
 create table "notes" ("id" text primary key, "conversation_id" text not null references "conversations" ("id") on delete cascade, "author_id" text not null, "text" text not null, "mentions" text not null, "at" bigint not null);
 create index "notes_conversation_idx" on "notes" ("conversation_id", "at");
+create table "visitor_devices" ("visitor_id" text primary key, "user_agent" text not null, "browser" text, "os" text, "device" text, "updated_at" bigint not null);
+create index "conversations_customer_idx" on "conversations" ("customer_id", "created_at");
 create virtual table messages_fts using fts5(text, content='messages', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
 create trigger messages_fts_insert after insert on messages begin insert into messages_fts(rowid, text) values (new.seq, new.text); end;
 create trigger messages_fts_delete after delete on messages begin insert into messages_fts(messages_fts, rowid, text) values ('delete', old.seq, old.text); end;

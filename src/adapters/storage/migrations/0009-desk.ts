@@ -3,7 +3,7 @@ import type { DialectTraits } from "../storage-dialect.js";
 
 /**
  * The agent's desk (issue 17): canned responses (team or personal), private notes on a
- * conversation, and a full-text index over message text: an FTS5 table kept by triggers in
+ * conversation, visitors' devices (from the User-Agent), an index for a customer's past chats, and a full-text index over message text: an FTS5 table kept by triggers in
  * SQLite, a GIN index over to_tsvector('simple', text) in PostgreSQL ('simple': no stemming, so
  * every language is indexed alike).
  *
@@ -37,6 +37,19 @@ export function deskMigration(traits: DialectTraits): Migration {
         .execute();
       await db.schema.createIndex("notes_conversation_idx").on("notes").columns(["conversation_id", "at"]).execute();
 
+      // A visitor's browser and system, read from the User-Agent of their session request.
+      await db.schema
+        .createTable("visitor_devices")
+        .addColumn("visitor_id", "text", (c) => c.primaryKey())
+        .addColumn("user_agent", "text", (c) => c.notNull())
+        .addColumn("browser", "text")
+        .addColumn("os", "text")
+        .addColumn("device", "text")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      // A verified customer's past chats (the context panel's history).
+      await db.schema.createIndex("conversations_customer_idx").on("conversations").columns(["customer_id", "created_at"]).execute();
+
       if (traits.dialect === "sqlite") {
         await sql`create virtual table messages_fts using fts5(text, content='messages', content_rowid='seq', tokenize='unicode61 remove_diacritics 2')`.execute(db);
         await sql`create trigger messages_fts_insert after insert on messages begin insert into messages_fts(rowid, text) values (new.seq, new.text); end`.execute(db);
@@ -54,6 +67,8 @@ export function deskMigration(traits: DialectTraits): Migration {
       } else {
         await sql`drop index messages_text_fts_idx`.execute(db);
       }
+      await db.schema.dropIndex("conversations_customer_idx").execute();
+      await db.schema.dropTable("visitor_devices").execute();
       await db.schema.dropTable("notes").execute();
       await db.schema.dropTable("canned_responses").execute();
     },
