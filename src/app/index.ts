@@ -23,3 +23,4 @@ export { transferConversation } from "./transfer-conversation.js";
 export { visitorStatus, waitFor } from "./visitor-status.js";
 export { type CannedInput, cannedFor, createCanned, deleteCanned, updateCanned } from "./canned-responses.js";
 export { addNote, mayReadNotes, mentionsIn, notesFor, type PresentedNote } from "./notes.js";
+export { type ConversationFilter, type ConversationRow, historyFor, listConversationsFor, mayRead, readConversation, snippetOf, visitorInfoOf } from "./conversation-list.js";

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { cannedFor, createCanned, deleteCanned, type Engine, notesFor, updateCanned } from "../app/index.js";
+import { cannedFor, createCanned, deleteCanned, type Engine, historyFor, listConversationsFor, notesFor, readConversation, updateCanned } from "../app/index.js";
 import type { Access } from "./access.js";
-import { CannedBody } from "./desk.schema.js";
+import { CannedBody, ConversationSearchQuery } from "./desk.schema.js";
 import { IdParams } from "./http.schema.js";
 import { parseInput } from "./validate.js";
 
 const doc = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input" });
 const security = [{ bearer: [] }];
 
-/** The agent's desk over HTTP: canned responses and a conversation's private notes. */
+/** The agent's desk over HTTP: canned responses, private notes, the conversation list and search, history. */
 export function deskRoutes(app: FastifyInstance, engine: Engine, access: Access): void {
   const input = (body: unknown) => {
     const b = parseInput(CannedBody, body);
@@ -36,6 +36,28 @@ export function deskRoutes(app: FastifyInstance, engine: Engine, access: Access)
     await deleteCanned(engine, await access.agent(req), parseInput(IdParams, req.params).id);
     void reply.status(204);
   });
+  app.get(
+    "/api/conversations",
+    {
+      schema: {
+        tags: ["agent"],
+        summary: "Conversations the agent may read: a filter (mine, team, unassigned, waiting longest, VIP) and full-text search over transcripts (q)",
+        querystring: doc(ConversationSearchQuery),
+        security,
+      },
+    },
+    async (req) => listConversationsFor(engine, await access.agent(req), parseInput(ConversationSearchQuery, req.query)),
+  );
+  app.get(
+    "/api/conversations/:id/history",
+    { schema: { tags: ["agent"], summary: "Earlier conversations of this visitor or verified customer, newest first", params: doc(IdParams), security } },
+    async (req) => historyFor(engine, await access.agent(req), parseInput(IdParams, req.params).id),
+  );
+  app.get(
+    "/api/conversations/:id/transcript",
+    { schema: { tags: ["agent"], summary: "A conversation's transcript, read-only (past chats, search results)", params: doc(IdParams), security } },
+    async (req) => readConversation(engine, await access.agent(req), parseInput(IdParams, req.params).id),
+  );
   app.get(
     "/api/conversations/:id/notes",
     { schema: { tags: ["agent"], summary: "A conversation's private notes (agents only; never sent to the visitor)", params: doc(IdParams), security } },

@@ -53,6 +53,10 @@ export const HTTP: Readonly<Record<string, Row>> = {
   "GET /api/agents": { allowed: agents },
   "GET /api/conversations/:id/context": { allowed: ["teamAgent", "admin"] },
   "GET /api/conversations/:id/notes": { allowed: ["teamAgent", "admin"] },
+  // The list is filtered to what each agent may read (issue-17-desk.test.ts checks whose rows show).
+  "GET /api/conversations": { allowed: agents, path: "/api/conversations?filter=all&q=hello" },
+  "GET /api/conversations/:id/history": { allowed: ["teamAgent", "admin"] },
+  "GET /api/conversations/:id/transcript": { allowed: ["teamAgent", "admin"] },
   "GET /api/canned": { allowed: agents },
   // A personal one: any agent. (A team's: admins only, see issue-17-desk.test.ts.)
   "POST /api/canned": { allowed: agents, body: { shortcut: "matrix", title: "Matrix", text: "Hi" }, mutates: true },

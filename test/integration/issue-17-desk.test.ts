@@ -105,4 +105,68 @@ describe("issue 17: the agent's desk (canned responses, private notes, search)",
     expect(seen).not.toContain("refund approved by finance");
     expect(v.events.map((e) => e.event)).not.toContain("note");
   });
+
+  it("finds chats by words in their transcripts and filters the list, only among those the agent may read", async () => {
+    type Row = { id: string; visitor: string; state: string; hit: { text: string } | null; waitingSince: number | null };
+    const list = async (a: AgentClient, query: string) => (await http("GET", `/api/conversations?${query}`, a.token)).body as Row[];
+    const carlos = (await list(maria, "filter=mine")).at(0);
+    expect(carlos?.visitor).toBe("Carlos Pérez");
+    const found = await list(maria, `q=${encodeURIComponent("charged twice")}`);
+    expect(found.map((r) => r.id)).toEqual([carlos?.id]);
+    expect(found[0]?.hit?.text).toContain("INV-2041 was charged twice");
+    expect(await list(maria, "q=inv-2041")).toHaveLength(1);
+    expect(await list(maria, "q=nothing+like+this")).toEqual([]);
+    // Priya (technical) may not read a billing chat: search does not reveal it.
+    expect(await list(priya, "q=charged")).toEqual([]);
+    expect((await list(admin, "q=charged")).map((r) => r.id)).toEqual([carlos?.id]);
+    expect(await list(maria, "filter=unassigned")).toEqual([]);
+    expect(await list(maria, "filter=vip")).toEqual([]);
+    expect((await list(tom, "filter=team")).map((r) => r.id)).toContain(carlos?.id);
+    expect((await http("GET", "/api/conversations?filter=bogus", maria.token)).status).toBe(400);
+
+    // A VIP waiting in the queue (María at her cap of one, for the moment).
+    expect((await maria.call("cap:set", { cap: 1 })).ok).toBe(true);
+    const jane: VisitorClient = track(await visitor(baton.url, identifiedAs("jane.miller@acme.example")));
+    await jane.say("I need to talk to a person about my invoice");
+    const vip = await list(admin, "filter=vip");
+    expect(vip.map((r) => r.visitor)).toContain("Jane Miller (Acme Corp)");
+    const waiting = await list(admin, "filter=waiting");
+    expect(waiting[0]?.state).toBe("queued");
+    expect(waiting[0]?.waitingSince).not.toBeNull();
+    expect((await maria.call("cap:set", { cap: 3 })).ok).toBe(true);
+  });
+
+  it("names an anonymous visitor with a stable friendly label and their browser, and shows a returning customer's past chats", async () => {
+    const ua = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15";
+    const res = await fetch(`${baton.url}/api/visitor/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": ua },
+      body: JSON.stringify({ locale: "en-US", timeZone: "America/New_York" }),
+    });
+    const session = (await res.json()) as { conversationId: string; visitorId: string };
+    const { friendlyName } = await import("../../src/core/visitor/index.js");
+    const { loadContext } = await import("../../src/app/index.js");
+    // The context of a handed-off chat carries the label; here the visitor info is read the same way.
+    const { visitorInfoOf } = await import("../../src/app/index.js");
+    const info = await visitorInfoOf(baton.engine, await baton.engine.conversation(session.conversationId));
+    expect(info).toMatchObject({ label: friendlyName(session.visitorId), labelSource: "friendly", city: "New York", browser: "Safari 17", os: "macOS 10.15", device: "desktop", pastChats: 0 });
+
+    // Carlos comes back (a new conversation): the context counts his earlier chat, history lists it, its transcript reads.
+    const first = (await http("GET", "/api/conversations?filter=mine", maria.token)).body as { id: string; visitor: string }[];
+    const earlier = first.find((r) => r.visitor === "Carlos Pérez");
+    expect((await maria.call("resolve", { conversationId: earlier?.id })).ok).toBe(true);
+    clock.advance(60_000);
+    const again: VisitorClient = track(await visitor(baton.url, identifiedAs("carlos.perez@example.mx")));
+    expect(again.conversationId).not.toBe(earlier?.id);
+    await again.say("I want to talk to a human about invoice INV-2041 again");
+    // Handed off (queued or with an agent: either way the context is built).
+    await again.waitFor<{ state: string }>("status", (st) => st.state !== "bot");
+    const context = await loadContext(baton.engine, again.conversationId);
+    expect(context.visitor).toMatchObject({ label: "Carlos Pérez", labelSource: "customer", pastChats: 1 });
+    const history = (await http("GET", `/api/conversations/${again.conversationId}/history`, maria.token)).body as { id: string; state: string }[];
+    expect(history).toMatchObject([{ id: earlier?.id, state: "resolved" }]);
+    const transcript = (await http("GET", `/api/conversations/${earlier?.id}/transcript`, maria.token)).body as { messages: { text: string }[] };
+    expect(transcript.messages.map((m) => m.text)).toContain("My invoice INV-2041 was charged twice");
+    expect((await http("GET", `/api/conversations/${earlier?.id}/transcript`, priya.token)).status).toBe(403);
+  });
 });
