@@ -34,6 +34,8 @@ export interface QueueEntry {
   language: string;
   summary: string;
   customerName: string | null;
+  /** How the console names the visitor: the customer, a given name or e-mail, else a stable friendly label. */
+  visitorLabel: string;
   tier: "standard" | "vip" | "enterprise";
   waitingSince: number;
 }

@@ -16,7 +16,7 @@ export function deviceFromUserAgent(visitorId: string, header: string | string[]
   const raw = (Array.isArray(header) ? header[0] : header)?.slice(0, MAX_UA).trim();
   if (raw === undefined || raw === "") return null;
   // Control characters never reach the store (same rule as every text field).
-  const userAgent = raw.replace(/[\u0000-\u001f\u007f]/g, " ");
+  const userAgent = raw.replace(/\p{Cc}/gu, " ");
   const p = Bowser.parse(userAgent);
   const join = (name: string | undefined, version: string | undefined, digits = 2) =>
     name === undefined || name === "" ? null : version ? `${name} ${version.split(".").slice(0, digits).join(".")}` : name;

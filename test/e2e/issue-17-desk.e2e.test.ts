@@ -92,4 +92,61 @@ describe("issue 17: the console's desk (real browser)", () => {
     await visitor.waitForMessage((m) => m.text === "One more thing: all sorted.");
     expect(JSON.stringify(visitorEvents)).not.toContain("ledger");
   });
+
+  it("names an anonymous visitor, finds an old chat by its words, and opens a returning customer's past chat", async () => {
+    const transcript = maria.getByRole("log", { name: "Transcript" });
+    await maria.getByRole("button", { name: "Resolve" }).click();
+    await maria.getByTestId("load").filter({ hasText: "0 of 3 chats" }).waitFor();
+
+    // An anonymous visitor is named with a stable label, with the city of their time zone.
+    const anon = await openVisitor(baton.url, { locale: "en-US", timeZone: "America/New_York" });
+    const session = await baton.engine.conversation(anon.conversationId);
+    const { friendlyName } = await import("../../src/core/visitor/index.js");
+    const label = friendlyName(session.visitorId);
+    await anon.send("I want to talk to a person about my invoice");
+    const context = maria.getByRole("complementary", { name: "Conversation context" });
+    await context.waitFor();
+    await maria.getByRole("list", { name: "My chats" }).getByText(label).waitFor();
+    const visitorSection = context.getByRole("region", { name: "Visitor" });
+    expect(await visitorSection.innerText()).toContain(label);
+    expect(await visitorSection.innerText()).toContain("New York");
+    expect(await maria.locator("#chat-title").innerText()).toBe(label);
+    anon.close();
+
+    // Find: full-text search over transcripts finds Carlos's resolved chat; it opens read-only.
+    await maria.getByRole("tab", { name: "Find" }).click();
+    await maria.getByLabel("Search transcripts").fill("question invoice");
+    const results = maria.getByRole("list", { name: "Conversations" });
+    const hit = results.getByRole("button").filter({ hasText: "Carlos Pérez" });
+    await hit.waitFor();
+    expect(await hit.innerText()).toContain("I have a question about invoice INV-2041");
+    await maria.getByLabel("Search transcripts").fill("question invoice zebra");
+    await maria.getByText("No transcript has every word.").waitFor();
+    await maria.getByLabel("Search transcripts").fill("question invoice");
+    await hit.click();
+    await transcript.locator(".line").filter({ hasText: "Let me check" }).or(transcript.locator(".line").filter({ hasText: "refund for order A-12345" })).first().waitFor();
+    expect(await maria.locator(".past .chat-header").innerText()).toContain("Read-only");
+    expect(await transcript.locator(".line-note").count()).toBe(0);
+    await screenshot(maria, "console-search");
+    // Filters: Mine lists the anonymous chat; VIP lists none.
+    await maria.getByLabel("Search transcripts").fill("");
+    await maria.locator("label.filter", { hasText: "Mine" }).click();
+    await results.getByRole("button").filter({ hasText: label }).waitFor();
+    await maria.locator("label.filter", { hasText: "VIP" }).click();
+    await maria.getByText("No conversations here.").waitFor();
+    await maria.getByRole("button", { name: "Close" }).click();
+
+    // Carlos comes back: the context counts his past chat and opens it.
+    await maria.getByRole("tab", { name: /Chats/ }).click();
+    const back = await openVisitor(baton.url, { ...identifiedAs("carlos.perez@example.mx"), locale: "en-US" });
+    await back.send("Hello again, can I talk to a person about my invoice?");
+    await maria.getByRole("list", { name: "My chats" }).getByRole("button").filter({ hasText: "Carlos Pérez" }).click();
+    await context.getByTestId("past-chats").filter({ hasText: "1" }).waitFor();
+    const pastList = context.getByRole("list", { name: "Past chats" });
+    await pastList.getByRole("button").first().waitFor();
+    await screenshot(maria, "console-visitor-history");
+    await pastList.getByRole("button").first().click();
+    await transcript.locator(".line").filter({ hasText: "I have a question about invoice INV-2041" }).waitFor();
+    back.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { Composer } from "./composer.js";
 import { Transcript } from "./transcript.js";
 import type { CannedResponse, Chat, HandoffContextV1 } from "./types.js";
+import { visitorName } from "./visitor-name.js";
 
 export interface ChatPaneProps {
   readonly chat: Chat;
@@ -17,7 +18,7 @@ export interface ChatPaneProps {
 /** The open chat: header with actions, transcript, composer (once accepted). */
 export function ChatPane({ chat, send, sendNote, canned, agentName, typing, answer, openTransfer, resolve }: ChatPaneProps) {
   const c = chat.context;
-  const who = c.customer?.name ?? "Visitor";
+  const who = visitorName(c);
   return (
     <section class="chat-pane" aria-labelledby="chat-title">
       <header class="chat-header">
@@ -70,7 +71,7 @@ export function PreviewPane({ context, close, take }: { readonly context: Handof
     <section class="chat-pane preview" aria-labelledby="chat-title">
       <header class="chat-header">
         <div>
-          <h2 id="chat-title">{context.customer?.name ?? "Visitor"}</h2>
+          <h2 id="chat-title">{visitorName(context)}</h2>
           <p class="muted">Waiting in the queue · read-only · {context.ruleName}</p>
         </div>
         <div class="chat-actions">

@@ -5,6 +5,8 @@ import { ChatPane, PreviewPane } from "./chat-pane.js";
 import { initialState, reduce } from "./console-state.js";
 import { ContextPanel } from "./context-panel.js";
 import { DeskList } from "./desk-list.js";
+import { FindView } from "./find-view.js";
+import { type PastChat, PastPane } from "./past-pane.js";
 import { InboxView } from "./inbox-view.js";
 import { alertNewChat } from "./notify.js";
 import { QueueList } from "./queue-list.js";
@@ -12,8 +14,9 @@ import { observeServerTime } from "./server-clock.js";
 import { slaState } from "./sla.js";
 import { TopBar } from "./top-bar.js";
 import { TransferDialog, type TransferTarget } from "./transfer-dialog.js";
-import type { AgentInfo, CannedResponse, Colleague, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, TeamInfo } from "./types.js";
+import type { AgentInfo, CannedResponse, Colleague, ConversationRow, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, TeamInfo } from "./types.js";
 import { useServerNow } from "./use-now.js";
+import { visitorName } from "./visitor-name.js";
 
 export interface ConsoleAppProps {
   readonly token: string;
@@ -29,7 +32,8 @@ const clientId = () =>
 /** The signed-in console: presence bar, desk and queue, the open chat, its context. */
 export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const [state, dispatch] = useReducer(reduce, initialState);
-  const [tab, setTab] = useState<"chats" | "inbox">("chats");
+  const [tab, setTab] = useState<"chats" | "find" | "inbox">("chats");
+  const [past, setPast] = useState<PastChat | null>(null);
   const [colleagues, setColleagues] = useState<readonly Colleague[]>([]);
   const [teams, setTeams] = useState<readonly TeamInfo[]>([]);
   const [transferring, setTransferring] = useState(false);
@@ -63,7 +67,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
         dispatch,
         queueChanged,
         arrived: (context: HandoffContextV1, status) =>
-          alertNewChat(status === "offered" ? "Chat offered" : "New chat", `${context.customer?.name ?? "Visitor"}: ${context.summary}`),
+          alertNewChat(status === "offered" ? "Chat offered" : "New chat", `${visitorName(context)}: ${context.summary}`),
         mentioned: (note: PresentedNote, by: string) => {
           dispatch({ kind: "notice", notice: `${by} mentioned you: "${note.text.slice(0, 80)}"` });
           alertNewChat(`${by} mentioned you`, note.text.slice(0, 140));
@@ -128,6 +132,14 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
     return () => clearInterval(poll);
   }, [transferring, loadColleagues]);
 
+  const openPast = (conversationId: string) =>
+    void api<PastChat>(`/api/conversations/${encodeURIComponent(conversationId)}/transcript`, { token }).then(setPast, report);
+  const openRow = (row: ConversationRow) => {
+    if (state.chats.some((c) => c.id === row.id)) {
+      setPast(null);
+      dispatch({ kind: "select", conversationId: row.id });
+    } else openPast(row.id);
+  };
   const openInbox = state.inbox.filter((i) => i.status === "open").length;
   // The previewed chat's context goes beside the previewed transcript, never the selected chat's.
   const previewing = state.preview !== null;
@@ -163,6 +175,9 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
             <button type="button" role="tab" aria-selected={tab === "chats"} onClick={() => setTab("chats")}>
               Chats ({state.chats.length})
             </button>
+            <button type="button" role="tab" aria-selected={tab === "find"} onClick={() => setTab("find")}>
+              Find
+            </button>
             <button type="button" role="tab" aria-selected={tab === "inbox"} onClick={() => setTab("inbox")}>
               Inbox ({openInbox})
             </button>
@@ -170,17 +185,24 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
           {tab === "chats" ? (
             <>
               <h2 class="side-title">My chats</h2>
-              <DeskList chats={state.chats} selected={state.selected} select={(id) => dispatch({ kind: "select", conversationId: id })} answer={answer} myName={agent.name} />
+              <DeskList chats={state.chats} selected={state.selected} select={(id) => {
+                  setPast(null);
+                  dispatch({ kind: "select", conversationId: id });
+                }} answer={answer} myName={agent.name} />
               <h2 class="side-title">
                 Queue <span class="muted">({state.queue.length})</span>
               </h2>
               <QueueList queue={state.queue} previewing={state.preview?.conversation.id ?? null} preview={preview} />
             </>
+          ) : tab === "find" ? (
+            <FindView token={token} open={openRow} openId={past?.conversation.id ?? null} />
           ) : (
             <InboxView items={state.inbox} now={now} reply={replyInbox} />
           )}
         </nav>
-        {state.preview !== null ? (
+        {past !== null ? (
+          <PastPane chat={past} close={() => setPast(null)} />
+        ) : state.preview !== null ? (
           <PreviewPane
             context={state.preview}
             close={() => dispatch({ kind: "preview", context: null })}
@@ -208,13 +230,15 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
             </p>
           </section>
         )}
-        {contextOf !== null && (
+        {contextOf !== null && past === null && (
           <ContextPanel
             context={contextOf}
             lines={(!previewing ? selected?.lines : undefined) ?? contextOf.transcript.map((t) => ({ ...t, authorName: t.authorName ?? t.author }))}
             sla={selected && !previewing ? slaState(selected, now, agent.name) : null}
             explanation={!previewing ? (selected?.explanation ?? null) : null}
             agentNames={agentNames}
+            token={token}
+            openPast={openPast}
           />
         )}
       </div>

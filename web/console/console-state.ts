@@ -1,4 +1,5 @@
 import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, PresentedNote, QueueEntry } from "./types.js";
+import { visitorName } from "./visitor-name.js";
 
 /** Everything the console draws, changed only through `reduce` (pure, unit-tested). */
 export interface ConsoleState {
@@ -63,7 +64,7 @@ function linesOf(context: HandoffContextV1): ChatLine[] {
   return context.transcript.map((t) => ({
     id: t.id,
     author: t.author,
-    authorName: t.authorName ?? (t.author === "visitor" ? "Visitor" : t.author === "system" ? "Baton" : t.author === "bot" ? "Baton bot" : "Agent"),
+    authorName: t.authorName ?? (t.author === "visitor" ? (context.visitor?.label ?? "Visitor") : t.author === "system" ? "Baton" : t.author === "bot" ? "Baton bot" : "Agent"),
     text: t.text,
     at: t.at,
     ...(t.nlu ? { nlu: t.nlu } : {}),
@@ -112,7 +113,7 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
     case "unanswered": {
       const chat = state.chats.find((c) => c.id === action.conversationId);
       if (chat === undefined) return state;
-      const who = chat.context.customer?.name ?? "Visitor";
+      const who = visitorName(chat.context);
       return {
         ...withChat(state, { ...chat, unansweredAfterSeconds: action.afterSeconds }),
         notice: `Chat with ${who} not answered for ${action.afterSeconds} s: reply now or it goes to a colleague.`,
@@ -123,7 +124,7 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       if (gone === undefined) return state;
       const chats = state.chats.filter((c) => c.id !== action.conversationId);
       const selected = state.selected === action.conversationId ? (chats[0]?.id ?? null) : state.selected;
-      const who = gone.context.customer?.name ?? "Visitor";
+      const who = visitorName(gone.context);
       return { ...state, chats, selected, notice: `Chat with ${who} ${REMOVED_REASONS[action.reason] ?? action.reason}.` };
     }
     case "message": {
@@ -131,7 +132,7 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       const chat = state.chats.find((c) => c.id === m.conversationId);
       if (chat === undefined) return state;
       // The transcript names an identified visitor after their customer record; live messages say "Visitor".
-      const authorName = m.author === "visitor" ? (chat.context.customer?.name ?? m.authorName) : m.authorName;
+      const authorName = m.author === "visitor" ? (chat.context.visitor?.label ?? chat.context.customer?.name ?? m.authorName) : m.authorName;
       const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at };
       const known = chat.lines.find((l) => l.id === m.id);
       const lines = mergeLines(chat.lines, [line]);

@@ -3,10 +3,11 @@ import type { PresentedMessage, QueueEntry } from "../../src/app/events.js";
 import type { HandoffContextV1, TranscriptEntry } from "../../src/core/context/index.js";
 import type { AgentProfile, Presence } from "../../src/core/model.js";
 import type { Explanation } from "../../src/core/routing/types.js";
+import type { ConversationFilter, ConversationRow } from "../../src/app/conversation-list.js";
 import type { PresentedNote } from "../../src/app/notes.js";
 import type { CannedResponse, InboxItem } from "../../src/ports/index.js";
 
-export type { CannedResponse, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, Explanation };
+export type { ConversationFilter, ConversationRow, CannedResponse, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, Explanation };
 
 /** The signed-in agent as POST /api/agent/login returns it. */
 export type AgentInfo = AgentProfile;
