@@ -8,7 +8,8 @@ import { DeskList } from "./desk-list.js";
 import { FindView } from "./find-view.js";
 import { type PastChat, PastPane } from "./past-pane.js";
 import { InboxView } from "./inbox-view.js";
-import { alertNewChat } from "./notify.js";
+import { alertNewChat, answerPermission, shouldAskPermission } from "./notify.js";
+import { ShortcutHelp, useShortcuts } from "./shortcuts.js";
 import { QueueList } from "./queue-list.js";
 import { observeServerTime } from "./server-clock.js";
 import { slaState } from "./sla.js";
@@ -34,6 +35,10 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const [state, dispatch] = useReducer(reduce, initialState);
   const [tab, setTab] = useState<"chats" | "find" | "inbox">("chats");
   const [past, setPast] = useState<PastChat | null>(null);
+  const [help, setHelp] = useState(false);
+  const [askPermission, setAskPermission] = useState(shouldAskPermission);
+  // Under 900 px one pane shows at a time: the lists, the conversation, or its context.
+  const [view, setView] = useState<"list" | "chat" | "context">("list");
   const [colleagues, setColleagues] = useState<readonly Colleague[]>([]);
   const [teams, setTeams] = useState<readonly TeamInfo[]>([]);
   const [transferring, setTransferring] = useState(false);
@@ -132,13 +137,59 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
     return () => clearInterval(poll);
   }, [transferring, loadColleagues]);
 
+  // Unread messages and offers waiting for an answer, in the tab's title ("(3) Baton · Agent console").
+  const unread = state.chats.reduce((n, c) => n + c.unread + (c.status === "offered" ? 1 : 0), 0);
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) Baton · Agent console` : "Baton · Agent console";
+  }, [unread]);
+
+  const selectChat = (conversationId: string) => {
+    setPast(null);
+    setView("chat");
+    dispatch({ kind: "select", conversationId });
+  };
+  useShortcuts((action) => {
+    const chats = state.chats;
+    const at = chats.findIndex((c) => c.id === state.selected);
+    switch (action) {
+      case "next": {
+        const target = chats.find((c) => c.unread > 0 && c.id !== state.selected) ?? chats[(at + 1) % Math.max(1, chats.length)];
+        if (target) selectChat(target.id);
+        return;
+      }
+      case "previous": {
+        const target = chats[(at - 1 + chats.length) % Math.max(1, chats.length)];
+        if (target) selectChat(target.id);
+        return;
+      }
+      case "resolve":
+        if (selected?.status === "assigned") void send("resolve", { conversationId: selected.id }).catch(report);
+        return;
+      case "transfer":
+        if (selected?.status === "assigned") {
+          loadColleagues();
+          setTransferring(true);
+        }
+        return;
+      case "find":
+        setTab("find");
+        setView("list");
+        setTimeout(() => document.querySelector<HTMLInputElement>(".find-search input")?.focus(), 0);
+        return;
+      case "help":
+        setHelp(true);
+        return;
+    }
+  });
+
   const openPast = (conversationId: string) =>
-    void api<PastChat>(`/api/conversations/${encodeURIComponent(conversationId)}/transcript`, { token }).then(setPast, report);
+    void api<PastChat>(`/api/conversations/${encodeURIComponent(conversationId)}/transcript`, { token }).then((p) => {
+      setPast(p);
+      setView("chat");
+    }, report);
   const openRow = (row: ConversationRow) => {
-    if (state.chats.some((c) => c.id === row.id)) {
-      setPast(null);
-      dispatch({ kind: "select", conversationId: row.id });
-    } else openPast(row.id);
+    if (state.chats.some((c) => c.id === row.id)) selectChat(row.id);
+    else openPast(row.id);
   };
   const openInbox = state.inbox.filter((i) => i.status === "open").length;
   // The previewed chat's context goes beside the previewed transcript, never the selected chat's.
@@ -153,13 +204,14 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
       .catch(report);
 
   return (
-    <div class="console">
+    <div class={`console view-${view}`}>
       <TopBar
         me={state.me}
         name={agent.name}
         connection={state.connection}
         setPresence={(presence: Presence) => void send("presence:set", { presence }).catch(report)}
         setCap={(cap) => void send("cap:set", { cap }).catch(report)}
+        openHelp={() => setHelp(true)}
         signOut={() => {
           // Offline first, then revoke the token on the server (it stops working everywhere).
           void send("presence:set", { presence: "offline" })
@@ -169,6 +221,46 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
             .finally(() => signOut());
         }}
       />
+      {askPermission && (
+        <div class="permission-prompt" role="region" aria-label="Notifications">
+          <p>
+            <b>Get a desktop notification when a chat arrives</b> while this tab is in the background. Your browser will ask you to allow it.
+          </p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setAskPermission(false);
+              void answerPermission(true);
+            }}
+          >
+            Allow notifications
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setAskPermission(false);
+              void answerPermission(false);
+            }}
+          >
+            Not now
+          </button>
+        </div>
+      )}
+      <nav class="narrow-nav" aria-label="Panes">
+        {(
+          [
+            ["list", `Chats (${state.chats.length})`],
+            ["chat", "Conversation"],
+            ["context", "Context"],
+          ] as const
+        ).map(([v, label]) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {label}
+            {v === "list" && unread > 0 && <span class="badge unread">{unread}</span>}
+          </button>
+        ))}
+      </nav>
       <div class="workspace">
         <nav class="sidebar" aria-label="Chats, queue and inbox">
           <div class="tabs" role="tablist">
@@ -185,10 +277,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
           {tab === "chats" ? (
             <>
               <h2 class="side-title">My chats</h2>
-              <DeskList chats={state.chats} selected={state.selected} select={(id) => {
-                  setPast(null);
-                  dispatch({ kind: "select", conversationId: id });
-                }} answer={answer} myName={agent.name} />
+              <DeskList chats={state.chats} selected={state.selected} select={selectChat} answer={answer} myName={agent.name} />
               <h2 class="side-title">
                 Queue <span class="muted">({state.queue.length})</span>
               </h2>
@@ -252,6 +341,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
           </p>
         )}
       </div>
+      {help && <ShortcutHelp close={() => setHelp(false)} />}
       {transferring && selected !== null && (
         <TransferDialog myId={agent.id} colleagues={colleagues} teams={teams} transfer={transfer} close={() => setTransferring(false)} />
       )}

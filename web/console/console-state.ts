@@ -136,7 +136,8 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at };
       const known = chat.lines.find((l) => l.id === m.id);
       const lines = mergeLines(chat.lines, [line]);
-      const unread = state.selected === chat.id || known !== undefined || m.author === "agent" ? chat.unread : chat.unread + 1;
+      // Unread counts what the visitor said; bot turns and system notices are not waiting for the agent.
+      const unread = state.selected === chat.id || known !== undefined || m.author !== "visitor" ? chat.unread : chat.unread + 1;
       const visitorTyping = m.author === "visitor" ? false : chat.visitorTyping;
       const unansweredAfterSeconds = m.author === "agent" ? null : chat.unansweredAfterSeconds;
       return withChat(state, { ...chat, lines, unread, visitorTyping, unansweredAfterSeconds });
