@@ -222,7 +222,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
         }}
       />
       {askPermission && (
-        <div class="permission-prompt" role="region" aria-label="Notifications">
+        <section class="permission-prompt" aria-label="Notifications">
           <p>
             <b>Get a desktop notification when a chat arrives</b> while this tab is in the background. Your browser will ask you to allow it.
           </p>
@@ -245,7 +245,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
           >
             Not now
           </button>
-        </div>
+        </section>
       )}
       <nav class="narrow-nav" aria-label="Panes">
         {(
