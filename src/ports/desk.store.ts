@@ -49,6 +49,25 @@ export interface VisitorDevice {
   readonly updatedAt: number;
 }
 
+/** A file sent in a chat; its bytes are in the BlobStorage under `storageKey`. */
+export interface Attachment {
+  readonly id: string;
+  readonly conversationId: string;
+  /** The message that carries it in the transcript. */
+  readonly messageId: string;
+  readonly uploader: "visitor" | "agent";
+  readonly uploaderId: string | null;
+  /** The file name to offer, made safe, with the extension of its sniffed type. */
+  readonly name: string;
+  /** Sniffed from the content, never taken from the upload. */
+  readonly contentType: string;
+  readonly size: number;
+  readonly storageKey: string;
+  /** The random capability in the file's URL. */
+  readonly accessKey: string;
+  readonly createdAt: number;
+}
+
 export interface DeskStore {
   /** Inserts or replaces the canned response with this id. */
   saveCanned(c: CannedResponse): Promise<void>;
@@ -61,6 +80,11 @@ export interface DeskStore {
   /** Inserts or replaces the visitor's device. */
   saveVisitorDevice(d: VisitorDevice): Promise<void>;
   getVisitorDevice(visitorId: string): Promise<VisitorDevice | null>;
+
+  addAttachment(a: Attachment): Promise<void>;
+  getAttachment(id: string): Promise<Attachment | null>;
+  /** A conversation's attachments, oldest first; `since` counts recent ones (rate limits). */
+  listAttachments(conversationId: string, since?: number): Promise<Attachment[]>;
 
   addNote(n: Note): Promise<void>;
   /** Oldest first. */

@@ -45,6 +45,33 @@ export function deskContract(t: () => StoreUnderTest): void {
     expect(await desk.getVisitorDevice("v1")).toEqual(next);
   });
 
+  it("keeps a conversation's attachments, oldest first, counts recent ones, and refuses one on no conversation", async () => {
+    const { conversations, desk } = t().store;
+    await conversations.createConversation(conversation("c1"));
+    const a = {
+      id: "a1",
+      conversationId: "c1",
+      messageId: "m1",
+      uploader: "visitor" as const,
+      uploaderId: null,
+      name: "screenshot.png",
+      contentType: "image/png",
+      size: 5_000_000_000,
+      storageKey: "c1/a1",
+      accessKey: "k".repeat(32),
+      createdAt: T0,
+    };
+    await desk.addAttachment({ ...a, id: "a2", uploader: "agent", uploaderId: "maria", createdAt: T0 + 10 });
+    await desk.addAttachment(a);
+    expect(await desk.getAttachment("a1")).toEqual(a);
+    expect(await desk.getAttachment("nope")).toBeNull();
+    expect((await desk.listAttachments("c1")).map((x) => x.id)).toEqual(["a1", "a2"]);
+    expect((await desk.listAttachments("c1", T0 + 1)).map((x) => x.id)).toEqual(["a2"]);
+    expect(await desk.listAttachments("c2")).toEqual([]);
+    await expectDomainError(desk.addAttachment(a), "conflict");
+    await expectDomainError(desk.addAttachment({ ...a, id: "a3", conversationId: "ghost" }), "conversation_not_found");
+  });
+
   it("keeps a conversation's notes in order with their mentions, and refuses a note on no conversation", async () => {
     const { conversations, desk } = t().store;
     await conversations.createConversation(conversation("c1"));

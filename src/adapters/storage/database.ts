@@ -20,6 +20,7 @@ export interface BatonDatabase {
   readonly canned_responses: CannedResponseTable;
   readonly notes: NoteTable;
   readonly visitor_devices: VisitorDeviceTable;
+  readonly attachments: AttachmentTable;
 }
 
 /** The outbox: visitor messages stored whose decision is not recorded yet. */
@@ -178,4 +179,18 @@ export interface VisitorDeviceTable {
   os: string | null;
   device: string | null;
   updated_at: number;
+}
+
+export interface AttachmentTable {
+  id: string;
+  conversation_id: string;
+  message_id: string;
+  uploader: string;
+  uploader_id: string | null;
+  name: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
+  access_key: string;
+  created_at: number;
 }

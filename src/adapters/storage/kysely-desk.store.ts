@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import type { CannedResponse, DeskStore, Note, TranscriptHit, VisitorDevice } from "../../ports/desk.store.js";
-import type { BatonDatabase, CannedResponseTable, NoteTable } from "./database.js";
+import type { Attachment, CannedResponse, DeskStore, Note, TranscriptHit, VisitorDevice } from "../../ports/desk.store.js";
+import type { AttachmentTable, BatonDatabase, CannedResponseTable, NoteTable } from "./database.js";
 import { guardWrite } from "./db-errors.js";
 import { readJson, writeJson } from "./json-column.js";
 import type { StorageDialect } from "./storage-dialect.js";
@@ -62,6 +62,20 @@ const noteOf = (r: NoteTable): Note => ({
   at: Number(r.at),
 });
 
+const attachmentOf = (r: AttachmentTable): Attachment => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  messageId: r.message_id,
+  uploader: r.uploader === "agent" ? "agent" : "visitor",
+  uploaderId: r.uploader_id,
+  name: r.name,
+  contentType: r.content_type,
+  size: Number(r.size),
+  storageKey: r.storage_key,
+  accessKey: r.access_key,
+  createdAt: Number(r.created_at),
+});
+
 /**
  * DeskStore over Kysely: canned responses, notes and transcript search on SQLite and PostgreSQL.
  *
@@ -111,6 +125,40 @@ export class KyselyDeskStore implements DeskStore {
     const r = await this.db.selectFrom("visitor_devices").selectAll().where("visitor_id", "=", visitorId).executeTakeFirst();
     if (r === undefined) return null;
     return { visitorId: r.visitor_id, userAgent: r.user_agent, browser: r.browser, os: r.os, device: r.device, updatedAt: Number(r.updated_at) };
+  }
+
+  async addAttachment(a: Attachment): Promise<void> {
+    await guardWrite(
+      () =>
+        this.db
+          .insertInto("attachments")
+          .values({
+            id: a.id,
+            conversation_id: a.conversationId,
+            message_id: a.messageId,
+            uploader: a.uploader,
+            uploader_id: a.uploaderId,
+            name: a.name,
+            content_type: a.contentType,
+            size: a.size,
+            storage_key: a.storageKey,
+            access_key: a.accessKey,
+            created_at: a.createdAt,
+          })
+          .execute(),
+      { id: a.id, conversationId: a.conversationId },
+    );
+  }
+
+  async getAttachment(id: string): Promise<Attachment | null> {
+    const r = await this.db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst();
+    return r === undefined ? null : attachmentOf(r);
+  }
+
+  async listAttachments(conversationId: string, since?: number): Promise<Attachment[]> {
+    let q = this.db.selectFrom("attachments").selectAll().where("conversation_id", "=", conversationId);
+    if (since !== undefined) q = q.where("created_at", ">=", since);
+    return (await q.orderBy("created_at").orderBy("id").execute()).map(attachmentOf);
   }
 
   async addNote(n: Note): Promise<void> {

@@ -33,6 +33,8 @@ create index "canned_owner_idx" on "canned_responses" ("owner_id", "shortcut");
 create table "notes" ("id" text primary key, "conversation_id" text not null references "conversations" ("id") on delete cascade, "author_id" text not null, "text" text not null, "mentions" text not null, "at" bigint not null);
 create index "notes_conversation_idx" on "notes" ("conversation_id", "at");
 create table "visitor_devices" ("visitor_id" text primary key, "user_agent" text not null, "browser" text, "os" text, "device" text, "updated_at" bigint not null);
+create table "attachments" ("id" text primary key, "conversation_id" text not null references "conversations" ("id") on delete cascade, "message_id" text not null, "uploader" text not null, "uploader_id" text, "name" text not null, "content_type" text not null, "size" bigint not null, "storage_key" text not null, "access_key" text not null, "created_at" bigint not null);
+create index "attachments_conversation_idx" on "attachments" ("conversation_id", "created_at");
 create index "conversations_customer_idx" on "conversations" ("customer_id", "created_at");
 create virtual table messages_fts using fts5(text, content='messages', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
 create trigger messages_fts_insert after insert on messages begin insert into messages_fts(rowid, text) values (new.seq, new.text); end;

@@ -3,7 +3,7 @@ import type { DialectTraits } from "../storage-dialect.js";
 
 /**
  * The agent's desk (issue 17): canned responses (team or personal), private notes on a
- * conversation, visitors' devices (from the User-Agent), an index for a customer's past chats, and a full-text index over message text: an FTS5 table kept by triggers in
+ * conversation, visitors' devices (from the User-Agent), attachments, an index for a customer's past chats, and a full-text index over message text: an FTS5 table kept by triggers in
  * SQLite, a GIN index over to_tsvector('simple', text) in PostgreSQL ('simple': no stemming, so
  * every language is indexed alike).
  *
@@ -47,6 +47,22 @@ export function deskMigration(traits: DialectTraits): Migration {
         .addColumn("device", "text")
         .addColumn("updated_at", "bigint", (c) => c.notNull())
         .execute();
+      // Files sent in a chat (the bytes live in the blob storage under `storage_key`).
+      await db.schema
+        .createTable("attachments")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("conversation_id", "text", (c) => c.notNull().references("conversations.id").onDelete("cascade"))
+        .addColumn("message_id", "text", (c) => c.notNull())
+        .addColumn("uploader", "text", (c) => c.notNull())
+        .addColumn("uploader_id", "text")
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("content_type", "text", (c) => c.notNull())
+        .addColumn("size", "bigint", (c) => c.notNull())
+        .addColumn("storage_key", "text", (c) => c.notNull())
+        .addColumn("access_key", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("attachments_conversation_idx").on("attachments").columns(["conversation_id", "created_at"]).execute();
       // A verified customer's past chats (the context panel's history).
       await db.schema.createIndex("conversations_customer_idx").on("conversations").columns(["customer_id", "created_at"]).execute();
 
@@ -68,6 +84,7 @@ export function deskMigration(traits: DialectTraits): Migration {
         await sql`drop index messages_text_fts_idx`.execute(db);
       }
       await db.schema.dropIndex("conversations_customer_idx").execute();
+      await db.schema.dropTable("attachments").execute();
       await db.schema.dropTable("visitor_devices").execute();
       await db.schema.dropTable("notes").execute();
       await db.schema.dropTable("canned_responses").execute();
