@@ -1,5 +1,5 @@
 import type { BatonConfig } from "../core/config/index.js";
-import type { AgentDirectory, Clock, ConversationStore, Crm, DeskStore, Mailer, Nlu, Publisher } from "../ports/index.js";
+import type { AgentDirectory, BlobStorage, Clock, ConversationStore, Crm, DeskStore, Mailer, Nlu, Publisher } from "../ports/index.js";
 
 /** The bot's reply for an intent: pure, from the bot corpus (see src/adapters/nlu/answer-for.ts). */
 export type BotReplier = (
@@ -21,6 +21,8 @@ export interface AppDeps {
   readonly agents: AgentDirectory;
   /** Canned responses, private notes, transcript search. */
   readonly desk: DeskStore;
+  /** Attachment bytes (local disk, or an S3-compatible bucket). */
+  readonly blobs: BlobStorage;
   readonly nlu: Nlu;
   readonly reply: BotReplier;
   readonly clock: Clock;

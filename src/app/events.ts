@@ -9,6 +9,19 @@ export interface PresentedMessage {
   authorName: string;
   text: string;
   at: number;
+  /** A file sent with the message (issue 17): image thumbnails inline, anything else a download. */
+  attachment?: PresentedAttachment;
+}
+
+/** A file in a chat as widgets and consoles see it. `url` is relative to Baton's origin. */
+export interface PresentedAttachment {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  url: string;
+  /** An image shown as a thumbnail; false: offered as a download only. */
+  inline: boolean;
 }
 
 export interface VisitorStatus {

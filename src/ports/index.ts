@@ -7,3 +7,4 @@ export type * from "./nlu.js";
 export type * from "./publisher.js";
 export type * from "./visitor-session.store.js";
 export type * from "./desk.store.js";
+export type * from "./blob.storage.js";

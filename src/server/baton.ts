@@ -12,7 +12,9 @@ import { type AppLogger, decideUndecidedMessages, Engine, restoreRouter, seedDem
 import type { BatonConfig, LimitsConfig, SecurityConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer } from "../ports/index.js";
+import { LocalDiskBlobStorage } from "../adapters/blob/index.js";
 import { agentGateway } from "./agent.gateway.js";
+import { attachmentsConfig } from "./attachments.config.js";
 import { createAccess } from "./access.js";
 import { demoIdentityRoute } from "./demo-identity.js";
 import { hashPassword, randomSecret, SessionTokens } from "./auth.js";
@@ -86,6 +88,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   if (options.security !== undefined) config = { ...config, security: { ...config.security, ...options.security } };
   if (options.limits !== undefined) config = { ...config, limits: options.limits };
   const log = options.logger ?? createLogger();
+  const attachments = attachmentsConfig(env, config.storage.url);
   const store = await openStore(config.storage.url);
   const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
   const publisher = new SocketPublisher();
@@ -99,6 +102,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     store: store.conversations,
     agents: store.agents,
     desk: store.desk,
+    blobs: new LocalDiskBlobStorage(attachments.dir),
     nlu,
     reply: (intent, language, known) => answerFor(nlu.corpus, intent, language, known),
     clock: options.clock ?? systemClock,
@@ -172,6 +176,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, rules: engine.config.rules, from, to, now: engine.now() });
       return format === "csv" ? seamReportToCsv(report) : report;
     },
+    attachments,
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),
   });
   const demoSecret = config.security.identity.jwtSecret;

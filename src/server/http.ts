@@ -13,6 +13,8 @@ import { type Engine, inboxFor, openConversation, postBotTurn, presentMessage, q
 import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import type { Access } from "./access.js";
+import { attachmentRoutes } from "./attachment.routes.js";
+import type { AttachmentsConfig } from "./attachments.config.js";
 import { deskRoutes } from "./desk.routes.js";
 import { readScenarioFile } from "./scenario-files.js";
 import { type SessionRouteOptions, sessionRoutes } from "./session.routes.js";
@@ -42,6 +44,8 @@ export interface HttpOptions {
   readonly readConfigText: () => Promise<string>;
   readonly seamReport: (from: number, to: number, format: "json" | "csv") => Promise<unknown>;
   readonly prometheus: () => Promise<{ contentType: string; body: string }>;
+  /** Attachment limits (BATON_ATTACHMENTS_*). */
+  readonly attachments: AttachmentsConfig;
 }
 
 const doc = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input" });
@@ -151,6 +155,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
   );
 
   deskRoutes(app, engine, access);
+  await attachmentRoutes(app, engine, access, opts.attachments);
 
   // ---------- Bot API ----------
   app.post(

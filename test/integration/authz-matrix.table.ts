@@ -57,6 +57,12 @@ export const HTTP: Readonly<Record<string, Row>> = {
   "GET /api/conversations": { allowed: agents, path: "/api/conversations?filter=all&q=hello" },
   "GET /api/conversations/:id/history": { allowed: ["teamAgent", "admin"] },
   "GET /api/conversations/:id/transcript": { allowed: ["teamAgent", "admin"] },
+  // Attachments: uploads by the visitor of C and the agent holding C (no body here: refused after
+  // the access check as input); listing by readers; a file by its unguessable URL (capability).
+  "POST /api/visitor/attachments": { allowed: visitors, path: "/api/visitor/attachments?name=x.png", tokenKind: "visitor" },
+  "POST /api/conversations/:id/attachments": { allowed: ["teamAgent"], path: "/api/conversations/:id/attachments?name=x.png" },
+  "GET /api/conversations/:id/attachments": { allowed: ["teamAgent", "admin"] },
+  "GET /api/attachments/:id/:key": { allowed: "everyone", path: "/api/attachments/none/aaaaaaaaaaaaaaaaaaaaaaaa" },
   "GET /api/canned": { allowed: agents },
   // A personal one: any agent. (A team's: admins only, see issue-17-desk.test.ts.)
   "POST /api/canned": { allowed: agents, body: { shortcut: "matrix", title: "Matrix", text: "Hi" }, mutates: true },

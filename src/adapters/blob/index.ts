@@ -1,0 +1,1 @@
+export { LocalDiskBlobStorage } from "./local-disk.blob-storage.js";
