@@ -86,7 +86,7 @@ export async function attachFile(engine: Engine, input: AttachInput, policy: Att
     clientMessageId: `attachment:${id}`,
     author: input.uploader,
     authorId: input.agentId,
-    text: `📎 ${name}`,
+    text: name,
     at: now,
     nlu: null,
   };

@@ -9,6 +9,7 @@ export interface ChatPaneProps {
   readonly sendNote: (text: string) => Promise<void>;
   readonly canned: readonly CannedResponse[];
   readonly agentName: string;
+  readonly attach: (file: File) => Promise<void>;
   readonly typing: (typing: boolean) => void;
   readonly answer: (accept: boolean) => void;
   readonly openTransfer: () => void;
@@ -16,7 +17,7 @@ export interface ChatPaneProps {
 }
 
 /** The open chat: header with actions, transcript, composer (once accepted). */
-export function ChatPane({ chat, send, sendNote, canned, agentName, typing, answer, openTransfer, resolve }: ChatPaneProps) {
+export function ChatPane({ chat, send, sendNote, canned, agentName, attach, typing, answer, openTransfer, resolve }: ChatPaneProps) {
   const c = chat.context;
   const who = visitorName(c);
   return (
@@ -56,7 +57,7 @@ export function ChatPane({ chat, send, sendNote, canned, agentName, typing, answ
       )}
       <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} />
       {chat.status === "assigned" ? (
-        <Composer context={c} send={send} sendNote={sendNote} typing={typing} canned={canned} agentName={agentName} />
+        <Composer context={c} send={send} sendNote={sendNote} typing={typing} canned={canned} agentName={agentName} attach={attach} />
       ) : (
         <p class="composer-locked muted">Accept the chat to reply.</p>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { fillTemplate } from "../../src/core/canned/index.js";
 import { findKnownFieldQuestion } from "../../src/core/context/index.js";
 import { humanize } from "../shared/format.js";
+import { ACCEPTED_FILES } from "../shared/upload.js";
 import { CannedPicker, matchCanned } from "./canned-picker.js";
 import type { CannedResponse, HandoffContextV1 } from "./types.js";
 
@@ -12,6 +13,8 @@ export interface ComposerProps {
   readonly typing: (typing: boolean) => void;
   readonly canned: readonly CannedResponse[];
   readonly agentName: string;
+  /** Sends a file (image or PDF) in the chat. */
+  readonly attach: (file: File) => Promise<void>;
 }
 
 /** Variables a canned response left unfilled ("{field.invoice_number}"): the agent completes them before sending. */
@@ -22,7 +25,7 @@ const UNFILLED = /\{(?:visitor|field|agent|customer)\.[a-z0-9_]+\}/gi;
  * before the agent asks again), canned responses on "/" with their variables filled from the
  * chat, and a private-note mode whose text goes to colleagues only.
  */
-export function Composer({ context, send, sendNote, typing, canned, agentName }: ComposerProps) {
+export function Composer({ context, send, sendNote, typing, canned, agentName, attach }: ComposerProps) {
   const [text, setText] = useState("");
   const [mode, setMode] = useState<"reply" | "note">("reply");
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +33,7 @@ export function Composer({ context, send, sendNote, typing, canned, agentName }:
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+  const file = useRef<HTMLInputElement>(null);
   const typingSent = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const known = useMemo(
@@ -162,6 +166,30 @@ export function Composer({ context, send, sendNote, typing, canned, agentName }:
         }}
       />
       <div class="composer-actions">
+        <input
+          ref={file}
+          id="composer-file"
+          type="file"
+          accept={ACCEPTED_FILES}
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-label="File to send"
+          onChange={(e) => {
+            const picked = e.currentTarget.files?.[0];
+            e.currentTarget.value = "";
+            if (picked === undefined) return;
+            setBusy(true);
+            setError(null);
+            attach(picked)
+              .catch((err: Error) => setError(`The file was not sent: ${err.message}`))
+              .finally(() => setBusy(false));
+          }}
+        />
+        {mode === "reply" && (
+          <button type="button" class="attach-button" disabled={busy} onClick={() => file.current?.click()}>
+            Attach a file
+          </button>
+        )}
         {error && (
           <span class="error" role="alert">
             {error}

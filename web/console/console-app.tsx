@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { api } from "../shared/api.js";
+import { uploadFile } from "../shared/upload.js";
 import { type AgentSocket, connectAgent } from "./agent-socket.js";
 import { ChatPane, PreviewPane } from "./chat-pane.js";
 import { initialState, reduce } from "./console-state.js";
@@ -15,7 +16,7 @@ import { observeServerTime } from "./server-clock.js";
 import { slaState } from "./sla.js";
 import { TopBar } from "./top-bar.js";
 import { TransferDialog, type TransferTarget } from "./transfer-dialog.js";
-import type { AgentInfo, CannedResponse, Colleague, ConversationRow, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, TeamInfo } from "./types.js";
+import type { AgentInfo, CannedResponse, Colleague, ConversationRow, PresentedAttachment, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, TeamInfo } from "./types.js";
 import { useServerNow } from "./use-now.js";
 import { visitorName } from "./visitor-name.js";
 
@@ -101,8 +102,13 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   // A chat's private notes, read when it is opened (new ones arrive live as "note").
   useEffect(() => {
     if (state.selected === null) return;
-    api<PresentedNote[]>(`/api/conversations/${encodeURIComponent(state.selected)}/notes`, { token }).then(
+    const id = state.selected;
+    api<PresentedNote[]>(`/api/conversations/${encodeURIComponent(id)}/notes`, { token }).then(
       (notes) => dispatch({ kind: "notes", notes }),
+      () => undefined,
+    );
+    api<(PresentedAttachment & { messageId: string })[]>(`/api/conversations/${encodeURIComponent(id)}/attachments`, { token }).then(
+      (attachments) => dispatch({ kind: "attachments", conversationId: id, attachments }),
       () => undefined,
     );
   }, [state.selected, token]);
@@ -111,6 +117,10 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const sendMessage = async (conversationId: string, text: string) => {
     const { message } = await send<{ message: PresentedMessage }>("message:send", { conversationId, clientMessageId: clientId(), text });
     observeServerTime(message.at);
+    dispatch({ kind: "message", message });
+  };
+  const attach = async (conversationId: string, file: File) => {
+    const message = await uploadFile(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`, token, file);
     dispatch({ kind: "message", message });
   };
   const sendNote = async (conversationId: string, text: string) => {
@@ -302,6 +312,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
             chat={selected}
             send={(text) => sendMessage(selected.id, text)}
             sendNote={(text) => sendNote(selected.id, text)}
+            attach={(file) => attach(selected.id, file)}
             canned={canned}
             agentName={agent.name}
             typing={(typing) => void send("typing", { conversationId: selected.id, typing }).catch(() => undefined)}

@@ -1,4 +1,4 @@
-import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, PresentedNote, QueueEntry } from "./types.js";
+import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedAttachment, PresentedMessage, PresentedNote, QueueEntry } from "./types.js";
 import { visitorName } from "./visitor-name.js";
 
 /** Everything the console draws, changed only through `reduce` (pure, unit-tested). */
@@ -31,6 +31,7 @@ export type ConsoleAction =
   | { readonly kind: "unanswered"; readonly conversationId: string; readonly afterSeconds: number }
   | { readonly kind: "message"; readonly message: PresentedMessage }
   | { readonly kind: "notes"; readonly notes: readonly PresentedNote[] }
+  | { readonly kind: "attachments"; readonly conversationId: string; readonly attachments: readonly (PresentedAttachment & { readonly messageId: string })[] }
   | { readonly kind: "typing"; readonly conversationId: string; readonly typing: boolean }
   | { readonly kind: "inbox"; readonly items: readonly InboxItem[] }
   | { readonly kind: "inbox:item"; readonly item: InboxItem }
@@ -133,7 +134,7 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       if (chat === undefined) return state;
       // The transcript names an identified visitor after their customer record; live messages say "Visitor".
       const authorName = m.author === "visitor" ? (chat.context.visitor?.label ?? chat.context.customer?.name ?? m.authorName) : m.authorName;
-      const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at };
+      const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at, ...(m.attachment ? { attachment: m.attachment } : {}) };
       const known = chat.lines.find((l) => l.id === m.id);
       const lines = mergeLines(chat.lines, [line]);
       // Unread counts what the visitor said; bot turns and system notices are not waiting for the agent.
@@ -152,6 +153,16 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
         next = withChat(next, { ...chat, lines: mergeLines(chat.lines, [line]) });
       }
       return next;
+    }
+    case "attachments": {
+      const chat = state.chats.find((c) => c.id === action.conversationId);
+      if (chat === undefined) return state;
+      const byMessage = new Map(action.attachments.map((a) => [a.messageId, a]));
+      const lines = chat.lines.map((l) => {
+        const a = byMessage.get(l.id);
+        return a === undefined ? l : { ...l, attachment: a };
+      });
+      return withChat(state, { ...chat, lines });
     }
     case "typing": {
       const chat = state.chats.find((c) => c.id === action.conversationId);

@@ -9,7 +9,7 @@ export interface PastChat {
 /** A past (or another agent's) conversation, read-only: from the visitor's history or a search. */
 export function PastPane({ chat, close }: { readonly chat: PastChat; readonly close: () => void }) {
   const c = chat.conversation;
-  const lines = chat.messages.map((m) => ({ id: m.id, author: m.author, authorName: m.author === "visitor" ? c.visitor : m.authorName, text: m.text, at: m.at }));
+  const lines = chat.messages.map((m) => ({ id: m.id, author: m.author, authorName: m.author === "visitor" ? c.visitor : m.authorName, text: m.text, at: m.at, ...(m.attachment ? { attachment: m.attachment } : {}) }));
   return (
     <section class="chat-pane preview past" aria-labelledby="chat-title">
       <header class="chat-header">

@@ -1,5 +1,5 @@
 /** What the console holds: the wire payloads of src/server/protocol.ts, typed from the server's own types. */
-import type { PresentedMessage, QueueEntry } from "../../src/app/events.js";
+import type { PresentedAttachment, PresentedMessage, QueueEntry } from "../../src/app/events.js";
 import type { HandoffContextV1, TranscriptEntry } from "../../src/core/context/index.js";
 import type { AgentProfile, Presence } from "../../src/core/model.js";
 import type { Explanation } from "../../src/core/routing/types.js";
@@ -7,7 +7,7 @@ import type { ConversationFilter, ConversationRow } from "../../src/app/conversa
 import type { PresentedNote } from "../../src/app/notes.js";
 import type { CannedResponse, InboxItem } from "../../src/ports/index.js";
 
-export type { ConversationFilter, ConversationRow, CannedResponse, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, Explanation };
+export type { PresentedAttachment, ConversationFilter, ConversationRow, CannedResponse, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, Explanation };
 
 /** The signed-in agent as POST /api/agent/login returns it. */
 export type AgentInfo = AgentProfile;
@@ -44,6 +44,8 @@ export interface ChatLine {
   readonly text: string;
   readonly at: number;
   readonly nlu?: TranscriptEntry["nlu"];
+  /** A file sent with the message: a thumbnail, or a download link. */
+  readonly attachment?: PresentedAttachment;
 }
 
 /** A chat on the agent's desk: offered (waiting for accept) or assigned. */

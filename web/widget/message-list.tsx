@@ -1,4 +1,5 @@
 import type { Translate } from "../shared/i18n.js";
+import { AttachmentView } from "./attachment.js";
 import type { ChatMessage } from "./transcript.js";
 
 export interface MessageListProps {
@@ -35,6 +36,7 @@ function Message({ m, t }: { m: ChatMessage; t: Translate }) {
       {(m.author === "bot" || m.author === "agent") && m.authorName !== "" && <span class="who">{m.authorName}</span>}
       {m.author === "visitor" && <span class="sr">{t("you")}: </span>}
       <div class="bubble">{m.text}</div>
+      {m.attachment && <AttachmentView a={m.attachment} />}
       {m.failed !== undefined ? (
         <span class="note" role="alert">
           {t("error", { message: m.failed })}
