@@ -173,7 +173,8 @@ export function Composer({ context, send, sendNote, typing, canned, agentName, a
           accept={ACCEPTED_FILES}
           class="visually-hidden"
           tabIndex={-1}
-          aria-label="File to send"
+          aria-hidden="true"
+          aria-label="Attach a file"
           onChange={(e) => {
             const picked = e.currentTarget.files?.[0];
             e.currentTarget.value = "";
