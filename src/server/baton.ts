@@ -12,7 +12,7 @@ import { type AppLogger, decideUndecidedMessages, Engine, restoreRouter, seedDem
 import type { BatonConfig, LimitsConfig, SecurityConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer } from "../ports/index.js";
-import { LocalDiskBlobStorage } from "../adapters/blob/index.js";
+import { LocalDiskBlobStorage, S3BlobStorage } from "../adapters/blob/index.js";
 import { agentGateway } from "./agent.gateway.js";
 import { attachmentsConfig } from "./attachments.config.js";
 import { createAccess } from "./access.js";
@@ -102,7 +102,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     store: store.conversations,
     agents: store.agents,
     desk: store.desk,
-    blobs: new LocalDiskBlobStorage(attachments.dir),
+    blobs: attachments.s3 === null ? new LocalDiskBlobStorage(attachments.dir) : new S3BlobStorage(attachments.s3),
     nlu,
     reply: (intent, language, known) => answerFor(nlu.corpus, intent, language, known),
     clock: options.clock ?? systemClock,
