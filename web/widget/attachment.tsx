@@ -39,6 +39,8 @@ export function AttachButton({ t, target }: AttachButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Nothing to attach to before the conversation exists.
+  if (target() === null) return null;
   const send = async (file: File) => {
     const to = target();
     if (to === null) return;
