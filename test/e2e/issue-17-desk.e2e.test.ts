@@ -149,4 +149,32 @@ describe("issue 17: the console's desk (real browser)", () => {
     await transcript.locator(".line").filter({ hasText: "I have a question about invoice INV-2041" }).waitFor();
     back.close();
   });
+
+  it("lets an agent keep canned responses of their own from the console", async () => {
+    await maria.getByRole("tab", { name: "Canned" }).click();
+    const form = maria.getByRole("form", { name: "New canned response" });
+    await form.getByLabel("Shortcut").fill("back");
+    await form.getByLabel("Title").fill("Back soon");
+    await form.getByLabel("Text").fill("Thanks {visitor.first_name}, I'll be back in five minutes.");
+    await form.getByRole("button", { name: "Add" }).click();
+    const list = maria.getByRole("list", { name: "Canned responses you can use" });
+    const mine = list.getByRole("listitem").filter({ hasText: "/back" });
+    await mine.waitFor();
+    // A team's response is not hers to change; her own is.
+    expect(await list.getByRole("listitem").filter({ hasText: "/refund" }).getByRole("button", { name: "Edit" }).count()).toBe(0);
+    expect(await mine.getByRole("button", { name: "Delete" }).count()).toBe(1);
+    await screenshot(maria, "console-canned-manage");
+
+    await maria.getByRole("tab", { name: /Chats/ }).click();
+    await maria.getByRole("list", { name: "My chats" }).getByRole("button").filter({ hasText: "Carlos Pérez" }).click();
+    const box = maria.getByLabel("Reply to the visitor");
+    await box.fill("/back");
+    await box.press("Enter");
+    expect(await box.inputValue()).toBe("Thanks Carlos, I'll be back in five minutes.");
+    await box.fill("");
+
+    await maria.getByRole("tab", { name: "Canned" }).click();
+    await mine.getByRole("button", { name: "Delete" }).click();
+    await mine.waitFor({ state: "detached" });
+  });
 });

@@ -5,6 +5,7 @@ import { type AgentSocket, connectAgent } from "./agent-socket.js";
 import { ChatPane, PreviewPane } from "./chat-pane.js";
 import { initialState, reduce } from "./console-state.js";
 import { ContextPanel } from "./context-panel.js";
+import { CannedView } from "./canned-view.js";
 import { DeskList } from "./desk-list.js";
 import { FindView } from "./find-view.js";
 import { type PastChat, PastPane } from "./past-pane.js";
@@ -34,7 +35,7 @@ const clientId = () =>
 /** The signed-in console: presence bar, desk and queue, the open chat, its context. */
 export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   const [state, dispatch] = useReducer(reduce, initialState);
-  const [tab, setTab] = useState<"chats" | "find" | "inbox">("chats");
+  const [tab, setTab] = useState<"chats" | "find" | "inbox" | "canned">("chats");
   const [past, setPast] = useState<PastChat | null>(null);
   const [help, setHelp] = useState(false);
   const [askPermission, setAskPermission] = useState(shouldAskPermission);
@@ -49,6 +50,9 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
   desk.current = state.chats;
   const now = useServerNow(5000);
 
+  const loadCanned = useCallback(() => {
+    api<CannedResponse[]>("/api/canned", { token }).then(setCanned, () => undefined);
+  }, [token]);
   const loadColleagues = useCallback(() => {
     api<Colleague[]>("/api/agents", { token }).then(setColleagues, () => undefined);
     api<TeamInfo[]>("/api/teams", { token }).then(setTeams, () => undefined);
@@ -84,7 +88,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
     );
     socket.current = s;
     loadColleagues();
-    api<CannedResponse[]>("/api/canned", { token }).then(setCanned, () => undefined);
+    loadCanned();
     return () => {
       clearTimeout(refetch);
       s.close();
@@ -283,6 +287,9 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
             <button type="button" role="tab" aria-selected={tab === "inbox"} onClick={() => setTab("inbox")}>
               Inbox ({openInbox})
             </button>
+            <button type="button" role="tab" aria-selected={tab === "canned"} onClick={() => setTab("canned")}>
+              Canned
+            </button>
           </div>
           {tab === "chats" ? (
             <>
@@ -295,6 +302,8 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
             </>
           ) : tab === "find" ? (
             <FindView token={token} open={openRow} openId={past?.conversation.id ?? null} />
+          ) : tab === "canned" ? (
+            <CannedView token={token} me={agent} teams={teams} canned={canned} reload={loadCanned} />
           ) : (
             <InboxView items={state.inbox} now={now} reply={replyInbox} />
           )}
