@@ -3,6 +3,7 @@ import { DomainError } from "../core/errors.js";
 import type { AgentProfile, RoutingRequest } from "../core/model.js";
 import { constraintsFor, mayServe, type RouterSnapshot } from "../core/routing/index.js";
 import type { InboxItem } from "../ports/index.js";
+import { visitorLabel } from "../core/visitor/index.js";
 import type { Engine } from "./engine.js";
 import type { QueueEntry } from "./events.js";
 import { loadContext } from "./load-context.js";
@@ -101,6 +102,7 @@ export async function queueFor(
       language: r.language,
       summary: last?.text.slice(0, 140) ?? "",
       customerName: customer?.name ?? null,
+      visitorLabel: visitorLabel({ visitorId: c.visitorId, customer, fields: await store.listFields(c.id) }).name,
       tier: customer?.tier ?? "standard",
       waitingSince: r.arrivedAt,
     });

@@ -1,5 +1,5 @@
 import type { BatonConfig } from "../core/config/index.js";
-import type { AgentDirectory, BotTransport, Clock, ConversationStore, Crm, Mailer, Nlu, Publisher, Translator } from "../ports/index.js";
+import type { AgentDirectory, BlobStorage, BotTransport, Clock, ConversationStore, Crm, DeskStore, Mailer, Nlu, Publisher, Translator } from "../ports/index.js";
 
 /** The bot's reply for an intent: pure, from the bot corpus (see src/adapters/nlu/answer-for.ts). */
 export type BotReplier = (
@@ -19,6 +19,10 @@ export interface AppLogger {
 export interface AppDeps {
   readonly store: ConversationStore;
   readonly agents: AgentDirectory;
+  /** Canned responses, private notes, transcript search. */
+  readonly desk: DeskStore;
+  /** Attachment bytes (local disk, or an S3-compatible bucket). */
+  readonly blobs: BlobStorage;
   readonly nlu: Nlu;
   readonly reply: BotReplier;
   readonly clock: Clock;

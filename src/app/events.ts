@@ -17,6 +17,19 @@ export interface PresentedMessage {
   translated?: { from: string; to: string; via: string | null; original: string };
   /** An external bot's quick replies (the text is the fallback where buttons are not drawn). */
   buttons?: { title: string; payload: string }[];
+  /** A file sent with the message (issue 17): image thumbnails inline, anything else a download. */
+  attachment?: PresentedAttachment;
+}
+
+/** A file in a chat as widgets and consoles see it. `url` is relative to Baton's origin. */
+export interface PresentedAttachment {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  url: string;
+  /** An image shown as a thumbnail; false: offered as a download only. */
+  inline: boolean;
 }
 
 export interface VisitorStatus {
@@ -42,6 +55,8 @@ export interface QueueEntry {
   language: string;
   summary: string;
   customerName: string | null;
+  /** How the console names the visitor: the customer, a given name or e-mail, else a stable friendly label. */
+  visitorLabel: string;
   tier: "standard" | "vip" | "enterprise";
   waitingSince: number;
 }

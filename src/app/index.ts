@@ -7,7 +7,7 @@ export { checkInboxScope, inboxFor, inboxTeamOf, inQueueOf, mayView, openConvers
 export type { AppDeps, AppLogger, BotReplier } from "./deps.js";
 export { decideUndecidedMessages, decideVisitorMessages } from "./decide-visitor-messages.js";
 export { Engine } from "./engine.js";
-export type { PresentedMessage, QueueEntry, VisitorStatus } from "./events.js";
+export type { PresentedAttachment, PresentedMessage, QueueEntry, VisitorStatus } from "./events.js";
 export { handOff } from "./hand-off.js";
 export { loadContext } from "./load-context.js";
 export { defaultAuthorName, presentMessage, presentTranscript } from "./post-message.js";
@@ -25,3 +25,7 @@ export { visitorStatus, waitFor } from "./visitor-status.js";
 export { refreshTranslation } from "./refresh-translation.js";
 export { presentForVisitor } from "./post-message.js";
 export { previewTranslation, translationView, type TranslationView } from "./translate-transcript.js";
+export { type CannedInput, cannedFor, createCanned, deleteCanned, updateCanned } from "./canned-responses.js";
+export { addNote, mayReadNotes, mentionsIn, notesFor, type PresentedNote } from "./notes.js";
+export { type ConversationFilter, type ConversationRow, historyFor, listConversationsFor, mayRead, readConversation, snippetOf, visitorInfoOf } from "./conversation-list.js";
+export { ATTACHABLE_TYPES, type AttachInput, type AttachmentPolicy, attachFile, INLINE_IMAGE_TYPES, presentAttachment, safeFileName } from "./attachments.js";

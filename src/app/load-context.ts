@@ -2,6 +2,7 @@ import { buildContext, type HandoffContextV1 } from "../core/context/index.js";
 import { DomainError } from "../core/errors.js";
 import type { Handoff } from "../core/model.js";
 import { priorityBoost, readRoutingTopic } from "../core/rules/index.js";
+import { visitorInfoOf } from "./conversation-list.js";
 import type { Engine } from "./engine.js";
 
 /** Builds the handoff context payload of a conversation from what the store holds. */
@@ -27,7 +28,7 @@ export async function loadContext(engine: Engine, conversationId: string): Promi
     { ...engine.config.priority, negativeSentimentScore: engine.config.triggers.negativeSentimentScore },
   );
   const routing = topic === undefined ? undefined : { topic: topic.topic, source: topic.source, reason: topic.reason, boosts };
-  return buildContext({
+  const built = buildContext({
     conversation,
     messages,
     fields,
@@ -40,4 +41,5 @@ export async function loadContext(engine: Engine, conversationId: string): Promi
     ...(routing === undefined ? {} : { routing }),
     agentNames: Object.fromEntries([...roster.values()].map((a) => [a.id, a.name])),
   });
+  return { ...built, visitor: await visitorInfoOf(engine, conversation) };
 }

@@ -1,7 +1,8 @@
 import type { Author, Message, NluResult } from "../core/model.js";
 import { BOT_NAME } from "../core/context/index.js";
 import type { Engine } from "./engine.js";
-import type { PresentedMessage } from "./events.js";
+import { presentAttachment } from "./attachments.js";
+import type { PresentedAttachment, PresentedMessage } from "./events.js";
 
 /** The shape consoles draw: the author's own words, with the translation beside them when there is one. */
 export function presentMessage(m: Message, authorName: string): PresentedMessage {
@@ -92,9 +93,19 @@ export async function postMessage(
   return m;
 }
 
-/** A conversation's messages as the widget draws them, agents named. */
+/** A conversation's messages as the widget draws them, agents named, with their attachments. */
 export async function presentTranscript(engine: Engine, messages: readonly Message[]): Promise<PresentedMessage[]> {
   const needsNames = messages.some((m) => m.author === "agent");
   const profiles = needsNames ? await engine.profiles() : new Map<string, { name: string }>();
-  return messages.map((m) => presentForVisitor(m, m.author === "agent" ? (profiles.get(m.authorId ?? "")?.name ?? "Agent") : defaultAuthorName(m.author)));
+  const files = new Map<string, PresentedAttachment>();
+  if (messages.some((m) => m.clientMessageId?.startsWith("attachment:"))) {
+    for (const id of new Set(messages.map((m) => m.conversationId))) {
+      for (const a of await engine.deps.desk.listAttachments(id)) files.set(a.messageId, presentAttachment(a));
+    }
+  }
+  return messages.map((m) => {
+    const p = presentForVisitor(m, m.author === "agent" ? (profiles.get(m.authorId ?? "")?.name ?? "Agent") : defaultAuthorName(m.author));
+    const file = files.get(m.id);
+    return file === undefined ? p : { ...p, attachment: file };
+  });
 }

@@ -67,6 +67,7 @@ export interface ConversationStore {
     readonly states?: readonly ConversationState[];
     readonly agentId?: string;
     readonly visitorId?: string;
+    readonly customerId?: string;
     readonly limit?: number;
   }): Promise<Conversation[]>;
 

@@ -8,3 +8,5 @@ export type * from "./publisher.js";
 export type * from "./visitor-session.store.js";
 export type * from "./translator.js";
 export type * from "./bot-transport.js";
+export type * from "./desk.store.js";
+export type * from "./blob.storage.js";

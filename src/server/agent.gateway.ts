@@ -1,5 +1,6 @@
 import type { Namespace } from "socket.io";
 import {
+  addNote,
   answerOffer,
   checkInboxScope,
   type Engine,
@@ -145,6 +146,7 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
       await checkInboxScope(engine, await profile(), f.itemId);
       return engine.command(() => replyInbox(engine, agentId, f.itemId, f.text));
     });
+    on("note:add", AgentFrames["note:add"], async (f) => addNote(engine, await profile(), f));
     on("typing", AgentFrames.typing, async (f) => {
       // No database: the router knows who holds the chat.
       if (engine.router.stateOf(f.conversationId) !== "assigned" || engine.router.agentOf(f.conversationId) !== agentId) {

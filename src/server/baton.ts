@@ -14,7 +14,9 @@ import { type AppLogger, decideUndecidedMessages, Engine, refreshTranslation, re
 import type { BatonConfig, LimitsConfig, SecurityConfig } from "../core/config/index.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer, Translator } from "../ports/index.js";
+import { LocalDiskBlobStorage, S3BlobStorage } from "../adapters/blob/index.js";
 import { agentGateway } from "./agent.gateway.js";
+import { attachmentsConfig } from "./attachments.config.js";
 import { createAccess } from "./access.js";
 import { demoIdentityRoute } from "./demo-identity.js";
 import { hashPassword, randomSecret, SessionTokens } from "./auth.js";
@@ -94,6 +96,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   if (options.trustProxy !== undefined) config = { ...config, server: { ...config.server, trustProxy: options.trustProxy } };
   const addressOf = clientAddress(config.server.trustProxy);
   const log = options.logger ?? createLogger();
+  const attachments = attachmentsConfig(env, config.storage.url);
   const store = await openStore(config.storage.url);
   const nlu = await createNlu({ corpusFile: config.bot.corpusFile, ...options.nlu });
   const publisher = new SocketPublisher();
@@ -107,6 +110,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const engine = new Engine({
     store: store.conversations,
     agents: store.agents,
+    desk: store.desk,
+    blobs: attachments.s3 === null ? new LocalDiskBlobStorage(attachments.dir) : new S3BlobStorage(attachments.s3),
     nlu,
     reply: (intent, language, known) => answerFor(nlu.corpus, intent, language, known),
     clock,
@@ -196,6 +201,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       const report = computeSeamReport({ handoffs, csat, repeatFlags: flags, asyncPromises, translatedChats, rules: engine.config.rules, from, to, now: engine.now(), botOf });
       return format === "csv" ? seamReportToCsv(report) : report;
     },
+    attachments,
     prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),
   });
   const demoSecret = config.security.identity.jwtSecret;

@@ -15,6 +15,9 @@ import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import type { Access } from "./access.js";
 import { botRoutes, botSchemas, SIGNATURE_DOC } from "./bots.routes.js";
+import { attachmentRoutes } from "./attachment.routes.js";
+import type { AttachmentsConfig } from "./attachments.config.js";
+import { deskRoutes } from "./desk.routes.js";
 import { readScenarioFile } from "./scenario-files.js";
 import { type SessionRouteOptions, sessionRoutes } from "./session.routes.js";
 import { toErrorResponse } from "./error-handler.js";
@@ -45,6 +48,8 @@ export interface HttpOptions {
   readonly readConfigText: () => Promise<string>;
   readonly seamReport: (from: number, to: number, format: "json" | "csv") => Promise<unknown>;
   readonly prometheus: () => Promise<{ contentType: string; body: string }>;
+  /** Attachment limits (BATON_ATTACHMENTS_*). */
+  readonly attachments: AttachmentsConfig;
 }
 
 const doc = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input" });
@@ -154,6 +159,9 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     { schema: { tags: ["agent"], summary: "The handoff context payload (HandoffContextV1)", params: doc(IdParams), security: [{ bearer: [] }] } },
     async (req) => openConversation(engine, await agentOf(req), parseInput(IdParams, req.params).id),
   );
+
+  deskRoutes(app, engine, access);
+  await attachmentRoutes(app, engine, access, opts.attachments);
 
   // ---------- Bot API ----------
   app.post(

@@ -126,6 +126,8 @@ export const AgentFrames = {
   "conversation:open": z.object({ conversationId: z.string().min(1) }),
   "inbox:reply": z.object({ itemId: z.string().min(1), text: MessageText }),
   typing: z.object({ conversationId: z.string().min(1), typing: z.boolean() }),
+  /** A private note (agents only, never sent to the visitor); "@tom" mentions a colleague. */
+  "note:add": z.object({ conversationId: z.string().min(1), text: MessageText }),
 } as const;
 
 // ---------- acks and server → client events ----------
@@ -155,5 +157,7 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string;
  *   "translation:status"   { healthy, provider, pairs }  (to translation-enabled agents, on change)
  *   "translation:summary"  { conversationId, summary: MessageTranslation }  (the handoff summary in the agent's language)
  *   "inbox"                InboxItem[]
+ *   "note"                 PresentedNote    (to the author, the agent holding the chat, and those mentioned)
+ *   "mention"              { note: PresentedNote, by }  (to each agent a note mentions)
  */
 export type { PresentedMessage, QueueEntry, VisitorStatus } from "../app/events.js";

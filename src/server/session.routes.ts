@@ -10,6 +10,7 @@ import type { ResumeTokens } from "./resume-tokens.js";
 import { parseInput } from "./validate.js";
 import type { IdentityVerifier } from "./visitor-identity.js";
 import { LoginThrottle } from "./login-throttle.js";
+import { deviceFromUserAgent } from "./user-agent.js";
 
 export interface SessionRouteOptions {
   readonly tokens: SessionTokens;
@@ -57,6 +58,8 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
         }),
       );
       const conversationId = session.conversation.id;
+      const device = deviceFromUserAgent(session.visitorId, req.headers["user-agent"], engine.now());
+      if (device !== null) await engine.deps.desk.saveVisitorDevice(device);
       const token = await opts.tokens.sign({ kind: "visitor", visitorId: session.visitorId, conversationId }, engine.now());
       const resume = await opts.resume.issue(found, session.visitorId, conversationId, engine.now());
       return {

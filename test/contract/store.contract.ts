@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OpenedStore } from "../../src/adapters/storage/index.js";
 import { isDomainError } from "../../src/core/errors.js";
 import { conversation, message, NLU, T0 } from "./fixtures.js";
+import { deskContract } from "./store-desk.contract.js";
 import { messagesContract } from "./store-messages.contract.js";
 import { recordsContract } from "./store-records.contract.js";
 import { sessionsContract } from "./store-sessions.contract.js";
@@ -119,14 +120,14 @@ export function storeContract(harness: StoreHarness): void {
       await expectDomainError(conversations.updateConversation("missing", {}), "conversation_not_found");
     });
 
-    it("lists conversations by state, agent and visitor, oldest first, with a limit", async () => {
+    it("lists conversations by state, agent, visitor and customer, oldest first, with a limit", async () => {
       const { conversations } = t().store;
       await conversations.createConversation(conversation("c3", { state: "queued", createdAt: T0 + 3, visitorId: "v2" }));
       await conversations.createConversation(conversation("c1", { state: "queued", createdAt: T0 + 1 }));
       await conversations.createConversation(
         conversation("c2", { state: "assigned", assignedAgentId: "a1", createdAt: T0 + 2, visitorId: "v2" }),
       );
-      await conversations.createConversation(conversation("c4", { state: "resolved", createdAt: T0 + 4 }));
+      await conversations.createConversation(conversation("c4", { state: "resolved", createdAt: T0 + 4, customerId: "cust-1" }));
       const ids = async (f: Parameters<typeof conversations.listConversations>[0]) =>
         (await conversations.listConversations(f)).map((c) => c.id);
       expect(await ids({})).toEqual(["c1", "c2", "c3", "c4"]);
@@ -137,6 +138,8 @@ export function storeContract(harness: StoreHarness): void {
       expect(await ids({ visitorId: "v2" })).toEqual(["c2", "c3"]);
       expect(await ids({ visitorId: "v2", states: ["queued"] })).toEqual(["c3"]);
       expect(await ids({ limit: 2 })).toEqual(["c1", "c2"]);
+      expect(await ids({ customerId: "cust-1" })).toEqual(["c4"]);
+      expect(await ids({ customerId: "nobody" })).toEqual([]);
     });
 
     it("upserts fields by name with their source", async () => {
@@ -208,5 +211,6 @@ export function storeContract(harness: StoreHarness): void {
     messagesContract(t);
     recordsContract(t);
     sessionsContract(t);
+    deskContract(t);
   });
 }

@@ -53,6 +53,22 @@ export const HTTP: Readonly<Record<string, Row>> = {
   "GET /api/agent/queue": { allowed: agents },
   "GET /api/agents": { allowed: agents },
   "GET /api/conversations/:id/context": { allowed: ["teamAgent", "admin"] },
+  "GET /api/conversations/:id/notes": { allowed: ["teamAgent", "admin"] },
+  // The list is filtered to what each agent may read (issue-17-desk.test.ts checks whose rows show).
+  "GET /api/conversations": { allowed: agents, path: "/api/conversations?filter=all&q=hello" },
+  "GET /api/conversations/:id/history": { allowed: ["teamAgent", "admin"] },
+  "GET /api/conversations/:id/transcript": { allowed: ["teamAgent", "admin"] },
+  // Attachments: uploads by the visitor of C and the agent holding C (no body here: refused after
+  // the access check as input); listing by readers; a file by its unguessable URL (capability).
+  "POST /api/visitor/attachments": { allowed: visitors, path: "/api/visitor/attachments?name=x.png", tokenKind: "visitor" },
+  "POST /api/conversations/:id/attachments": { allowed: ["teamAgent"], path: "/api/conversations/:id/attachments?name=x.png" },
+  "GET /api/conversations/:id/attachments": { allowed: ["teamAgent", "admin"] },
+  "GET /api/attachments/:id/:key": { allowed: "everyone", path: "/api/attachments/none/aaaaaaaaaaaaaaaaaaaaaaaa" },
+  "GET /api/canned": { allowed: agents },
+  // A personal one: any agent. (A team's: admins only, see issue-17-desk.test.ts.)
+  "POST /api/canned": { allowed: agents, body: { shortcut: "matrix", title: "Matrix", text: "Hi" }, mutates: true },
+  "PUT /api/canned/:id": { allowed: ["admin"], path: "/api/canned/canned-refund", body: { team: "billing", shortcut: "refund", title: "Refund", text: "Done" }, mutates: true },
+  "DELETE /api/canned/:id": { allowed: ["admin"], path: "/api/canned/canned-invoice", mutates: true },
   "POST /api/bot/conversations/:id/turns": { allowed: ["bot"], body: { text: "Anything else?" } },
   "POST /api/bot/conversations/:id/handoff": { allowed: ["bot"], body: { reason: "matrix" } },
   "GET /api/admin/config": { allowed: ["admin"] },
@@ -102,4 +118,5 @@ export const AGENT_FRAMES: Readonly<Record<string, Row>> = {
   "queue:take": { allowed: ["teamAgent"], body: { conversationId: "$Q" } },
   "inbox:reply": { allowed: ["teamAgent", "admin"], body: { itemId: "$ITEM", text: "We are on it" }, mutates: true },
   typing: { allowed: ["teamAgent"], body: { conversationId: "$C", typing: true } },
+  "note:add": { allowed: ["teamAgent", "admin"], body: { conversationId: "$C", text: "private: check the refund" } },
 };

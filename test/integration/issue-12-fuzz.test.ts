@@ -52,6 +52,7 @@ function agentPayloads(conversationIds: () => string[]): Record<keyof typeof Age
     "conversation:open": fc.record({ conversationId: conv }),
     "inbox:reply": fc.record({ itemId: id, text }),
     typing: fc.record({ conversationId: conv, typing: fc.boolean() }),
+    "note:add": fc.record({ conversationId: conv, text }),
   };
 }
 

@@ -2,7 +2,7 @@ import type { TranslationView } from "./translation.js";
 import { io, type Socket } from "socket.io-client";
 import type { ConsoleAction } from "./console-state.js";
 import { observeServerTime } from "./server-clock.js";
-import type { Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, QueueEntry } from "./types.js";
+import type { Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, PresentedNote, QueueEntry } from "./types.js";
 
 /** The ack every agent frame gets (src/server/protocol.ts `Ack<T>`). */
 type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; path?: string } };
@@ -23,6 +23,8 @@ export interface AgentSocketHandlers {
   readonly queueChanged: (hint: readonly QueueEntry[]) => void;
   /** A chat arrived that was not on the desk before (for the sound/notification). */
   readonly arrived: (context: HandoffContextV1, status: "offered" | "assigned") => void;
+  /** A colleague mentioned this agent in a private note. */
+  readonly mentioned: (note: PresentedNote, by: string) => void;
   /** The server refused the session (expired or revoked token): sign in again. */
   readonly signedOut: (message: string) => void;
 }
@@ -91,6 +93,8 @@ export function connectAgent(token: string, handlers: AgentSocketHandlers, isOnD
   socket.on("typing", (p: { conversationId?: string; author?: string; typing: boolean }) => {
     if (p.conversationId !== undefined && p.author === "visitor") dispatch({ kind: "typing", conversationId: p.conversationId, typing: p.typing });
   });
+  socket.on("note", (note: PresentedNote) => dispatch({ kind: "notes", notes: [note] }));
+  socket.on("mention", (p: { note: PresentedNote; by: string }) => handlers.mentioned(p.note, p.by));
   socket.on("inbox", (items: InboxItem[]) => dispatch({ kind: "inbox", items }));
   socket.on("inbox:new", (item: InboxItem) => dispatch({ kind: "inbox:item", item }));
 

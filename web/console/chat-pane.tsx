@@ -1,14 +1,19 @@
 import { Composer } from "./composer.js";
 import { Transcript } from "./transcript.js";
-import type { Chat, HandoffContextV1 } from "./types.js";
+import type { CannedResponse, Chat, HandoffContextV1 } from "./types.js";
 import type { MessageTranslation } from "../../src/core/model.js";
 import { TranslationBanner } from "./translation.js";
+import { visitorName } from "./visitor-name.js";
 
 export interface ChatPaneProps {
   readonly chat: Chat;
   readonly send: (text: string, translation?: { readonly text: string; readonly edited: boolean }) => Promise<void>;
   /** The translation of a draft (chats served through translation). */
   readonly preview?: (text: string) => Promise<MessageTranslation | null>;
+  readonly sendNote: (text: string) => Promise<void>;
+  readonly canned: readonly CannedResponse[];
+  readonly agentName: string;
+  readonly attach: (file: File) => Promise<void>;
   readonly typing: (typing: boolean) => void;
   readonly answer: (accept: boolean) => void;
   readonly openTransfer: () => void;
@@ -16,9 +21,9 @@ export interface ChatPaneProps {
 }
 
 /** The open chat: header with actions, transcript, composer (once accepted). */
-export function ChatPane({ chat, send, typing, answer, openTransfer, resolve, preview }: ChatPaneProps) {
+export function ChatPane({ chat, send, sendNote, canned, agentName, attach, typing, answer, openTransfer, resolve, preview }: ChatPaneProps) {
   const c = chat.context;
-  const who = c.customer?.name ?? "Visitor";
+  const who = visitorName(c);
   return (
     <section class="chat-pane" aria-labelledby="chat-title">
       <header class="chat-header">
@@ -57,7 +62,7 @@ export function ChatPane({ chat, send, typing, answer, openTransfer, resolve, pr
       <TranslationBanner view={chat.translation} />
       <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} />
       {chat.status === "assigned" ? (
-        <Composer context={c} send={send} typing={typing} preview={chat.translation == null ? undefined : preview} />
+        <Composer context={c} send={send} sendNote={sendNote} typing={typing} canned={canned} agentName={agentName} attach={attach} preview={chat.translation == null ? undefined : preview} />
       ) : (
         <p class="composer-locked muted">Accept the chat to reply.</p>
       )}
@@ -72,7 +77,7 @@ export function PreviewPane({ context, close, take }: { readonly context: Handof
     <section class="chat-pane preview" aria-labelledby="chat-title">
       <header class="chat-header">
         <div>
-          <h2 id="chat-title">{context.customer?.name ?? "Visitor"}</h2>
+          <h2 id="chat-title">{visitorName(context)}</h2>
           <p class="muted">Waiting in the queue · read-only · {context.ruleName}</p>
         </div>
         <div class="chat-actions">

@@ -137,4 +137,26 @@ describe("slaState", () => {
     expect(slaState(chat([agentLine("Tom", TRIGGER.at + 30_000)]), TRIGGER.at + 90_000, "Tom")).toEqual({ kind: "answered", met: true });
     expect(slaState(chat([agentLine("Tom", TRIGGER.at + 61_000)]), TRIGGER.at + 90_000, "Tom")).toEqual({ kind: "answered", met: false });
   });
+
+  it("counts only what the visitor said as unread (issue 17), and merges private notes and attachments into the transcript", () => {
+    let s = assigned(assigned(initialState, "c1"), "c2");
+    s = reduce(s, { kind: "message", message: message("c2", "sys1", "system", TRIGGER.at + 1000, "Baton") });
+    s = reduce(s, { kind: "message", message: message("c2", "bot1", "bot", TRIGGER.at + 1500, "Baton bot") });
+    expect(s.chats.find((c) => c.id === "c2")?.unread).toBe(0);
+    s = reduce(s, { kind: "message", message: message("c2", "v1", "visitor", TRIGGER.at + 2000) });
+    expect(s.chats.find((c) => c.id === "c2")?.unread).toBe(1);
+
+    const note = { id: "n1", conversationId: "c1", authorId: "maria", authorName: "María García", text: "@tom check", mentions: ["tom"], mentionNames: ["Tom Becker"], at: TRIGGER.at + 10 };
+    s = reduce(s, { kind: "notes", notes: [note, note, { ...note, conversationId: "gone" }] });
+    const lines = s.chats.find((c) => c.id === "c1")?.lines ?? [];
+    expect(lines.filter((l) => l.author === "note").map((l) => [l.id, l.authorName, l.text])).toEqual([["note-n1", "María García", "@tom check"]]);
+    expect(lines.at(-1)?.author).toBe("note");
+
+    const file = { messageId: "m3", id: "a1", name: "x.png", type: "image/png", size: 10, url: "/api/attachments/a1/k", inline: true };
+    s = reduce(s, { kind: "attachments", conversationId: "c1", attachments: [file] });
+    expect(s.chats.find((c) => c.id === "c1")?.lines.find((l) => l.id === "m3")?.attachment).toEqual(file);
+    const live = { ...message("c1", "m9", "visitor", TRIGGER.at + 20), attachment: { ...file, id: "a2" } };
+    s = reduce(s, { kind: "message", message: live });
+    expect(s.chats.find((c) => c.id === "c1")?.lines.find((l) => l.id === "m9")?.attachment?.id).toBe("a2");
+  });
 });

@@ -1,5 +1,6 @@
-import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedMessage, QueueEntry } from "./types.js";
+import type { Chat, ChatLine, Connection, Explanation, HandoffContextV1, InboxItem, MeState, PresentedAttachment, PresentedMessage, PresentedNote, QueueEntry } from "./types.js";
 import type { TranslationView } from "./translation.js";
+import { visitorName } from "./visitor-name.js";
 
 /** Everything the console draws, changed only through `reduce` (pure, unit-tested). */
 export interface ConsoleState {
@@ -33,6 +34,8 @@ export type ConsoleAction =
   | { readonly kind: "removed"; readonly conversationId: string; readonly reason: string }
   | { readonly kind: "unanswered"; readonly conversationId: string; readonly afterSeconds: number }
   | { readonly kind: "message"; readonly message: PresentedMessage }
+  | { readonly kind: "notes"; readonly notes: readonly PresentedNote[] }
+  | { readonly kind: "attachments"; readonly conversationId: string; readonly attachments: readonly (PresentedAttachment & { readonly messageId: string })[] }
   | { readonly kind: "typing"; readonly conversationId: string; readonly typing: boolean }
   | { readonly kind: "inbox"; readonly items: readonly InboxItem[] }
   | { readonly kind: "inbox:item"; readonly item: InboxItem }
@@ -66,7 +69,7 @@ function linesOf(context: HandoffContextV1): ChatLine[] {
   return context.transcript.map((t) => ({
     id: t.id,
     author: t.author,
-    authorName: t.authorName ?? (t.author === "visitor" ? "Visitor" : t.author === "system" ? "Baton" : t.author === "bot" ? "Baton bot" : "Agent"),
+    authorName: t.authorName ?? (t.author === "visitor" ? (context.visitor?.label ?? "Visitor") : t.author === "system" ? "Baton" : t.author === "bot" ? "Baton bot" : "Agent"),
     text: t.text,
     at: t.at,
     ...(t.nlu ? { nlu: t.nlu } : {}),
@@ -126,7 +129,7 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
     case "unanswered": {
       const chat = state.chats.find((c) => c.id === action.conversationId);
       if (chat === undefined) return state;
-      const who = chat.context.customer?.name ?? "Visitor";
+      const who = visitorName(chat.context);
       return {
         ...withChat(state, { ...chat, unansweredAfterSeconds: action.afterSeconds }),
         notice: `Chat with ${who} not answered for ${action.afterSeconds} s: reply now or it goes to a colleague.`,
@@ -137,7 +140,7 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       if (gone === undefined) return state;
       const chats = state.chats.filter((c) => c.id !== action.conversationId);
       const selected = state.selected === action.conversationId ? (chats[0]?.id ?? null) : state.selected;
-      const who = gone.context.customer?.name ?? "Visitor";
+      const who = visitorName(gone.context);
       return { ...state, chats, selected, notice: `Chat with ${who} ${REMOVED_REASONS[action.reason] ?? action.reason}.` };
     }
     case "message": {
@@ -145,14 +148,36 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       const chat = state.chats.find((c) => c.id === m.conversationId);
       if (chat === undefined) return state;
       // The transcript names an identified visitor after their customer record; live messages say "Visitor".
-      const authorName = m.author === "visitor" ? (chat.context.customer?.name ?? m.authorName) : m.authorName;
-      const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at, ...(m.translation ? { translation: m.translation } : {}) };
+      const authorName = m.author === "visitor" ? (chat.context.visitor?.label ?? chat.context.customer?.name ?? m.authorName) : m.authorName;
+      const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at, ...(m.translation ? { translation: m.translation } : {}), ...(m.attachment ? { attachment: m.attachment } : {}) };
       const known = chat.lines.find((l) => l.id === m.id);
       const lines = mergeLines(chat.lines, [line]);
-      const unread = state.selected === chat.id || known !== undefined || m.author === "agent" ? chat.unread : chat.unread + 1;
+      // Unread counts what the visitor said; bot turns and system notices are not waiting for the agent.
+      const unread = state.selected === chat.id || known !== undefined || m.author !== "visitor" ? chat.unread : chat.unread + 1;
       const visitorTyping = m.author === "visitor" ? false : chat.visitorTyping;
       const unansweredAfterSeconds = m.author === "agent" ? null : chat.unansweredAfterSeconds;
       return withChat(state, { ...chat, lines, unread, visitorTyping, unansweredAfterSeconds });
+    }
+    case "notes": {
+      // Private notes join the transcript as lines of their own (never sent to the visitor).
+      let next = state;
+      for (const n of action.notes) {
+        const chat = next.chats.find((c) => c.id === n.conversationId);
+        if (chat === undefined) continue;
+        const line: ChatLine = { id: `note-${n.id}`, author: "note", authorName: n.authorName, text: n.text, at: n.at };
+        next = withChat(next, { ...chat, lines: mergeLines(chat.lines, [line]) });
+      }
+      return next;
+    }
+    case "attachments": {
+      const chat = state.chats.find((c) => c.id === action.conversationId);
+      if (chat === undefined) return state;
+      const byMessage = new Map(action.attachments.map((a) => [a.messageId, a]));
+      const lines = chat.lines.map((l) => {
+        const a = byMessage.get(l.id);
+        return a === undefined ? l : { ...l, attachment: a };
+      });
+      return withChat(state, { ...chat, lines });
     }
     case "typing": {
       const chat = state.chats.find((c) => c.id === action.conversationId);

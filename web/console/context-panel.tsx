@@ -3,6 +3,7 @@ import { formatAmount, formatDateTime, formatScore, humanize, triggerLabel } fro
 import { SlaClock } from "./sla-clock.js";
 import type { SlaState } from "./sla.js";
 import type { ChatLine, Explanation, HandoffContextV1 } from "./types.js";
+import { VisitorSection } from "./visitor-section.js";
 
 export interface ContextPanelProps {
   readonly context: HandoffContextV1;
@@ -11,6 +12,9 @@ export interface ContextPanelProps {
   readonly explanation: Explanation | null;
   /** Agent id → name, for the CSM and earlier handoffs. */
   readonly agentNames: ReadonlyMap<string, string>;
+  readonly token: string;
+  /** Opens a past chat of this visitor read-only. */
+  readonly openPast: (conversationId: string) => void;
 }
 
 const TREND: Readonly<Record<HandoffContextV1["sentiment"]["trend"], string>> = {
@@ -40,7 +44,7 @@ function Row({ label, children }: { readonly label: string; readonly children: C
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
 /** Everything that travelled with the handoff, so the agent never asks again. */
-export function ContextPanel({ context: c, lines, sla, explanation, agentNames }: ContextPanelProps) {
+export function ContextPanel({ context: c, lines, sla, explanation, agentNames, token, openPast }: ContextPanelProps) {
   const name = (id: string | null) => (id === null ? "–" : (agentNames.get(id) ?? id));
   const latestIntent = c.intentHistory.at(-1);
   const evidence = c.trigger.evidence.messageIds.flatMap((id) => lines.filter((l) => l.id === id));
@@ -59,6 +63,7 @@ export function ContextPanel({ context: c, lines, sla, explanation, agentNames }
       <Section id="summary" title="Summary">
         <p class="summary">{c.summary}</p>
       </Section>
+      <VisitorSection context={c} token={token} openPast={openPast} />
       <Section id="priority" title="Priority and SLA">
         <dl class="kv">
           <Row label="Priority">P{c.priority}</Row>

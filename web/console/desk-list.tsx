@@ -3,6 +3,7 @@ import { SlaClock } from "./sla-clock.js";
 import { slaState } from "./sla.js";
 import type { Chat } from "./types.js";
 import { useServerNow } from "./use-now.js";
+import { visitorName } from "./visitor-name.js";
 
 export interface DeskListProps {
   readonly chats: readonly Chat[];
@@ -26,7 +27,7 @@ export function DeskList({ chats, selected, select, answer, myName }: DeskListPr
   return (
     <ul class="desk-list" aria-label="My chats">
       {chats.map((c) => {
-        const who = c.context.customer?.name ?? "Visitor";
+        const who = visitorName(c.context);
         const sla = slaState(c, now, myName);
         return (
           <li key={c.id} class={`desk-item${c.id === selected ? " selected" : ""}${c.status === "offered" ? " offered" : ""}`}>

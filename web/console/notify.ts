@@ -1,14 +1,38 @@
-/** The optional "new chat" alert: a short tone and, when the browser allows, a desktop notification. */
+/**
+ * The "new chat" alert: a short tone and, when the browser allows, a desktop notification. On by
+ * default (an agent who misses a chat breaks its SLA); the console asks for the browser's
+ * permission with a clear prompt, and the agent can turn alerts off.
+ */
 
 const KEY = "baton.console.alerts";
 
-/** Whether the agent turned alerts on (remembered in this browser). */
+/** Whether alerts are on: yes unless the agent turned them off (remembered in this browser). */
 export function alertsEnabled(): boolean {
   try {
-    return localStorage.getItem(KEY) === "on";
+    return localStorage.getItem(KEY) !== "off";
+  } catch {
+    return true;
+  }
+}
+
+/** Whether to show the permission prompt: alerts on, the browser has not been asked, not dismissed. */
+export function shouldAskPermission(): boolean {
+  try {
+    return alertsEnabled() && typeof Notification !== "undefined" && Notification.permission === "default" && sessionStorage.getItem(`${KEY}.asked`) === null;
   } catch {
     return false;
   }
+}
+
+/** The agent answered the prompt: "allow" asks the browser (from their click), "later" hides it for this session. */
+export async function answerPermission(allow: boolean): Promise<NotificationPermission | "unsupported"> {
+  try {
+    sessionStorage.setItem(`${KEY}.asked`, "1");
+  } catch {
+    // no storage: the prompt may come back on reload
+  }
+  if (typeof Notification === "undefined") return "unsupported";
+  return allow ? Notification.requestPermission() : Notification.permission;
 }
 
 /** Turns alerts on or off; turning them on asks for notification permission once. */

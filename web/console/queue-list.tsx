@@ -23,7 +23,7 @@ export function QueueList({ queue, previewing, preview }: QueueListProps) {
                 <span class="badge priority" title="Priority">
                   P{q.priority}
                 </span>
-                <span class="queue-who">{q.customerName ?? "Visitor"}</span>
+                <span class="queue-who">{q.visitorLabel}</span>
                 {q.tier !== "standard" && <span class={`badge tier-${q.tier}`}>{q.tier}</span>}
                 <span class={`sla ${left < 0 ? "sla-breached" : left < 20_000 ? "sla-soon" : "sla-ok"}`}>
                   <span class="visually-hidden">{left < 0 ? "SLA breached by" : "SLA time left"}</span>

@@ -10,6 +10,8 @@ export interface TopBarProps {
   readonly setPresence: (p: Presence) => void;
   readonly setCap: (cap: number) => void;
   readonly signOut: () => void;
+  /** Opens the keyboard shortcuts sheet. */
+  readonly openHelp: () => void;
 }
 
 const PRESENCES: readonly { value: Presence; label: string }[] = [
@@ -25,7 +27,7 @@ const CONNECTION_LABEL: Readonly<Record<Connection, string>> = {
 };
 
 /** Presence, load and cap, alerts, connection, sign out. */
-export function TopBar({ me, name, connection, setPresence, setCap, signOut }: TopBarProps) {
+export function TopBar({ me, name, connection, setPresence, setCap, signOut, openHelp }: TopBarProps) {
   const [alerts, setAlerts] = useState(alertsEnabled);
   const [cap, setCapText] = useState("");
   useEffect(() => setCapText(me === null ? "" : String(me.load.cap)), [me?.load.cap]);
@@ -91,6 +93,9 @@ export function TopBar({ me, name, connection, setPresence, setCap, signOut }: T
         {CONNECTION_LABEL[connection]}
       </span>
       <span class="spacer" />
+      <button type="button" class="link shortcuts-button" onClick={openHelp} aria-keyshortcuts="?">
+        Shortcuts <kbd>?</kbd>
+      </button>
       <span class="who">{name}</span>
       <button type="button" class="link" onClick={signOut}>
         Sign out

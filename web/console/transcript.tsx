@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { formatClock, formatScore } from "../shared/format.js";
-import type { ChatLine } from "./types.js";
+import { formatBytes } from "../shared/upload.js";
+import type { ChatLine, PresentedAttachment } from "./types.js";
 import { TranslatedText } from "./translation.js";
 
 export interface TranscriptProps {
@@ -10,7 +11,7 @@ export interface TranscriptProps {
   readonly visitorTyping?: boolean;
 }
 
-const AUTHOR_LABEL: Readonly<Record<ChatLine["author"], string>> = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System" };
+const AUTHOR_LABEL: Readonly<Record<ChatLine["author"], string>> = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System", note: "Private note" };
 
 /**
  * The conversation so far. Bot turns are set apart (badge and colour), visitor turns carry what
@@ -35,6 +36,7 @@ export function Transcript({ lines, evidence, visitorTyping }: TranscriptProps) 
               </div>
             )}
             {l.translation ? <TranslatedText line={{ ...l, translation: l.translation }} /> : <p class="line-text">{l.text}</p>}
+            {l.attachment && <Attachment a={l.attachment} />}
             {l.nlu && (
               <p class="line-nlu muted">
                 intent <b>{l.nlu.intent}</b> · {Math.round(l.nlu.confidence * 100)}% · sentiment {formatScore(l.nlu.sentiment)}
@@ -46,5 +48,18 @@ export function Transcript({ lines, evidence, visitorTyping }: TranscriptProps) 
       {visitorTyping && <p class="typing muted">Visitor is typing…</p>}
       <div ref={end} />
     </div>
+  );
+}
+
+/** A file in the transcript: an image as a thumbnail (opens full size), anything else a download. */
+function Attachment({ a }: { readonly a: PresentedAttachment }) {
+  return a.inline ? (
+    <a class="attachment" href={a.url} target="_blank" rel="noopener noreferrer">
+      <img class="thumb" src={a.url} alt={a.name} loading="lazy" />
+    </a>
+  ) : (
+    <a class="attachment file" href={a.url} download={a.name} rel="noopener noreferrer">
+      ⬇ {a.name} <span class="muted">({formatBytes(a.size)})</span>
+    </a>
   );
 }

@@ -1,12 +1,14 @@
 /** What the console holds: the wire payloads of src/server/protocol.ts, typed from the server's own types. */
-import type { PresentedMessage, QueueEntry } from "../../src/app/events.js";
+import type { PresentedAttachment, PresentedMessage, QueueEntry } from "../../src/app/events.js";
 import type { HandoffContextV1, TranscriptEntry } from "../../src/core/context/index.js";
 import type { AgentProfile, MessageTranslation, Presence } from "../../src/core/model.js";
 import type { TranslationView } from "../../src/app/translate-transcript.js";
 import type { Explanation } from "../../src/core/routing/types.js";
-import type { InboxItem } from "../../src/ports/index.js";
+import type { ConversationFilter, ConversationRow } from "../../src/app/conversation-list.js";
+import type { PresentedNote } from "../../src/app/notes.js";
+import type { CannedResponse, InboxItem } from "../../src/ports/index.js";
 
-export type { HandoffContextV1, InboxItem, PresentedMessage, Presence, QueueEntry, Explanation };
+export type { PresentedAttachment, ConversationFilter, ConversationRow, CannedResponse, HandoffContextV1, InboxItem, PresentedMessage, PresentedNote, Presence, QueueEntry, Explanation };
 
 /** The signed-in agent as POST /api/agent/login returns it. */
 export type AgentInfo = AgentProfile;
@@ -37,13 +39,16 @@ export interface TeamInfo {
 /** One line of a chat, from the context transcript or a live "message" event. */
 export interface ChatLine {
   readonly id: string;
-  readonly author: TranscriptEntry["author"];
+  /** "note": a private note (agents only). */
+  readonly author: TranscriptEntry["author"] | "note";
   readonly authorName: string;
   readonly text: string;
   readonly at: number;
   readonly nlu?: TranscriptEntry["nlu"];
   /** In a chat served through machine translation (issue 15). */
   readonly translation?: MessageTranslation;
+  /** A file sent with the message: a thumbnail, or a download link. */
+  readonly attachment?: PresentedAttachment;
 }
 
 /** A chat on the agent's desk: offered (waiting for accept) or assigned. */

@@ -70,7 +70,10 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
  * await api("/api/admin/config", { method: "PUT", body: { yaml }, token });
  */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return (await (await send(path, options)).json()) as T;
+  const res = await send(path, options);
+  // 204 No Content (a DELETE): nothing to parse.
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
 }
 
 /** Same as `api`, for text bodies (the CSV export). */

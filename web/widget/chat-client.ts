@@ -99,6 +99,12 @@ export class ChatClient {
     return this.opts.storage.getItem("token") !== null;
   }
 
+  /** Where and as whom to upload an attachment (issue 17); null before a session. */
+  attachmentTarget(): { origin: string; token: string } | null {
+    const token = this.opts.storage.getItem("token");
+    return token === null ? null : { origin: this.opts.origin, token };
+  }
+
   get email(): string | null {
     return this.#email;
   }

@@ -13,6 +13,7 @@ import { readEmbedConfig, textOn } from "./embed-config.js";
 import { browserStorage } from "./storage.js";
 import STYLES from "./widget.css?inline";
 import { OpenState, Widget } from "./widget.js";
+import { setAttachmentOrigin } from "./attachment.js";
 
 interface Mounted {
   readonly client: ChatClient;
@@ -50,6 +51,7 @@ function mount(): Mounted {
     newId: () => crypto.randomUUID(),
     site: config.site,
   });
+  setAttachmentOrigin(config.origin);
   const openState = new OpenState();
   const host = document.createElement("div");
   host.id = "baton-widget";

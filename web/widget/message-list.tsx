@@ -1,4 +1,5 @@
 import type { Translate } from "../shared/i18n.js";
+import { AttachmentView } from "./attachment.js";
 import type { ChatMessage } from "./transcript.js";
 
 export interface MessageListProps {
@@ -52,6 +53,7 @@ function Message({ m, t }: { m: ChatMessage; t: Translate }) {
           {t("translated", { lang: languageName(m.translated.from, m.translated.to) })}
         </span>
       )}
+      {m.attachment && <AttachmentView a={m.attachment} />}
       {m.failed !== undefined ? (
         <span class="note" role="alert">
           {t("error", { message: m.failed })}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { replyWhen, type Translate } from "../shared/i18n.js";
 import { AsyncForm } from "./async-form.js";
 import type { ChatClient, ChatState } from "./chat-client.js";
+import { AttachButton } from "./attachment.js";
 import { Composer } from "./composer.js";
 import { CsatForm } from "./csat-form.js";
 import { MessageList } from "./message-list.js";
@@ -156,6 +157,7 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
           </div>
         )}
       </div>
+      <AttachButton t={t} target={() => client.attachmentTarget()} />
       <Composer
         t={t}
         inputRef={inputRef}

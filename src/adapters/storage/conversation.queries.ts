@@ -43,6 +43,7 @@ export const listConversationsQuery = (db: Db, filter: ConversationFilter) => {
   if (filter.states !== undefined) q = q.where("state", "in", [...filter.states]);
   if (filter.agentId !== undefined) q = q.where("assigned_agent_id", "=", filter.agentId);
   if (filter.visitorId !== undefined) q = q.where("visitor_id", "=", filter.visitorId);
+  if (filter.customerId !== undefined) q = q.where("customer_id", "=", filter.customerId);
   q = q.orderBy("created_at").orderBy("id");
   return filter.limit === undefined ? q : q.limit(filter.limit);
 };

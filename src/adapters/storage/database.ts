@@ -18,6 +18,10 @@ export interface BatonDatabase {
   readonly visitor_resume_tokens: VisitorResumeTokenTable;
   readonly revoked_sessions: RevokedSessionTable;
   readonly bot_dead_letters: BotDeadLetterTable;
+  readonly canned_responses: CannedResponseTable;
+  readonly notes: NoteTable;
+  readonly visitor_devices: VisitorDeviceTable;
+  readonly attachments: AttachmentTable;
 }
 
 /** A visitor message an external bot never took (every attempt failed). */
@@ -166,4 +170,47 @@ export interface VisitorResumeTokenTable {
   conversation_id: string;
   created_at: number;
   expires_at: number;
+}
+
+export interface CannedResponseTable {
+  id: string;
+  team: string | null;
+  owner_id: string | null;
+  shortcut: string;
+  title: string;
+  text: string;
+  updated_at: number;
+}
+
+export interface NoteTable {
+  id: string;
+  conversation_id: string;
+  author_id: string;
+  text: string;
+  /** JSON array of agent ids. */
+  mentions: string;
+  at: number;
+}
+
+export interface VisitorDeviceTable {
+  visitor_id: string;
+  user_agent: string;
+  browser: string | null;
+  os: string | null;
+  device: string | null;
+  updated_at: number;
+}
+
+export interface AttachmentTable {
+  id: string;
+  conversation_id: string;
+  message_id: string;
+  uploader: string;
+  uploader_id: string | null;
+  name: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
+  access_key: string;
+  created_at: number;
 }

@@ -1,6 +1,7 @@
 export type { BatonDatabase } from "./database.js";
 export { KyselyAgentDirectory } from "./kysely-agent.directory.js";
 export { KyselyConversationStore } from "./kysely-conversation.store.js";
+export { KyselyDeskStore } from "./kysely-desk.store.js";
 export { KyselyVisitorSessionStore } from "./kysely-visitor-session.store.js";
 export { migrateToLatest } from "./migrate.js";
 export {

@@ -2,12 +2,14 @@ import type { Kysely } from "kysely";
 import { DomainError } from "../../core/errors.js";
 import type { AgentDirectory } from "../../ports/agent.directory.js";
 import type { ConversationStore } from "../../ports/conversation.store.js";
+import type { DeskStore } from "../../ports/desk.store.js";
 import type { VisitorSessionStore } from "../../ports/visitor-session.store.js";
 import { openPostgresKysely } from "../postgres/postgres-kysely.js";
 import { openSqliteKysely } from "../sqlite/sqlite-kysely.js";
 import type { BatonDatabase } from "./database.js";
 import { KyselyAgentDirectory } from "./kysely-agent.directory.js";
 import { KyselyConversationStore } from "./kysely-conversation.store.js";
+import { KyselyDeskStore } from "./kysely-desk.store.js";
 import { KyselyVisitorSessionStore } from "./kysely-visitor-session.store.js";
 import { migrateToLatest } from "./migrate.js";
 import { type StorageDialect, traitsOf } from "./storage-dialect.js";
@@ -18,6 +20,8 @@ export interface OpenedStore {
   readonly agents: AgentDirectory;
   /** Visitors' resume tokens (hashed). */
   readonly sessions: VisitorSessionStore;
+  /** Canned responses, notes, transcript search. */
+  readonly desk: DeskStore;
   readonly dialect: StorageDialect;
   /** Closes the connection or pool; safe to call more than once. */
   close(): Promise<void>;
@@ -86,6 +90,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     conversations: new KyselyConversationStore(db, close),
     agents: new KyselyAgentDirectory(db),
     sessions: new KyselyVisitorSessionStore(db),
+    desk: new KyselyDeskStore(db, location.kind),
     dialect: location.kind,
     close,
   };

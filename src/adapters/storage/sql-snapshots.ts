@@ -13,6 +13,7 @@ import type { Message } from "../../core/model.js";
 import * as cq from "./conversation.queries.js";
 import type { BatonDatabase } from "./database.js";
 import { findResumeTokenQuery } from "./kysely-visitor-session.store.js";
+import { fullTextQuery, listCannedQuery, searchMessagesQuery } from "./kysely-desk.store.js";
 import { migrationsFor } from "./migrations/index.js";
 import * as rq from "./record.queries.js";
 import { type StorageDialect, traitsOf } from "./storage-dialect.js";
@@ -47,7 +48,7 @@ const sampleMessage: Message = {
 };
 
 /** The store's main queries with representative arguments (every optional filter set). */
-function sampleQueries(db: Kysely<BatonDatabase>): Readonly<Record<string, Compilable | null>> {
+function sampleQueries(db: Kysely<BatonDatabase>, dialect: StorageDialect): Readonly<Record<string, Compilable | null>> {
   return {
     "conversation-get": cq.selectConversation(db, "c"),
     "conversation-update": cq.updateConversationQuery(db, "c", { state: "queued", assignedAgentId: null, updatedAt: T }),
@@ -89,6 +90,8 @@ function sampleQueries(db: Kysely<BatonDatabase>): Readonly<Record<string, Compi
     "agent-set-presence": rq.updatePresenceQuery(db, "a", "online"),
     "resume-token-find": findResumeTokenQuery(db, "h", T),
     "bot-dead-letter-list": rq.listBotDeadLettersQuery(db, { botId: "b", limit: 50 }),
+    "canned-list": listCannedQuery(db, { teams: ["billing"], ownerId: "a" }),
+    "message-search": { compile: () => searchMessagesQuery(dialect, fullTextQuery(dialect, ["invoice", "20"]), 20).compile(db) },
   };
 }
 
@@ -108,7 +111,7 @@ export async function renderSqlSnapshots(dialect: StorageDialect): Promise<Reado
     await migration.up(offlineKysely(dialect, (s) => ddl.push(s)) as Kysely<unknown>);
   }
   const files = new Map<string, string>([["schema", header + ddl.map((s) => `${s};\n`).join("")]]);
-  for (const [name, query] of Object.entries(sampleQueries(offlineKysely(dialect)))) {
+  for (const [name, query] of Object.entries(sampleQueries(offlineKysely(dialect), dialect))) {
     if (query === null) throw new Error(`snapshot ${name} built no query`);
     files.set(name, `${header}${query.compile().sql};\n`);
   }

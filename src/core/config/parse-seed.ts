@@ -27,5 +27,10 @@ export function checkSeedAgainstConfig(seed: Seed, config: BatonConfig, source =
       teams.has(team) ? [] : [{ path: `agents[${i}].teams[${j}]`, line: null, message: `team "${team}" is not in the config (teams: ${[...teams].join(", ")})` }],
     ),
   );
+  (seed.canned ?? []).forEach((c, i) => {
+    if (c.team !== undefined && !teams.has(c.team)) {
+      issues.push({ path: `canned[${i}].team`, line: null, message: `team "${c.team}" is not in the config (teams: ${[...teams].join(", ")})` });
+    }
+  });
   if (issues.length > 0) throw configError(source, issues);
 }

@@ -6,11 +6,36 @@ import { idSchema, langSchema, tierSchema } from "./rule.schema.js";
 /** A seeded agent: the profile, a plain-text password to hash on import, and an optional presence. */
 export type SeedAgent = AgentProfile & { readonly password: string; readonly presence?: Presence | undefined };
 
-/** Demo or first-run data: agents and customers. */
+/** A seeded canned response: a team's (`team`) or one agent's (`owner`). */
+export interface SeedCanned {
+  readonly id: string;
+  readonly team?: string | undefined;
+  readonly owner?: string | undefined;
+  readonly shortcut: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** Demo or first-run data: agents, customers and canned responses. */
 export interface Seed {
   readonly agents: readonly SeedAgent[];
   readonly customers: readonly Customer[];
+  readonly canned?: readonly SeedCanned[];
 }
+
+/** What a canned response's shortcut may be: what an agent types after "/". */
+export const shortcutSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "a shortcut is 1-32 lower-case letters, digits, - or _");
+
+const cannedSchema = z
+  .strictObject({
+    id: idSchema,
+    team: idSchema.optional(),
+    owner: idSchema.optional(),
+    shortcut: shortcutSchema,
+    title: z.string().min(1).max(100),
+    text: z.string().min(1).max(4000),
+  })
+  .refine((c) => (c.team === undefined) !== (c.owner === undefined), "a canned response has either a team or an owner");
 
 const agentSchema = z.strictObject({
   id: idSchema,
@@ -45,7 +70,7 @@ const customerSchema = z.strictObject({
 
 /** The seed file (config/demo-seed.yaml): ids and e-mails unique, CSMs name seeded agents. */
 export const seedSchema = z
-  .strictObject({ agents: z.array(agentSchema).default([]), customers: z.array(customerSchema).default([]) })
+  .strictObject({ agents: z.array(agentSchema).default([]), customers: z.array(customerSchema).default([]), canned: z.array(cannedSchema).optional() })
   .superRefine((seed, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
     const ids = new Set<string>();
@@ -66,5 +91,8 @@ export const seedSchema = z
       if (customers.has(c.id)) issue(["customers", i, "id"], `duplicate customer id "${c.id}"`);
       customers.add(c.id);
       if (c.csmAgentId !== null && !ids.has(c.csmAgentId)) issue(["customers", i, "csmAgentId"], `no seeded agent "${c.csmAgentId}"`);
+    });
+    seed.canned?.forEach((c, i) => {
+      if (c.owner !== undefined && !ids.has(c.owner)) issue(["canned", i, "owner"], `no seeded agent "${c.owner}"`);
     });
   }) satisfies z.ZodType<Seed, unknown>;

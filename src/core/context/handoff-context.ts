@@ -79,6 +79,22 @@ export interface HandoffContextV1 {
   /** Earlier handoffs of this conversation, oldest first, with their transfer notes. */
   readonly handoffs: readonly Handoff[];
   readonly doNotAsk: readonly DoNotAsk[];
+  /** Who the visitor is, for the agent: a name (or a stable friendly label), where and on what. Added by the app. */
+  readonly visitor?: VisitorInfo;
+}
+
+/** The visitor as the console names and describes them (issue 17). */
+export interface VisitorInfo {
+  readonly label: string;
+  readonly labelSource: "customer" | "name" | "email" | "friendly";
+  /** From the widget's time zone (no geo-IP): "New York". */
+  readonly city: string | null;
+  readonly timeZone: string | null;
+  readonly browser: string | null;
+  readonly os: string | null;
+  readonly device: string | null;
+  /** Earlier conversations of this visitor or verified customer. */
+  readonly pastChats: number;
 }
 
 /** The current context version. */

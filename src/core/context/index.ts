@@ -10,6 +10,7 @@ export type {
   SentimentSummary,
   SentimentTrend,
   TranscriptEntry,
+  VisitorInfo,
 } from "./handoff-context.js";
 export { isRestatement, RESTATEMENT_SIMILARITY, type Restatement } from "./is-restatement.js";
 export { buildDoNotAsk, FIELD_HINTS, findKnownFieldQuestion } from "./known-fields.js";

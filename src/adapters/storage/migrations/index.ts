@@ -6,6 +6,7 @@ import { visitorSessionsMigration } from "./0003-visitor-sessions.js";
 import { handoffAsyncPromiseMigration } from "./0004-handoff-async-promise.js";
 import { messageTranslationsMigration } from "./0007-message-translations.js";
 import { externalBotsMigration } from "./0008-external-bots.js";
+import { deskMigration } from "./0009-desk.js";
 
 /**
  * Every migration, keyed by name in apply order, built for one dialect.
@@ -21,5 +22,6 @@ export function migrationsFor(traits: DialectTraits): Readonly<Record<string, Mi
     "0004-handoff-async-promise": handoffAsyncPromiseMigration(),
     "0007-message-translations": messageTranslationsMigration(),
     "0008-external-bots": externalBotsMigration(),
+    "0009-desk": deskMigration(traits),
   };
 }

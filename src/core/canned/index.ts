@@ -1,0 +1,1 @@
+export { type FilledTemplate, fillTemplate, type TemplateSource } from "./fill-template.js";

@@ -1,0 +1,1 @@
+export { cityOfTimeZone, friendlyName, type VisitorLabel, visitorLabel } from "./visitor-label.js";
