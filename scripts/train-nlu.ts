@@ -1,6 +1,6 @@
 /**
  * `npm run train:nlu`: trains the shipped NLU models from the dev splits in ../shared/data (or
- * BATON_DATA_DIR) and writes models/nlu/{intent,frustration}.bin plus models/nlu/manifest.json
+ * BATON_DATA_DIR) and writes models/nlu/{intent,question,frustration}.bin plus models/nlu/manifest.json
  * (sources, licences, row counts, fitted temperature and threshold). Deterministic: same data, same
  * bytes. Which rows train, calibrate and are reported: scripts/eval/nlu-training-data.ts.
  */
@@ -11,9 +11,9 @@ import { createSentimentScorer, DEFAULT_CORPUS_FILE, loadCorpus } from "../src/a
 import { FRUSTRATED_CLASS, frustrationDense } from "../src/adapters/nlu/frustration.js";
 import { featurize } from "../src/adapters/nlu/linear/features.js";
 import { logits, serializeModel, softmax } from "../src/adapters/nlu/linear/linear-model.js";
-import { FRUSTRATION_MODEL_FILE, INTENT_MODEL_FILE, MODEL_DIR as SHIPPED_DIR } from "../src/adapters/nlu/linear/model-files.js";
+import { FRUSTRATION_MODEL_FILE, INTENT_MODEL_FILE, MODEL_DIR as SHIPPED_DIR, QUESTION_MODEL_FILE } from "../src/adapters/nlu/linear/model-files.js";
 import { fitTemperature, type TrainExample, trainLinear } from "../src/adapters/nlu/linear/train-linear.js";
-import { CALM, frustrationRows, intentTrainingData, isFrustrationTune } from "./eval/nlu-training-data.js";
+import { CALM, frustrationRows, intentTrainingData, isFrustrationTune, questionClasses, questionTrainingData } from "./eval/nlu-training-data.js";
 
 export const INTENT_DIM = 1 << 16;
 export const FRUSTRATION_DIM = 1 << 17;
@@ -22,8 +22,8 @@ const TUNE_MAX_FALSE_RATE = 0.015;
 const POSITIVE_WEIGHT = 2;
 
 const SOURCES = [
-  { data: "bitext-customer-service (train split only)", licence: "CDLA-Sharing-1.0", used: "intent + frustration training" },
-  { data: "clinc150 (train, oos_train)", licence: "CC BY 3.0", used: "out-of-scope class, greetings, frustration negatives" },
+  { data: "bitext-customer-service (train split only)", licence: "CDLA-Sharing-1.0", used: "intent, question + frustration training" },
+  { data: "clinc150 (train, oos_train)", licence: "CC BY 3.0", used: "out-of-scope class (intent, question), greetings, frustration negatives" },
   { data: "hint3 (train CSVs, train half by hash)", licence: "ODbL 1.0 / DbCL 1.0", used: "frustration training" },
   { data: "config/bot-corpus.yaml utterances", licence: "Baton's own", used: "intent training (all languages)" },
 ];
@@ -50,7 +50,20 @@ const intentFinal = { ...intentModel, temperature, meta: { trainedRows: intentDa
 const intentBytes = serializeModel(intentFinal);
 writeFileSync(join(MODEL_DIR, INTENT_MODEL_FILE), intentBytes);
 
-// 2. Frustration model.
+// 2. Question model (repeat detection): Bitext's own intents, finer than the corpus's, and "none".
+const questionData = questionTrainingData();
+const qClasses = questionClasses();
+const questionModel = trainLinear(questionData.train, { classes: qClasses, dim: INTENT_DIM, epochs: 8, learningRate: 0.3, l2: 1e-6, seed: 13 });
+const qTemperature = fitTemperature(questionModel, questionData.calibration);
+const qCalAcc = questionData.calibration.filter((e) => {
+  const p = softmax(logits(questionModel, featurize(e.text, INTENT_DIM)));
+  return qClasses[p.indexOf(Math.max(...p))] === e.label;
+}).length / questionData.calibration.length;
+const questionFinal = { ...questionModel, temperature: qTemperature, meta: { trainedRows: questionData.train.length, calibrationRows: questionData.calibration.length, calibrationAccuracy: qCalAcc } };
+const questionBytes = serializeModel(questionFinal);
+writeFileSync(join(MODEL_DIR, QUESTION_MODEL_FILE), questionBytes);
+
+// 3. Frustration model.
 const sentiment = await createSentimentScorer();
 const fRows = frustrationRows(corpus);
 const withDense = async (r: { text: string; positive: boolean }): Promise<TrainExample> => ({
@@ -81,6 +94,7 @@ const manifest = {
   note: "Written by `npm run train:nlu`; do not edit. Sources and licences: docs/NLU.md.",
   sources: SOURCES,
   intent: { file: INTENT_MODEL_FILE, bytes: intentBytes.length, sha256: sha(intentBytes), classes, temperature, ...intentFinal.meta },
+  question: { file: QUESTION_MODEL_FILE, bytes: questionBytes.length, sha256: sha(questionBytes), classes: qClasses, temperature: qTemperature, ...questionFinal.meta },
   frustration: { file: FRUSTRATION_MODEL_FILE, bytes: fBytes.length, sha256: sha(fBytes), ...fFinal.meta },
 };
 writeFileSync(join(MODEL_DIR, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -7,7 +7,8 @@ import { createLanguageDetector, type EldSize } from "./language-detector.js";
 import { createNluAdapter } from "./nlu.adapter.js";
 import { createFrustrationScorer, type FrustrationScorer } from "./frustration.js";
 import { createLinearIntentClassifier } from "./linear-intent-classifier.js";
-import { FRUSTRATION_MODEL_FILE, INTENT_MODEL_FILE, loadModelFile, MODEL_DIR } from "./linear/model-files.js";
+import { FRUSTRATION_MODEL_FILE, INTENT_MODEL_FILE, loadModelFile, MODEL_DIR, QUESTION_MODEL_FILE } from "./linear/model-files.js";
+import { createQuestionReader, type QuestionReader } from "./question.js";
 import type { IntentClassifier } from "./intent-classifier.js";
 import { createSentimentScorer } from "./sentiment-scorer.js";
 
@@ -44,6 +45,12 @@ async function frustrationScorer(modelDir: string | null): Promise<FrustrationSc
   return model ? createFrustrationScorer(model) : null;
 }
 
+async function questionReader(modelDir: string | null): Promise<QuestionReader | null> {
+  if (modelDir === null) return null;
+  const model = await loadModelFile(QUESTION_MODEL_FILE, modelDir);
+  return model ? createQuestionReader(model) : null;
+}
+
 export const DEFAULT_CORPUS_FILE = "config/bot-corpus.yaml";
 export const DEFAULT_CACHE_DIR = ".baton/nlu";
 export const DEFAULT_ELD_SIZE: EldSize = "large";
@@ -61,12 +68,13 @@ export async function createNlu(options: CreateNluOptions = {}): Promise<Nlu & {
   const cacheDir = options.cacheDir === null ? null : resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const { corpus, text } = await loadCorpus(corpusFile);
   const modelDir = options.modelDir === null ? null : resolve(options.modelDir ?? MODEL_DIR);
-  const [classifier, language, sentiment, frustration] = await Promise.all([
+  const [classifier, language, sentiment, frustration, question] = await Promise.all([
     intentClassifier(corpus, text, cacheDir, modelDir),
     createLanguageDetector({ size: options.eldSize ?? DEFAULT_ELD_SIZE, fallback: corpus.settings.defaultLanguage }),
     createSentimentScorer(),
     frustrationScorer(modelDir),
+    questionReader(modelDir),
   ]);
-  const nlu = createNluAdapter({ corpus, classifier, language, sentiment, frustration });
+  const nlu = createNluAdapter({ corpus, classifier, language, sentiment, frustration, question });
   return { analyze: nlu.analyze, corpus };
 }

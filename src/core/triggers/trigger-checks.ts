@@ -91,11 +91,24 @@ function fieldsOf(turn: VisitorTurn): Map<string, string> {
   return out;
 }
 
-/** Same understood intent (not none, not a greeting, both confident) and the same fields with the same values. */
-function sameIntentAndFields(a: VisitorTurn, b: VisitorTurn, cfg: TriggerConfig): boolean {
-  const ia = a.nlu.intent;
-  if (ia === "none" || ia !== b.nlu.intent || a.nlu.topic === "greeting") return false;
-  if (!(a.nlu.confidence >= cfg.confidenceThreshold && b.nlu.confidence >= cfg.confidenceThreshold)) return false;
+/**
+ * The two turns ask the same question and no field differs. Same question: the question model's
+ * reading when both turns have a confident one (finer than the intent: opening and deleting an
+ * account are both account.manage), else the same understood intent (not none, not a greeting, both
+ * confident). Fields: the same fields with the same values ("order 123" then "order 456" is another
+ * question; "where is my order?" then "it's 123, where is it?" answers the bot's ask for the number).
+ */
+function sameQuestionAndFields(a: VisitorTurn, b: VisitorTurn, cfg: TriggerConfig): boolean {
+  const qa = a.nlu.question;
+  const qb = b.nlu.question;
+  const confident = (x: number) => x >= cfg.confidenceThreshold;
+  if (qa && qb && confident(qa.confidence) && confident(qb.confidence)) {
+    if (qa.id !== qb.id) return false;
+  } else {
+    const ia = a.nlu.intent;
+    if (ia === "none" || ia !== b.nlu.intent || a.nlu.topic === "greeting") return false;
+    if (!(confident(a.nlu.confidence) && confident(b.nlu.confidence))) return false;
+  }
   const fa = fieldsOf(a);
   const fb = fieldsOf(b);
   if (fa.size !== fb.size) return false;
@@ -122,7 +135,7 @@ export function checkRepeatedQuestion(
   for (const earlier of turns.slice(0, -1)) {
     if (answered !== null && !answered.has(earlier.messageId)) continue;
     const similarity = paraphraseScore(last.text, earlier.text);
-    const repeat = similarity >= cfg.repeatSimilarity || (similarity >= cfg.repeatSameIntentSimilarity && sameIntentAndFields(last, earlier, cfg));
+    const repeat = similarity >= cfg.repeatSimilarity || (similarity >= cfg.repeatSameIntentSimilarity && sameQuestionAndFields(last, earlier, cfg));
     if (repeat && (best === null || similarity >= best.similarity)) best = { turn: earlier, similarity };
   }
   if (best === null) return null;

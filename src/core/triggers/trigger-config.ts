@@ -32,7 +32,7 @@ export const DEFAULT_TRIGGER_CONFIG: TriggerConfig = {
   negativeSentimentScore: -0.5,
   frustrationThreshold: 0.3,
   repeatSimilarity: 0.8,
-  repeatSameIntentSimilarity: 0.1,
+  repeatSameIntentSimilarity: 0,
   keywords: {
     default: ["cancel", "refund", "broken", "urgent"],
     en: ["cancel", "refund", "broken", "urgent", "chargeback", "lawyer"],
