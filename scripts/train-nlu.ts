@@ -34,6 +34,7 @@ const outArg = process.argv.indexOf("--out");
 const MODEL_DIR = outArg >= 0 ? process.argv[outArg + 1]! : SHIPPED_DIR;
 const FRUSTRATION_EPOCHS = Number(process.env.FRUSTRATION_EPOCHS ?? 20);
 const FRUSTRATION_LR = Number(process.env.FRUSTRATION_LR ?? 0.6);
+const FRUSTRATION_L2 = Number(process.env.FRUSTRATION_L2 ?? 1e-6);
 const { corpus } = await loadCorpus(DEFAULT_CORPUS_FILE);
 mkdirSync(MODEL_DIR, { recursive: true });
 
@@ -78,7 +79,7 @@ const pos = fTrain.filter((e) => e.label === FRUSTRATED_CLASS).length;
 const neg = fTrain.length - pos;
 // Positives are rare (about 1 in 13) but weigh only POSITIVE_WEIGHT: full balancing made every short unknown word "frustrated".
 const balanced = fTrain.map((e) => ({ ...e, weight: (e.weight ?? 1) * (e.label === FRUSTRATED_CLASS ? POSITIVE_WEIGHT : 1) }));
-const fModel = trainLinear(balanced, { classes: [FRUSTRATED_CLASS, CALM], dim: FRUSTRATION_DIM, dense: 2, fixedBias: [Math.log((POSITIVE_WEIGHT * pos) / neg), 0], epochs: FRUSTRATION_EPOCHS, learningRate: FRUSTRATION_LR, l2: 1e-6, seed: 13 });
+const fModel = trainLinear(balanced, { classes: [FRUSTRATED_CLASS, CALM], dim: FRUSTRATION_DIM, dense: 2, fixedBias: [Math.log((POSITIVE_WEIGHT * pos) / neg), 0], epochs: FRUSTRATION_EPOCHS, learningRate: FRUSTRATION_LR, l2: FRUSTRATION_L2, seed: 13 });
 const scored = fTune.map((e) => ({ p: softmax(logits(fModel, featurize(e.text, FRUSTRATION_DIM), e.dense ?? []))[0]!, positive: e.label === FRUSTRATED_CLASS }));
 const negatives = scored.filter((s) => !s.positive).map((s) => s.p).sort((a, b) => b - a);
 const cut = negatives[Math.floor(TUNE_MAX_FALSE_RATE * negatives.length)] ?? 0.5;
