@@ -102,12 +102,12 @@ describe("repeated_question", () => {
   it("the same question read by the question model, with the same fields, needs no word in common", () => {
     const q = (id: string, confidence = 0.9) => ({ question: { id, confidence } });
     const a = turn(1, "how do I close my account?", q("delete_account"));
-    expect(detect([a, turn(2, "get rid of this profile for me", q("delete_account"))])?.kind).toBe("repeated_question");
+    expect(detect([a, turn(2, "please remove everything of mine", q("delete_account"))])?.kind).toBe("repeated_question");
     // Same corpus intent (account.manage in real readings), another question: no repeat.
-    expect(detect([a, turn(2, "get rid of this profile for me", q("create_account"))])).toBeNull();
-    expect(detect([a, turn(2, "get rid of this profile for me", q("delete_account", 0.4))])).toBeNull();
+    expect(detect([a, turn(2, "please remove everything of mine", q("create_account"))])).toBeNull();
+    expect(detect([a, turn(2, "please remove everything of mine", q("delete_account", 0.4))])).toBeNull();
     const withOrder = { ...q("delete_account"), entities: [{ field: "order_number", value: "1", start: 0, end: 1 }] };
-    expect(detect([a, turn(2, "get rid of this profile for me", withOrder)])).toBeNull();
+    expect(detect([a, turn(2, "please remove everything of mine", withOrder)])).toBeNull();
   });
   it("respects the configured similarity", () => {
     const turns = [turn(1, "refund for order twelve please"), turn(2, "refund for order thirteen please", { intent: "other_intent" })];
