@@ -256,13 +256,18 @@ async function langAccuracy(data: readonly { text: string; label: string }[]) {
   for (const r of data) if (accepts(r.label, (await analyze(r.text)).language)) ok++;
   return { n: data.length, acc: ok / Math.max(1, data.length) };
 }
-const xsidSupported = xsid.filter((r) => SUPPORTED_LANGUAGES.includes(r.label));
+// xSID en + de is split by a hash of the text: the tune half was looked at while writing the title
+// rule of the language detector; the report half is the number to quote.
+const xsidSupportedAll = xsid.filter((r) => SUPPORTED_LANGUAGES.includes(r.label));
+const xsidSupported = xsidSupportedAll.filter((r) => half(`xsid:${r.text}`) === 1);
+const xsidSupportedTune = xsidSupportedAll.filter((r) => half(`xsid:${r.text}`) === 0);
 const xsidDialects = xsid.filter((r) => ["de-ba", "de-muc", "de-st", "gsw"].includes(r.label));
 const xsidOther = xsid.filter((r) => !SUPPORTED_LANGUAGES.includes(r.label) && !xsidDialects.includes(r));
 const lsSupported = linguaSentences.filter((r) => SUPPORTED_LANGUAGES.includes(r.label));
 const lpSupported = linguaPairs.filter((r) => SUPPORTED_LANGUAGES.includes(r.label));
 for (const [name, data, target] of [
-  ["xSID valid, supported (en, de)", xsidSupported, ">= 98%"],
+  ["xSID valid, supported (en, de), report half", xsidSupported, ">= 98%"],
+  ["xSID valid, supported (en, de), tune half", xsidSupportedTune, ""],
   ["xSID valid, German dialects (as de)", xsidDialects, ""],
   ["xSID valid, other 13 languages", xsidOther, ""],
   ["Lingua sentences, supported (en es fr de pt)", lsSupported, ""],

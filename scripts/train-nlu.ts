@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSentimentScorer, DEFAULT_CORPUS_FILE, loadCorpus } from "../src/adapters/nlu/index.js";
+import { compactEldDatabase, ELD_DATABASE_FILE, installedEldVersion } from "../src/adapters/nlu/eld-database.js";
 import { FRUSTRATED_CLASS, frustrationDense } from "../src/adapters/nlu/frustration.js";
 import { featurize } from "../src/adapters/nlu/linear/features.js";
 import { logits, serializeModel, softmax } from "../src/adapters/nlu/linear/linear-model.js";
@@ -90,12 +91,17 @@ const fFinal = { ...fModel, meta: { trainedRows: fTrain.length, positives: pos, 
 const fBytes = serializeModel(fFinal);
 writeFileSync(join(MODEL_DIR, FRUSTRATION_MODEL_FILE), fBytes);
 
+// 4. eld's "large" language database in the compact form that loads ~4x faster (src/adapters/nlu/eld-database.ts).
+const eldBytes = await compactEldDatabase("large");
+writeFileSync(join(MODEL_DIR, ELD_DATABASE_FILE), eldBytes);
+
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex").slice(0, 16);
 const manifest = {
   note: "Written by `npm run train:nlu`; do not edit. Sources and licences: docs/NLU.md.",
   sources: SOURCES,
   intent: { file: INTENT_MODEL_FILE, bytes: intentBytes.length, sha256: sha(intentBytes), classes, temperature, ...intentFinal.meta },
   question: { file: QUESTION_MODEL_FILE, bytes: questionBytes.length, sha256: sha(questionBytes), classes: qClasses, temperature: qTemperature, ...questionFinal.meta },
+  eld: { file: ELD_DATABASE_FILE, bytes: eldBytes.length, eldVersion: installedEldVersion(), licence: "Apache-2.0 (eld's own n-gram data, large)" },
   frustration: { file: FRUSTRATION_MODEL_FILE, bytes: fBytes.length, sha256: sha(fBytes), ...fFinal.meta },
 };
 writeFileSync(join(MODEL_DIR, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
