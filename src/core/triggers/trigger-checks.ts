@@ -98,10 +98,33 @@ export function checkNegativeSentiment(last: VisitorTurn, cfg: TriggerConfig): T
 }
 
 /** Field → value of a reading's entities (first value per field). */
-function fieldsOf(turn: VisitorTurn): Map<string, string> {
+function fieldsOf(reading: NluResult): Map<string, string> {
   const out = new Map<string, string>();
-  for (const e of turn.nlu.entities) if (!out.has(e.field)) out.set(e.field, e.value.toLowerCase());
+  for (const e of reading.entities) if (!out.has(e.field)) out.set(e.field, e.value.toLowerCase());
   return out;
+}
+
+/** Both readings carry the same fields with the same values. */
+function sameFields(a: NluResult, b: NluResult): boolean {
+  const fa = fieldsOf(a);
+  const fb = fieldsOf(b);
+  if (fa.size !== fb.size) return false;
+  for (const [k, v] of fa) if (fb.get(k) !== v) return false;
+  return true;
+}
+
+/**
+ * The question model read the same question in both readings, both at or above `minConfidence`,
+ * and both carry the same fields with the same values. Also used for the restatement rate after a
+ * transfer (`isRestatement`).
+ * @example
+ * sameQuestionReading(closeAccount, removeMyUser, 0.65) // true: both "delete_account", no fields
+ */
+export function sameQuestionReading(a: NluResult, b: NluResult, minConfidence: number): boolean {
+  const qa = a.question;
+  const qb = b.question;
+  if (!qa || !qb || !(qa.confidence >= minConfidence && qb.confidence >= minConfidence)) return false;
+  return qa.id === qb.id && sameFields(a, b);
 }
 
 /**
@@ -116,21 +139,13 @@ function sameQuestionAndFields(a: VisitorTurn, b: VisitorTurn, cfg: TriggerConfi
   const qa = a.nlu.question;
   const qb = b.nlu.question;
   const confident = (x: number) => x >= cfg.confidenceThreshold;
-  let how: "question" | "intent";
   if (qa && qb && confident(qa.confidence) && confident(qb.confidence)) {
-    if (qa.id !== qb.id) return null;
-    how = "question";
-  } else {
-    const ia = a.nlu.intent;
-    if (ia === "none" || ia !== b.nlu.intent || a.nlu.topic === "greeting") return null;
-    if (!(confident(a.nlu.confidence) && confident(b.nlu.confidence))) return null;
-    how = "intent";
+    return sameQuestionReading(a.nlu, b.nlu, cfg.confidenceThreshold) ? "question" : null;
   }
-  const fa = fieldsOf(a);
-  const fb = fieldsOf(b);
-  if (fa.size !== fb.size) return null;
-  for (const [k, v] of fa) if (fb.get(k) !== v) return null;
-  return how;
+  const ia = a.nlu.intent;
+  if (ia === "none" || ia !== b.nlu.intent || a.nlu.topic === "greeting") return null;
+  if (!(confident(a.nlu.confidence) && confident(b.nlu.confidence))) return null;
+  return sameFields(a.nlu, b.nlu) ? "intent" : null;
 }
 
 /**
