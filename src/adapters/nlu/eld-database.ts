@@ -100,11 +100,24 @@ function lazyNgrams(packed: Readonly<Record<string, string>>): EldData["ngrams"]
   });
 }
 
+/** One read per file and process (a module import is cached the same way by eld's own loader). */
+const loaded = new Map<string, Promise<EldInstance | null>>();
+
 /**
  * An eld instance over the compact database file, or null when the file is missing, damaged or from
- * another eld version (the caller then uses eld's own loader).
+ * another eld version (the caller then uses eld's own loader). Shared by every caller in the process
+ * (Baton never changes an instance's subset or settings).
  */
-export async function loadCompactEld(file: string): Promise<EldInstance | null> {
+export function loadCompactEld(file: string): Promise<EldInstance | null> {
+  let p = loaded.get(file);
+  if (p === undefined) {
+    p = readCompactEld(file);
+    loaded.set(file, p);
+  }
+  return p;
+}
+
+async function readCompactEld(file: string): Promise<EldInstance | null> {
   try {
     const data = JSON.parse(gunzipSync(await readFile(file)).toString("utf8")) as CompactEldData;
     if (data.eld !== installedEldVersion() || typeof data.ngrams !== "object") return null;
