@@ -18,6 +18,7 @@ import {
   BITEXT_INTENT_CORPUS,
   BITEXT_ORDINARY_EXCLUDED,
   CLINC_INTENT_CORPUS,
+  CLINC_INTENT_QUESTION,
   CLINC_SUPPORT_DOMAINS,
   HINT3_HUMAN_POSITIVE,
   HINT3_ORDINARY_EXCLUDED,
@@ -69,7 +70,12 @@ export function intentTrainingData(corpus: BotCorpus, bitextTrain: readonly Bite
  * account.manage), plus the same out-of-scope rows as the intent model.
  */
 export function questionTrainingData(bitextTrain: readonly BitextRow[] = readBitext("train")): IntentData {
-  const outOfScope = outOfScopeRows().map((r) => (r.label === "none" ? r : { text: r.text, label: "none", weight: NONE_WEIGHT }));
+  const question = new Map(Object.entries(CLINC_INTENT_CORPUS).map(([clinc, intent]) => [intent, CLINC_INTENT_QUESTION[clinc]]));
+  const outOfScope = outOfScopeRows().map((r) => {
+    if (r.label === "none") return r;
+    const q = question.get(r.label);
+    return q ? { text: r.text, label: q } : { text: r.text, label: "none", weight: NONE_WEIGHT };
+  });
   return splitCalibration([...bitextTrain.map((r) => ({ text: r.text, label: r.intent })), ...outOfScope]);
 }
 
