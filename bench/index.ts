@@ -1,6 +1,7 @@
 import os from "node:os";
 import { type BenchOptions, parseArgs, type Suite, type SuiteResult } from "./bench-kit.js";
 import { runE2eBench } from "./e2e.bench.js";
+import { runNluBench } from "./nlu.bench.js";
 import { runRoutingBench } from "./routing.bench.js";
 import { runSimulatorBench } from "./simulator.bench.js";
 import { runTranslationBench } from "./translation.bench.js";
@@ -14,6 +15,7 @@ const SUITES: readonly Suite[] = [
   { name: "e2e", run: runE2eBench },
   { name: "simulator", run: runSimulatorBench },
   { name: "translation", run: runTranslationBench },
+  { name: "nlu", run: runNluBench },
 ];
 
 /**

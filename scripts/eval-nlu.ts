@@ -256,13 +256,18 @@ async function langAccuracy(data: readonly { text: string; label: string }[]) {
   for (const r of data) if (accepts(r.label, (await analyze(r.text)).language)) ok++;
   return { n: data.length, acc: ok / Math.max(1, data.length) };
 }
-const xsidSupported = xsid.filter((r) => SUPPORTED_LANGUAGES.includes(r.label));
+// xSID en + de is split by a hash of the text: the tune half was looked at while writing the title
+// rule of the language detector; the report half is the number to quote.
+const xsidSupportedAll = xsid.filter((r) => SUPPORTED_LANGUAGES.includes(r.label));
+const xsidSupported = xsidSupportedAll.filter((r) => half(`xsid:${r.text}`) === 1);
+const xsidSupportedTune = xsidSupportedAll.filter((r) => half(`xsid:${r.text}`) === 0);
 const xsidDialects = xsid.filter((r) => ["de-ba", "de-muc", "de-st", "gsw"].includes(r.label));
 const xsidOther = xsid.filter((r) => !SUPPORTED_LANGUAGES.includes(r.label) && !xsidDialects.includes(r));
 const lsSupported = linguaSentences.filter((r) => SUPPORTED_LANGUAGES.includes(r.label));
 const lpSupported = linguaPairs.filter((r) => SUPPORTED_LANGUAGES.includes(r.label));
 for (const [name, data, target] of [
-  ["xSID valid, supported (en, de)", xsidSupported, ">= 98%"],
+  ["xSID valid, supported (en, de), report half", xsidSupported, ">= 98%"],
+  ["xSID valid, supported (en, de), tune half", xsidSupportedTune, ""],
   ["xSID valid, German dialects (as de)", xsidDialects, ""],
   ["xSID valid, other 13 languages", xsidOther, ""],
   ["Lingua sentences, supported (en es fr de pt)", lsSupported, ""],
@@ -406,21 +411,22 @@ async function bitextPairs(rows: readonly { text: string; intent: string }[]) {
 }
 const repVal = await bitextPairs(bitextVal);
 row("repeat detection", `Bitext validation pairs: same intent (${repVal.tp + repVal.fn}) vs different intent (${repVal.negatives})`, `${fmtPrf(repVal)}; false repeats ${pct(repVal.falseRate)}`, "F1 >= 0.85, false <= 5%");
-// Dialogue datasets of eval:repeat: an agent turn asking again for a field it asked before (same dataset
-// slot) is a repeat of that earlier question; an earlier ask for another field is not. Text only (no
-// intents for agent turns). Report half of the dialogues (eval:repeat's split).
-function dialoguePairs(turns: readonly { dialogueId: string; text: string; asked: ReadonlySet<string> }[]) {
+// Dialogue datasets of eval:repeat: an agent turn asking again for what it asked before (the same
+// dataset slot: SGD service + slot, STAR action label) is a repeat of that earlier question; an earlier
+// ask for another slot is not, even when both map to one Baton field (departure vs return date).
+// Text only (no intents for agent turns). Report half of the dialogues (eval:repeat's split).
+function dialoguePairs(turns: readonly { dialogueId: string; text: string; askedKeys: ReadonlySet<string> }[]) {
   const neutral: NluResult = { language: "en", languageConfidence: 1, intent: "none", topic: "none", confidence: 0, alternatives: [], entities: [], sentiment: { score: 0, label: "neutral" }, explicitHumanRequest: { requested: false, evidence: null } };
   let tp = 0;
   let fp = 0;
   let fn = 0;
   let negatives = 0;
   const byDialogue = new Map<string, typeof turns[number][]>();
-  for (const t of turns) if (half(t.dialogueId) === 1 && t.asked.size > 0) byDialogue.set(t.dialogueId, [...(byDialogue.get(t.dialogueId) ?? []), t]);
+  for (const t of turns) if (half(t.dialogueId) === 1 && t.askedKeys.size > 0) byDialogue.set(t.dialogueId, [...(byDialogue.get(t.dialogueId) ?? []), t]);
   for (const list of byDialogue.values()) {
     for (let j = 1; j < list.length; j++) {
       for (let i = 0; i < j; i++) {
-        const gold = [...list[j]!.asked].some((f) => list[i]!.asked.has(f));
+        const gold = [...list[j]!.askedKeys].some((k) => list[i]!.askedKeys.has(k));
         const got = isRepeat(asTurn("a", list[i]!.text, neutral), asTurn("b", list[j]!.text, neutral));
         if (!gold) negatives++;
         if (got && gold) tp++;
@@ -432,11 +438,12 @@ function dialoguePairs(turns: readonly { dialogueId: string; text: string; asked
   return { ...prf(tp, fp, fn), falseRate: fp / Math.max(1, negatives), negatives };
 }
 for (const [name, turns] of [
-  ["SGD dev, report half: agent asks for the same field again", readSgdTurns(dataDir())],
-  ["STAR dev, report half: agent asks for the same field again", readStarTurns(dataDir())],
+  ["SGD dev, report half: agent asks for the same slot again", readSgdTurns(dataDir())],
+  ["STAR dev, report half: agent asks for the same slot again", readStarTurns(dataDir())],
 ] as const) {
   const d = dialoguePairs(turns);
-  row("repeat detection", `${name} (${d.tp + d.fn} repeat pairs, ${d.negatives} other pairs)`, `${fmtPrf(d)}; false repeats ${pct(d.falseRate)}`, "F1 >= 0.85, false <= 5%");
+  const scores = d.tp + d.fn === 0 ? `F1 n/a (no same-slot re-asks in these dialogues; fp ${d.fp})` : fmtPrf(d);
+  row("repeat detection", `${name} (${d.tp + d.fn} repeat pairs, ${d.negatives} other pairs)`, `${scores}; false repeats ${pct(d.falseRate)}`, "F1 >= 0.85, false <= 5%");
 }
 
 // 6. Time.

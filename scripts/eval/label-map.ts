@@ -156,11 +156,21 @@ export const BITEXT_INTENT_CORPUS: Readonly<Record<string, string | null>> = {
 /** CLINC150 domains that are support-relevant for a shop/SaaS bot: neither trained as "none" nor scored as out-of-scope. */
 export const CLINC_SUPPORT_DOMAINS: ReadonlySet<string> = new Set(["banking", "credit_cards"]);
 
-/** CLINC150 small-talk intents that ARE bot intents (greetings): trained as such, not scored as out-of-scope. */
+/**
+ * CLINC150 intents that ARE bot intents: greetings, and "order_status" ("track my package please",
+ * in CLINC's home domain, is a shop's order-status question). Trained as such, not scored as
+ * out-of-scope.
+ */
 export const CLINC_INTENT_CORPUS: Readonly<Record<string, string>> = {
   greeting: "greeting.hello",
   thank_you: "greeting.thanks",
   goodbye: "greeting.thanks",
+  order_status: "orders.status",
+};
+
+/** The same CLINC150 intents as questions of the question model (Bitext's intents); the rest are "none". */
+export const CLINC_INTENT_QUESTION: Readonly<Record<string, string>> = {
+  order_status: "track_order",
 };
 
 /**

@@ -18,6 +18,7 @@ import {
   BITEXT_INTENT_CORPUS,
   BITEXT_ORDINARY_EXCLUDED,
   CLINC_INTENT_CORPUS,
+  CLINC_INTENT_QUESTION,
   CLINC_SUPPORT_DOMAINS,
   HINT3_HUMAN_POSITIVE,
   HINT3_ORDINARY_EXCLUDED,
@@ -54,6 +55,44 @@ export function intentTrainingData(corpus: BotCorpus, bitextTrain: readonly Bite
     const label = BITEXT_INTENT_CORPUS[r.intent];
     if (label) rows.push({ text: r.text, label });
   }
+  const { train, calibration } = splitCalibration([...rows, ...outOfScopeRows()]);
+  // The corpus's own utterances (every language) always train, weighted up: for several intents and
+  // for es/fr/de/pt they are the only examples.
+  for (const intent of corpus.intents) {
+    for (const utterances of Object.values(intent.utterances)) for (const u of utterances) train.push({ text: u, label: intent.name, weight: 3 });
+  }
+  return { train, calibration };
+}
+
+/**
+ * Question model rows (the repeat detector's "same question"): Bitext train labelled with Bitext's own
+ * 27 intents (finer than the corpus's: "open an account" and "delete my account" are both
+ * account.manage), plus the same out-of-scope rows as the intent model.
+ */
+export function questionTrainingData(bitextTrain: readonly BitextRow[] = readBitext("train")): IntentData {
+  const question = new Map(Object.entries(CLINC_INTENT_CORPUS).map(([clinc, intent]) => [intent, CLINC_INTENT_QUESTION[clinc]]));
+  const outOfScope = outOfScopeRows().map((r) => {
+    if (r.label === "none") return r;
+    const q = question.get(r.label);
+    return q ? { text: r.text, label: q } : { text: r.text, label: "none", weight: NONE_WEIGHT };
+  });
+  return splitCalibration([...bitextTrain.map((r) => ({ text: r.text, label: r.intent })), ...outOfScope]);
+}
+
+/** The question model's classes: Bitext's intents and "none". */
+export const questionClasses = (bitextTrain: readonly BitextRow[] = readBitext("train")): string[] => [...new Set(bitextTrain.map((r) => r.intent))].sort().concat("none");
+
+/** 1 row in 6 (by hash) calibrates; the rest trains. */
+function splitCalibration(rows: readonly TrainExample[]): { train: TrainExample[]; calibration: TrainExample[] } {
+  const train: TrainExample[] = [];
+  const calibration: TrainExample[] = [];
+  for (const r of rows) (bucket(`cal:${r.text}`, 6) === 0 ? calibration : train).push(r);
+  return { train, calibration };
+}
+
+/** CLINC150 rows outside the support domains (greetings keep their corpus intent) and oos_train, as "none". */
+function outOfScopeRows(): TrainExample[] {
+  const rows: TrainExample[] = [];
   const clinc = readClinc();
   const taken = new Map<string, number>();
   for (const r of clinc.train) {
@@ -66,15 +105,7 @@ export function intentTrainingData(corpus: BotCorpus, bitextTrain: readonly Bite
     rows.push(label === "none" ? { text: r.text, label, weight: NONE_WEIGHT } : { text: r.text, label });
   }
   for (const r of clinc.oosTrain) rows.push({ text: r.text, label: "none", weight: NONE_WEIGHT });
-  const train: TrainExample[] = [];
-  const calibration: TrainExample[] = [];
-  for (const r of rows) (bucket(`cal:${r.text}`, 6) === 0 ? calibration : train).push(r);
-  // The corpus's own utterances (every language) always train, weighted up: for several intents and
-  // for es/fr/de/pt they are the only examples.
-  for (const intent of corpus.intents) {
-    for (const utterances of Object.values(intent.utterances)) for (const u of utterances) train.push({ text: u, label: intent.name, weight: 3 });
-  }
-  return { train, calibration };
+  return rows;
 }
 
 export const FRUSTRATED = "frustrated";

@@ -20,6 +20,12 @@ export interface LabelledAgentTurn {
   readonly reasked: ReadonlySet<AskableField>;
   /** The turn also asks for an out-of-scope slot (for the error breakdown). */
   readonly asksOutOfScope: boolean;
+  /**
+   * The dataset's own keys of the in-scope asks (SGD `service:slot`, STAR action label): two turns
+   * ask the same question again only when they share one. Mapped fields are coarser ("date" is both
+   * the departure and the return date), so they do not say whether a question was repeated.
+   */
+  readonly askedKeys: ReadonlySet<string>;
 }
 
 const lines = (path: string) => gunzipSync(readFileSync(path)).toString("utf8").split("\n").filter((l) => l.trim() !== "");
@@ -52,6 +58,7 @@ export function readSgdTurns(dir: string): LabelledAgentTurn[] {
       for (const slots of filled.values()) for (const s of slots) { const f = fieldOf(SGD_SLOT_FIELD, s); if (f) known.add(f); }
       const asked = new Set<AskableField>();
       const reasked = new Set<AskableField>();
+      const askedKeys = new Set<string>();
       let asksOutOfScope = false;
       for (const frame of turn.frames) {
         for (const a of frame.actions) {
@@ -60,10 +67,11 @@ export function readSgdTurns(dir: string): LabelledAgentTurn[] {
           const f = fieldOf(SGD_SLOT_FIELD, a.slot);
           if (f === null) { asksOutOfScope = true; continue; }
           asked.add(f);
+          askedKeys.add(`${frame.service}:${a.slot}`);
           if (filled.get(frame.service)?.has(a.slot)) reasked.add(f);
         }
       }
-      out.push({ dialogueId: `sgd:${d.dialogue_id}`, text: turn.utterance, asked, known, reasked, asksOutOfScope });
+      out.push({ dialogueId: `sgd:${d.dialogue_id}`, text: turn.utterance, asked, known, reasked, asksOutOfScope, askedKeys });
     }
   }
   return out;
@@ -103,6 +111,7 @@ export function readStarTurns(dir: string): LabelledAgentTurn[] {
         known,
         reasked: new Set(ask?.slots.some((s) => filled.has(s)) ? [ask.field] : []),
         asksOutOfScope: ask === null && /(^|_)ask(_|$)/.test(label),
+        askedKeys: new Set(ask ? [label] : []),
       });
     }
   }

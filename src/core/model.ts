@@ -85,6 +85,12 @@ export interface NluResult {
    * (e.g. an external bot's reading); the trigger then falls back to the sentiment score.
    */
   readonly frustration?: number;
+  /**
+   * The finer question the message asks (e.g. "delete_account", where the intent is account.manage),
+   * from the trained question model, with its calibrated confidence; what the repeated-question
+   * trigger compares. Absent without a question model or when it reads the message as out of scope.
+   */
+  readonly question?: { readonly id: string; readonly confidence: number };
   readonly explicitHumanRequest: { readonly requested: boolean; readonly evidence: string | null };
 }
 

@@ -84,6 +84,34 @@ describe("issue 13: handoff triggers on real visitor text", () => {
     expect(h?.trigger.evidence.scores.frustration).toBeGreaterThanOrEqual(baton.engine.config.triggers.frustrationThreshold);
   });
 
+  it("'Waste of time' hands off at once on frustration", async () => {
+    const v = track(await visitor(baton.url));
+    const h = await sayAndHandOff(v, "Waste of time");
+    expect(h?.trigger.kind).toBe("negative_sentiment");
+  });
+
+  it("cancelling a newsletter stays with the bot; cancelling the plan hands off on the keyword", async () => {
+    const v = track(await visitor(baton.url));
+    await sayAndHearBot(v, "help me cancel my newsletter subscription", 1);
+    expect(await handoffs(v)).toEqual([]);
+    const h = await sayAndHandOff(v, "and cancel my plan too");
+    expect(h?.trigger.kind).toBe("keyword");
+  });
+
+  it("asking whether someone is available is an explicit request", async () => {
+    const v = track(await visitor(baton.url));
+    const h = await sayAndHandOff(v, "hello, is anyone available to assist");
+    expect(h?.trigger.kind).toBe("explicit_request");
+  });
+
+  it("the same question in other words, with no word in common, hands off once answered", async () => {
+    const v = track(await visitor(baton.url));
+    await sayAndHearBot(v, "How do I close my account?", 1);
+    expect(await handoffs(v)).toEqual([]);
+    const h = await sayAndHandOff(v, "remove my user");
+    expect(h?.trigger.kind).toBe("repeated_question");
+  });
+
   it("a reworded repeat of an answered question hands off", async () => {
     const v = track(await visitor(baton.url));
     await sayAndHearBot(v, "How do I reset my password?", 1);

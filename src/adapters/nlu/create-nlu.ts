@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { ELD_DATABASE_FILE } from "./eld-database.js";
 import type { Nlu } from "../../ports/nlu.js";
 import { loadCorpus } from "./corpus.js";
 import type { BotCorpus } from "./corpus.schema.js";
@@ -7,7 +8,8 @@ import { createLanguageDetector, type EldSize } from "./language-detector.js";
 import { createNluAdapter } from "./nlu.adapter.js";
 import { createFrustrationScorer, type FrustrationScorer } from "./frustration.js";
 import { createLinearIntentClassifier } from "./linear-intent-classifier.js";
-import { FRUSTRATION_MODEL_FILE, INTENT_MODEL_FILE, loadModelFile, MODEL_DIR } from "./linear/model-files.js";
+import { FRUSTRATION_MODEL_FILE, INTENT_MODEL_FILE, loadModelFile, MODEL_DIR, QUESTION_MODEL_FILE } from "./linear/model-files.js";
+import { createQuestionReader, type QuestionReader } from "./question.js";
 import type { IntentClassifier } from "./intent-classifier.js";
 import { createSentimentScorer } from "./sentiment-scorer.js";
 
@@ -16,7 +18,7 @@ export interface CreateNluOptions {
   readonly corpusFile?: string;
   /** Where the trained model is cached, keyed by a hash of the corpus; default .baton/nlu. null: no cache. */
   readonly cacheDir?: string | null;
-  /** eld database size; default "large" (most accurate on short messages, about 2 s to load once). */
+  /** eld database size; default "large" (most accurate on short messages; its compact copy in the model folder loads in ~0.4 s). */
   readonly eldSize?: EldSize;
   /** Folder of the trained models (`npm run train:nlu`); default models/nlu. null: corpus-only NLP.js model, no frustration model. */
   readonly modelDir?: string | null;
@@ -44,6 +46,12 @@ async function frustrationScorer(modelDir: string | null): Promise<FrustrationSc
   return model ? createFrustrationScorer(model) : null;
 }
 
+async function questionReader(modelDir: string | null): Promise<QuestionReader | null> {
+  if (modelDir === null) return null;
+  const model = await loadModelFile(QUESTION_MODEL_FILE, modelDir);
+  return model ? createQuestionReader(model) : null;
+}
+
 export const DEFAULT_CORPUS_FILE = "config/bot-corpus.yaml";
 export const DEFAULT_CACHE_DIR = ".baton/nlu";
 export const DEFAULT_ELD_SIZE: EldSize = "large";
@@ -61,12 +69,17 @@ export async function createNlu(options: CreateNluOptions = {}): Promise<Nlu & {
   const cacheDir = options.cacheDir === null ? null : resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const { corpus, text } = await loadCorpus(corpusFile);
   const modelDir = options.modelDir === null ? null : resolve(options.modelDir ?? MODEL_DIR);
-  const [classifier, language, sentiment, frustration] = await Promise.all([
+  const [classifier, language, sentiment, frustration, question] = await Promise.all([
     intentClassifier(corpus, text, cacheDir, modelDir),
-    createLanguageDetector({ size: options.eldSize ?? DEFAULT_ELD_SIZE, fallback: corpus.settings.defaultLanguage }),
+    createLanguageDetector({
+      size: options.eldSize ?? DEFAULT_ELD_SIZE,
+      fallback: corpus.settings.defaultLanguage,
+      compactDatabase: modelDir === null ? null : join(modelDir, ELD_DATABASE_FILE),
+    }),
     createSentimentScorer(),
     frustrationScorer(modelDir),
+    questionReader(modelDir),
   ]);
-  const nlu = createNluAdapter({ corpus, classifier, language, sentiment, frustration });
+  const nlu = createNluAdapter({ corpus, classifier, language, sentiment, frustration, question });
   return { analyze: nlu.analyze, corpus };
 }

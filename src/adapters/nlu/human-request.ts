@@ -47,6 +47,8 @@ function merge(lexicons: readonly HumanLexicon[]): MergedLexicon {
 const NOT_SUPPORT_STAFF: ReadonlySet<string> = new Set(["delivery", "travel", "insurance", "estate", "booking", "ticket", "gate", "customs", "shipping", "secret", "free"]);
 
 const LEXICON = merge(Object.values(HUMAN_LEXICON));
+/** "available" in the lexicon languages (folded), right after a person noun. */
+const AVAILABLE: ReadonlySet<string> = new Set(["available", "disponible", "disponibles", "verfugbar", "erreichbar", "disponivel", "disponibile", "beschikbaar"]);
 const nounCache = new Map<string, NounKind>();
 
 function nounKind(word: string): NounKind {
@@ -122,7 +124,9 @@ function judgeClause(clause: readonly Token[], shortMessage: boolean): ClauseVer
     const verbAt = words.findIndex(isVerb);
     const wantAt = words.findIndex((w) => LEXICON.wants.has(w));
     const short = shortMessage || words.length <= 4;
-    const requested = kind === "strong" ? verbAt >= 0 || wantAt >= 0 || short : verbAt >= 0;
+    // "is anyone available to help?", "¿hay alguien disponible?": asking whether a person is free is asking for one.
+    const available = AVAILABLE.has(next) || AVAILABLE.has(words[i + 2] ?? "");
+    const requested = kind === "strong" ? verbAt >= 0 || wantAt >= 0 || short : verbAt >= 0 || available;
     if (!requested) continue;
     let negated = false;
     for (let j = 0; j < i && !negated; j++) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createLanguageDetector, type LanguageDetector } from "./language-detector.js";
+import { createLanguageDetector, type LanguageDetector, withoutTitles } from "./language-detector.js";
 
 let detector: LanguageDetector;
 beforeAll(async () => {
@@ -16,6 +16,14 @@ describe("createLanguageDetector", () => {
     ["dov'è il mio ordine?", "it"],
   ])("%s → %s", (text, lang) => {
     expect(detector.detect(text).language).toBe(lang);
+  });
+
+  it("reads a request without the title it quotes: a German request for an English song is German", () => {
+    expect(withoutTitles("Spiel bitte Stairway to Heaven von Led Zeppelin")).toBe("Spiel bitte");
+    expect(withoutTitles('Ich suche "The Sound of Silence" heute')).toBe("Ich suche heute");
+    expect(withoutTitles("where is my order 12345?")).toBe("where is my order 12345?");
+    expect(detector.detect("Spiel bitte Stairway to Heaven von Led Zeppelin").language).toBe("de");
+    expect(detector.detect("Please play Stairway to Heaven").language).toBe("en");
   });
 
   it("uses function words when eld is unsure about a greeting", () => {

@@ -4,6 +4,7 @@ import type { BotCorpus } from "./corpus.schema.js";
 import { extractEntities } from "./entities.js";
 import { detectHumanRequest, phraseTable } from "./human-request.js";
 import type { FrustrationScorer } from "./frustration.js";
+import type { QuestionReader } from "./question.js";
 import type { IntentClassifier } from "./intent-classifier.js";
 import type { LanguageDetector } from "./language-detector.js";
 import type { SentimentScorer } from "./sentiment-scorer.js";
@@ -20,6 +21,8 @@ export interface NluParts {
   readonly sentiment: SentimentScorer;
   /** The trained "wants a human now" model; without it readings carry no frustration score. */
   readonly frustration?: FrustrationScorer | null;
+  /** The trained question model (repeat detection); without it readings carry no `question`. */
+  readonly question?: QuestionReader | null;
 }
 
 /** Name of the corpus intent for an explicit request for a human. */
@@ -125,7 +128,12 @@ export function createNluAdapter(parts: NluParts): Nlu {
       sentiment,
       explicitHumanRequest: human,
     };
-    return parts.frustration ? { ...result, frustration: parts.frustration.score(text, sentiment.score) } : result;
+    const question = parts.question?.read(text) ?? null;
+    return {
+      ...result,
+      ...(parts.frustration ? { frustration: parts.frustration.score(text, sentiment.score) } : {}),
+      ...(question ? { question } : {}),
+    };
   }
 
   return {

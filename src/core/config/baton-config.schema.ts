@@ -60,6 +60,11 @@ const triggersSchema = z
       .record(z.union([langSchema, z.literal("default")]), z.array(z.string().min(1)))
       .default({})
       .transform((k) => ({ ...DEFAULT_TRIGGER_CONFIG.keywords, ...k })),
+    /** Per language, like keywords: a language given here replaces its default list. */
+    keywordExceptions: z
+      .record(z.union([langSchema, z.literal("default")]), z.array(z.string().min(1)))
+      .default({})
+      .transform((k) => ({ ...DEFAULT_TRIGGER_CONFIG.keywordExceptions, ...k })),
     highValueTiers: z.array(tierSchema).default([...DEFAULT_TRIGGER_CONFIG.highValueTiers]),
   })
   .prefault({}) satisfies z.ZodType<TriggerConfig, unknown>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nlu } from "../triggers/test-fixtures.js";
 import { isRestatement } from "./is-restatement.js";
 
 describe("isRestatement", () => {
@@ -29,5 +30,15 @@ describe("isRestatement", () => {
     expect(r.similarity).toBeLessThan(0.8);
     expect(r.restated).toBe(false);
     expect(isRestatement("parcel never arrived", ["parcel never arrived, charged twice"], [], 0.5).restated).toBe(true);
+  });
+  it("with NLU readings, the same question read by the question model is a restatement without a word in common", () => {
+    const q = (id: string, confidence = 0.9) => nlu({ question: { id, confidence } });
+    const text = "please remove everything of mine";
+    const before = ["How do I close my account?"];
+    expect(isRestatement(text, before, []).restated).toBe(false);
+    expect(isRestatement(text, before, [], undefined, { message: q("delete_account"), earlier: [q("delete_account")] }).restated).toBe(true);
+    expect(isRestatement(text, before, [], undefined, { message: q("delete_account"), earlier: [q("create_account")] }).restated).toBe(false);
+    expect(isRestatement(text, before, [], undefined, { message: q("delete_account", 0.3), earlier: [q("delete_account")] }).restated).toBe(false);
+    expect(isRestatement(text, before, [], undefined, { message: q("delete_account"), earlier: [null] }).restated).toBe(false);
   });
 });

@@ -22,7 +22,9 @@ export function repeatFlags(handoffs: readonly Handoff[], messages: readonly Mes
     const end = sorted[i + 1]?.createdAt ?? Number.POSITIVE_INFINITY;
     const known = fields.filter((f) => f.at <= h.createdAt);
     const doNotAsk = buildDoNotAsk(known, null);
-    const before = messages.filter((m) => m.author === "visitor" && m.at <= h.createdAt).map((m) => m.text);
+    const beforeMessages = messages.filter((m) => m.author === "visitor" && m.at <= h.createdAt);
+    const before = beforeMessages.map((m) => m.text);
+    const beforeReadings = beforeMessages.map((m) => m.nlu);
     let reason: RepeatEvidence["reason"] = null;
     for (const m of messages) {
       if (m.at <= h.createdAt || m.at >= end) continue;
@@ -34,7 +36,7 @@ export function repeatFlags(handoffs: readonly Handoff[], messages: readonly Mes
           reason = { kind: "agent_asked", field: hit.field, messageId: m.id };
           break;
         }
-      } else if (m.author === "visitor" && before.length > 0 && isRestatement(m.text, before, known).restated) {
+      } else if (m.author === "visitor" && before.length > 0 && isRestatement(m.text, before, known, undefined, { message: m.nlu, earlier: beforeReadings }).restated) {
         reason = { kind: "visitor_restated", messageId: m.id };
         break;
       }

@@ -14,6 +14,13 @@ describe("keyword", () => {
     expect(detect([turn(1, "Ich will KÜNDIGEN", { language: "de" })])?.kind).toBe("keyword");
     expect(detect([turn(1, "Ich will kundigen", { language: "de" })])?.kind).toBe("keyword");
   });
+  it("a configured exception in the same message says the keyword is not about the customer relationship", () => {
+    expect(detect([turn(1, "help me cancel my newsletter subscription")])).toBeNull();
+    expect(detect([turn(1, "quiero cancelar el boletín", { language: "es" })])).toBeNull();
+    expect(detect([turn(1, "cancel my plan and the newsletter")], { ...cfg, keywordExceptions: { en: [] } })?.kind).toBe("keyword");
+    expect(detect([turn(1, "cancel my mailing list emails")], { ...cfg, keywordExceptions: { en: ["mailing list"] } })).toBeNull();
+    expect(detect([turn(1, "I want to cancel my plan")], { ...cfg, keywordExceptions: {} })?.kind).toBe("keyword");
+  });
   it("does not match inside other words", () => {
     expect(detect([turn(1, "the order was cancelled yesterday, thanks")])).toBeNull();
     expect(detect([turn(1, "my refunded amount looks right")])).toBeNull();
@@ -91,6 +98,16 @@ describe("repeated_question", () => {
     expect(detect([a, turn(2, "my shoes still are not here", order("B2"))])).toBeNull();
     expect(detect([a, turn(2, "my shoes still are not here", { ...order("A1"), intent: "other_intent" })])).toBeNull();
     expect(detect([a, turn(2, "my shoes still are not here", { ...order("A1"), confidence: 0.3 })])).toBeNull();
+  });
+  it("the same question read by the question model, with the same fields, needs no word in common", () => {
+    const q = (id: string, confidence = 0.9) => ({ question: { id, confidence } });
+    const a = turn(1, "how do I close my account?", q("delete_account"));
+    expect(detect([a, turn(2, "please remove everything of mine", q("delete_account"))])?.kind).toBe("repeated_question");
+    // Same corpus intent (account.manage in real readings), another question: no repeat.
+    expect(detect([a, turn(2, "please remove everything of mine", q("create_account"))])).toBeNull();
+    expect(detect([a, turn(2, "please remove everything of mine", q("delete_account", 0.4))])).toBeNull();
+    const withOrder = { ...q("delete_account"), entities: [{ field: "order_number", value: "1", start: 0, end: 1 }] };
+    expect(detect([a, turn(2, "please remove everything of mine", withOrder)])).toBeNull();
   });
   it("respects the configured similarity", () => {
     const turns = [turn(1, "refund for order twelve please"), turn(2, "refund for order thirteen please", { intent: "other_intent" })];

@@ -52,9 +52,22 @@ function indexOfRun(hay: readonly string[], needle: readonly string[]): number {
   return -1;
 }
 
-/** A configured keyword (or phrase) appears as whole words, ignoring case and accents. */
+/** The keyword exceptions for a language; a language without its own list uses `default`. */
+function exceptionsFor(lang: string, cfg: TriggerConfig): readonly string[] {
+  const all = cfg.keywordExceptions ?? {};
+  const own = Object.hasOwn(all, lang) ? all[lang] : undefined;
+  return Array.isArray(own) ? own : (all.default ?? []);
+}
+
+/**
+ * A configured keyword (or phrase) appears as whole words, ignoring case and accents, and no
+ * configured exception for the language does ("cancel my newsletter" is not a cancellation).
+ */
 export function checkKeyword(last: VisitorTurn, cfg: TriggerConfig): Trigger | null {
   const text = words(last.text);
+  for (const exception of exceptionsFor(last.nlu.language, cfg)) {
+    if (typeof exception === "string" && indexOfRun(text, words(exception)) >= 0) return null;
+  }
   for (const keyword of keywordsFor(last.nlu.language, cfg)) {
     if (typeof keyword !== "string") continue;
     if (indexOfRun(text, words(keyword)) >= 0) {
@@ -85,17 +98,14 @@ export function checkNegativeSentiment(last: VisitorTurn, cfg: TriggerConfig): T
 }
 
 /** Field → value of a reading's entities (first value per field). */
-function fieldsOf(turn: VisitorTurn): Map<string, string> {
+function fieldsOf(reading: NluResult): Map<string, string> {
   const out = new Map<string, string>();
-  for (const e of turn.nlu.entities) if (!out.has(e.field)) out.set(e.field, e.value.toLowerCase());
+  for (const e of reading.entities) if (!out.has(e.field)) out.set(e.field, e.value.toLowerCase());
   return out;
 }
 
-/** Same understood intent (not none, not a greeting, both confident) and the same fields with the same values. */
-function sameIntentAndFields(a: VisitorTurn, b: VisitorTurn, cfg: TriggerConfig): boolean {
-  const ia = a.nlu.intent;
-  if (ia === "none" || ia !== b.nlu.intent || a.nlu.topic === "greeting") return false;
-  if (!(a.nlu.confidence >= cfg.confidenceThreshold && b.nlu.confidence >= cfg.confidenceThreshold)) return false;
+/** Both readings carry the same fields with the same values. */
+function sameFields(a: NluResult, b: NluResult): boolean {
   const fa = fieldsOf(a);
   const fb = fieldsOf(b);
   if (fa.size !== fb.size) return false;
@@ -104,12 +114,48 @@ function sameIntentAndFields(a: VisitorTurn, b: VisitorTurn, cfg: TriggerConfig)
 }
 
 /**
+ * The question model read the same question in both readings, both at or above `minConfidence`,
+ * and both carry the same fields with the same values. Also used for the restatement rate after a
+ * transfer (`isRestatement`).
+ * @example
+ * sameQuestionReading(closeAccount, removeMyUser, 0.65) // true: both "delete_account", no fields
+ */
+export function sameQuestionReading(a: NluResult, b: NluResult, minConfidence: number): boolean {
+  const qa = a.question;
+  const qb = b.question;
+  if (!qa || !qb || !(qa.confidence >= minConfidence && qb.confidence >= minConfidence)) return false;
+  return qa.id === qb.id && sameFields(a, b);
+}
+
+/**
+ * How the two turns are known to ask the same thing, if they do, with the same fields and values
+ * ("order 123" then "order 456" is another question; "where is my order?" then "it's 123, where is
+ * it?" answers the bot's ask for the number). "question": both have a confident reading of the
+ * question model (finer than the intent: opening and deleting an account are both account.manage)
+ * and it is the same. "intent": no such pair of readings (another language, an external bot's NLU),
+ * but the same understood intent (not none, not a greeting, both confident).
+ */
+function sameQuestionAndFields(a: VisitorTurn, b: VisitorTurn, cfg: TriggerConfig): "question" | "intent" | null {
+  const qa = a.nlu.question;
+  const qb = b.nlu.question;
+  const confident = (x: number) => x >= cfg.confidenceThreshold;
+  if (qa && qb && confident(qa.confidence) && confident(qb.confidence)) {
+    return sameQuestionReading(a.nlu, b.nlu, cfg.confidenceThreshold) ? "question" : null;
+  }
+  const ia = a.nlu.intent;
+  if (ia === "none" || ia !== b.nlu.intent || a.nlu.topic === "greeting") return null;
+  if (!(confident(a.nlu.confidence) && confident(b.nlu.confidence))) return null;
+  return sameFields(a.nlu, b.nlu) ? "intent" : null;
+}
+
+/**
  * The new message asks an earlier visitor question again, by meaning: its paraphrase score
- * (synonyms, character n-grams) is at or above `cfg.repeatSimilarity`, or it has the same intent and
- * fields as the earlier turn and a score at or above `cfg.repeatSameIntentSimilarity`. The new
- * message must not be trivially short. With `answered` given, only earlier turns the bot already
- * replied to count (a double-send before any reply is no repeat). The most similar earlier turn is
- * the evidence; ties go to the most recent.
+ * (synonyms, character n-grams) is at or above `cfg.repeatSimilarity`; or the question model reads
+ * the same question in both with the same fields (no word in common needed: "how do I close my
+ * account?" / "delete my profile"); or, without question readings, the same intent and fields and a
+ * score at or above `cfg.repeatSameIntentSimilarity`. The new message must not be trivially short.
+ * With `answered` given, only earlier turns the bot already replied to count (a double-send before
+ * any reply is no repeat). The most similar earlier turn is the evidence; ties go to the most recent.
  */
 export function checkRepeatedQuestion(
   turns: readonly VisitorTurn[],
@@ -122,7 +168,11 @@ export function checkRepeatedQuestion(
   for (const earlier of turns.slice(0, -1)) {
     if (answered !== null && !answered.has(earlier.messageId)) continue;
     const similarity = paraphraseScore(last.text, earlier.text);
-    const repeat = similarity >= cfg.repeatSimilarity || (similarity >= cfg.repeatSameIntentSimilarity && sameIntentAndFields(last, earlier, cfg));
+    let repeat = similarity >= cfg.repeatSimilarity;
+    if (!repeat) {
+      const same = sameQuestionAndFields(last, earlier, cfg);
+      repeat = same === "question" || (same === "intent" && similarity >= cfg.repeatSameIntentSimilarity);
+    }
     if (repeat && (best === null || similarity >= best.similarity)) best = { turn: earlier, similarity };
   }
   if (best === null) return null;

@@ -22,6 +22,12 @@ export interface TriggerConfig {
   readonly repeatSameIntentSimilarity: number;
   /** Keywords that hand off at once ("cancel", "refund", "broken", "urgent"), per language. */
   readonly keywords: Readonly<Record<Lang | "default", readonly string[]>>;
+  /**
+   * Words or phrases that, in the same message as a keyword, say the keyword is not about the
+   * customer relationship ("cancel my newsletter subscription"), per language; a language without
+   * its own list uses `default`. Absent: no exceptions.
+   */
+  readonly keywordExceptions?: Readonly<Partial<Record<Lang | "default", readonly string[]>>>;
   /** Customer tiers that go to a human from their first message. */
   readonly highValueTiers: readonly CustomerTier[];
 }
@@ -40,6 +46,12 @@ export const DEFAULT_TRIGGER_CONFIG: TriggerConfig = {
     fr: ["annuler", "remboursement", "cassé", "urgent"],
     de: ["kündigen", "stornieren", "erstattung", "kaputt", "dringend"],
     pt: ["cancelar", "reembolso", "quebrado", "urgente"],
+  },
+  keywordExceptions: {
+    default: ["newsletter"],
+    es: ["newsletter", "boletín"],
+    fr: ["newsletter", "lettre d'information"],
+    pt: ["newsletter", "boletim"],
   },
   highValueTiers: ["vip", "enterprise"],
 };
