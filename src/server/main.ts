@@ -2,11 +2,16 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isDomainError } from "../core/errors.js";
 import { startBaton } from "./baton.js";
+import { resolveConfigPath } from "./config.js";
 
-/** `npm start`: Baton on embedded SQLite with the demo data, widget and console served. */
+/**
+ * `npm start`: Baton on embedded SQLite with the demo data, widget and console served. The config
+ * file comes from `--config <path>`, else `BATON_CONFIG`, else config/baton.yaml.
+ */
 async function main(): Promise<void> {
+  const configPath = resolveConfigPath(process.argv.slice(2), process.env);
   // `npm start` runs the demo shop, whose "backend" signs the demo customers' identities.
-  const baton = await startBaton({ demoIdentity: process.env.BATON_DEMO_IDENTITY === "on" });
+  const baton = await startBaton({ configPath, demoIdentity: process.env.BATON_DEMO_IDENTITY === "on" });
   const shown = baton.url.replace("127.0.0.1", "localhost");
   // Secrets never go to stdout (logs are shipped and kept): a generated key goes to a file only this user reads.
   let botKey = "from BATON_BOT_API_KEY";
@@ -21,6 +26,7 @@ async function main(): Promise<void> {
     [
       "",
       `Baton is running on ${shown}`,
+      `  config                      ${resolve(configPath)}`,
       `  demo site with the widget   ${shown}/`,
       `  agent console               ${shown}/console/   (maria@demo.baton / demo, admin@demo.baton / admin)`,
       `  admin and dashboard         ${shown}/admin/`,
