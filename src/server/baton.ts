@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { systemClock } from "../adapters/clock/index.js";
 import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/index.js";
@@ -22,6 +23,8 @@ import { ResumeTokens } from "./resume-tokens.js";
 import { IdentityVerifier } from "./visitor-identity.js";
 import { loadConfig, loadSeed, saveConfigText } from "./config.js";
 import { buildHttp } from "./http.js";
+import { ClusterNode } from "./cluster-node.js";
+import { commandTable, type Dispatcher, localDispatcher } from "./commands.js";
 import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
 import { createPrometheus } from "./prometheus.js";
@@ -64,6 +67,11 @@ export interface BatonOptions {
   readonly security?: Partial<SecurityConfig>;
   /** Overrides the configured rate limits (benchmarks: thousands of clients from one address). */
   readonly limits?: LimitsConfig;
+  /**
+   * Cluster: this node was the router leader and lost its lock's connection; it must stop routing.
+   * By default the process exits (code 70) and its supervisor starts it again as a follower.
+   */
+  readonly onLeadershipLost?: (err: Error) => void;
 }
 
 export interface Baton {
@@ -74,6 +82,8 @@ export interface Baton {
   readonly store: OpenedStore;
   readonly config: BatonConfig;
   readonly botApiKey: string;
+  /** Cluster: this node's part in it (null on one node). */
+  readonly cluster: ClusterNode | null;
   close(): Promise<void>;
 }
 
@@ -112,11 +122,40 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     const seed = await loadSeed(resolve(options.seedPath ?? "config/demo-seed.yaml"), config);
     if (await seedDemo(engine, seed, hashPassword)) log.info({ agents: seed.agents.length, customers: seed.customers.length }, "demo data loaded");
   }
-  const restored = await engine.command(() => restoreRouter(engine));
-  log.info(restored, "router rebuilt from the store");
-  const decided = await engine.command(() => decideUndecidedMessages(engine));
-  if (decided > 0) log.info({ conversations: decided }, "decided visitor messages stored before a stop");
+  // In a cluster only the router leader rebuilds and runs the router (ClusterNode, when it wins the lock).
+  if (config.cluster === null) {
+    const restored = await engine.command(() => restoreRouter(engine));
+    log.info(restored, "router rebuilt from the store");
+    const decided = await engine.command(() => decideUndecidedMessages(engine));
+    if (decided > 0) log.info({ conversations: decided }, "decided visitor messages stored before a stop");
+  }
   await store.sessions.purgeExpiredResumeTokens(engine.now());
+  const offlineGraceMs = options.offlineGraceMs ?? 60_000;
+  const inboxGuard = new InboxGuard(config.security.inboxItemsPerIpPerHour);
+  let node: ClusterNode | null = null;
+  const table = commandTable({
+    engine,
+    inboxGuard,
+    visitorConnected: async (id) => (node === null ? false : node.visitorConnected(id)),
+  });
+  if (config.cluster !== null) {
+    const cluster = config.cluster;
+    node = new ClusterNode(table, {
+      engine,
+      store,
+      storageUrl: config.storage.url,
+      cluster,
+      offlineGraceMs,
+      leaderWork: () => startScheduler(engine),
+      onLeadershipLost:
+        options.onLeadershipLost ??
+        ((err) => {
+          log.error({ err }, "lost the router leader lock: stopping so a supervisor starts this node again as a follower");
+          process.exit(70);
+        }),
+    });
+  }
+  const dispatch: Dispatcher = node ?? localDispatcher(table);
 
   if (options.demoIdentity === true && config.security.identity.jwtSecret === null) {
     const identity = { ...config.security.identity, jwtSecret: randomSecret() };
@@ -132,6 +171,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const limits = new RateLimits(config.limits);
   const http = await buildHttp(engine, {
     access,
+    dispatch,
+    leads: () => node === null || node.leads,
     limits,
     sessions: {
       tokens,
@@ -188,19 +229,31 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
         callback(null, limits.connectionAllowed(req.socket.remoteAddress ?? "unknown"));
       }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // Several nodes: a frame emitted on any node reaches its room's sockets on every node, and a
+    // client back within the recovery window on another node replays what it missed from the stream.
+    ...(node === null || config.cluster === null
+      ? {}
+      : {
+          adapter: createAdapter(node.redis, {
+            streamName: `${config.cluster.keyPrefix}socket.io`,
+            channelPrefix: `${config.cluster.keyPrefix}socket.io`,
+            sessionKeyPrefix: `${config.cluster.keyPrefix}sio:session:`,
+            maxLen: config.cluster.streamMaxLen,
+          }),
+        }),
   });
   publisher.attach(io);
-  visitorGateway(
-    io.of("/visitor"),
-    engine,
-    tokens,
-    prometheus.observeMessageSeconds,
-    options.abandonAfterMs,
+  const registry = node?.registry ?? null;
+  visitorGateway(io.of("/visitor"), engine, tokens, {
+    dispatch,
+    observeMessageSeconds: prometheus.observeMessageSeconds,
+    ...(options.abandonAfterMs === undefined ? {} : { abandonAfterMs: options.abandonAfterMs }),
     limits,
-    new InboxGuard(config.security.inboxItemsPerIpPerHour),
-  );
-  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });
-  const stopScheduler = startScheduler(engine);
+    registry,
+  });
+  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs, limits, dispatch, registry });
+  const stopScheduler = node === null ? startScheduler(engine) : () => {};
+  await node?.start();
   // Every raw connection (HTTP, and WebSockets after their upgrade), so a shutdown can cut the stragglers.
   const connections = new Set<Socket>();
   http.server.on("connection", (socket: Socket) => {
@@ -220,6 +273,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     store,
     config,
     botApiKey,
+    cluster: node,
     async close() {
       if (closed) return;
       closed = true;
@@ -231,6 +285,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       await new Promise<void>((done) => sockets.close(() => done()));
       clearTimeout(cut);
       await http.close().catch(() => undefined);
+      await node?.close();
       await engine.serial.idle();
       await store.close();
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type Engine, presentTranscript, startVisitorSession } from "../app/index.js";
+import { type Engine, presentTranscript } from "../app/index.js";
+import type { Dispatcher } from "./commands.js";
 import { DomainError } from "../core/errors.js";
 import type { Access } from "./access.js";
 import { checkLogin, type SessionTokens } from "./auth.js";
@@ -16,6 +17,8 @@ export interface SessionRouteOptions {
   readonly resume: ResumeTokens;
   readonly identity: IdentityVerifier;
   readonly access: Access;
+  /** Where router commands run: here, or at the cluster's router leader. */
+  readonly dispatch: Dispatcher;
   /** New visitor sessions per IP (null: unlimited). */
   readonly limits?: RateLimits | null;
   readonly login: { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
@@ -45,16 +48,14 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
       const now = engine.now();
       const found = await opts.resume.find(body.resumeToken, now);
       const who = await opts.identity.verify(body, now);
-      const session = await engine.command(() =>
-        startVisitorSession(engine, {
-          visitorId: found?.visitorId,
-          conversationId: found?.conversationId,
-          page: body.page,
-          locale: body.locale,
-          timeZone: body.timeZone,
-          ...(who.verified ? { email: who.email, customerId: who.customerId } : { claimedEmail: who.claimedEmail ?? undefined }),
-        }),
-      );
+      const session = await opts.dispatch.run("visitor:session", {
+        visitorId: found?.visitorId,
+        conversationId: found?.conversationId,
+        page: body.page,
+        locale: body.locale,
+        timeZone: body.timeZone,
+        ...(who.verified ? { email: who.email, customerId: who.customerId } : { claimedEmail: who.claimedEmail ?? undefined }),
+      });
       const conversationId = session.conversation.id;
       const token = await opts.tokens.sign({ kind: "visitor", visitorId: session.visitorId, conversationId }, engine.now());
       const resume = await opts.resume.issue(found, session.visitorId, conversationId, engine.now());

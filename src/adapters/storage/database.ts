@@ -17,6 +17,16 @@ export interface BatonDatabase {
   readonly undecided_messages: UndecidedMessageTable;
   readonly visitor_resume_tokens: VisitorResumeTokenTable;
   readonly revoked_sessions: RevokedSessionTable;
+  readonly router_leader: RouterLeaderTable;
+}
+
+/** The one row (id 1) naming the cluster's router leader: its epoch (fencing token) and the last command it applied. */
+export interface RouterLeaderTable {
+  id: number;
+  epoch: number;
+  node_id: string;
+  elected_at: number;
+  last_applied_id: Generated<string>;
 }
 
 /** The outbox: visitor messages stored whose decision is not recorded yet. */
@@ -42,6 +52,8 @@ export interface ConversationTable {
   created_at: number;
   updated_at: number;
   resolved_at: number | null;
+  /** The router leader's epoch the last routing write was made under (0: one node, no leader). */
+  router_epoch?: number;
 }
 
 export interface MessageTable {

@@ -19,6 +19,11 @@ export interface OpenedStore {
   /** Visitors' resume tokens (hashed). */
   readonly sessions: VisitorSessionStore;
   readonly dialect: StorageDialect;
+  /**
+   * Cluster: from now on, routing writes (a conversation's state or assigned agent) carry this
+   * router-leader epoch and are refused once a later leader was elected. null: unfenced (one node).
+   */
+  fenceRoutingWrites(epoch: number | null): void;
   /** Closes the connection or pool; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -82,8 +87,12 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     await close();
     throw e;
   }
+  const fence: { epoch: number | null } = { epoch: null };
   return {
-    conversations: new KyselyConversationStore(db, close),
+    conversations: new KyselyConversationStore(db, close, fence),
+    fenceRoutingWrites: (epoch) => {
+      fence.epoch = epoch;
+    },
     agents: new KyselyAgentDirectory(db),
     sessions: new KyselyVisitorSessionStore(db),
     dialect: location.kind,

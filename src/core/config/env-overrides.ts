@@ -10,6 +10,9 @@ export const ENV_VARIABLES = {
   BATON_PUBLIC_URL: "server.publicUrl",
   BATON_SESSION_SECRET: "server.sessionSecret",
   BATON_STORAGE_URL: "storage.url",
+  /** Turns the cluster on (several nodes; needs PostgreSQL storage) with the other cluster settings at their defaults. */
+  BATON_REDIS_URL: "cluster.redisUrl",
+  BATON_REDIS_PREFIX: "cluster.keyPrefix",
   BATON_IDENTITY_SECRET: "security.identity.hmacSecret",
   BATON_IDENTITY_JWT_SECRET: "security.identity.jwtSecret",
   BATON_METRICS_TOKEN: "security.metricsToken",
@@ -32,6 +35,8 @@ const CHECKS: Readonly<Record<EnvName, z.ZodType<unknown, string>>> = {
   BATON_PUBLIC_URL: z.url(),
   BATON_SESSION_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_STORAGE_URL: storageUrlSchema,
+  BATON_REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'a "redis://host:6379" URL'),
+  BATON_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, "letters, digits and _ : . - only"),
   BATON_IDENTITY_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_IDENTITY_JWT_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_METRICS_TOKEN: z.string().min(16, "needs at least 16 characters"),
@@ -98,8 +103,18 @@ export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<stri
       jwtSecret: get<string>("BATON_IDENTITY_JWT_SECRET") ?? sec.identity.jwtSecret,
     },
   };
+  const redisUrl = get<string>("BATON_REDIS_URL");
+  const keyPrefix = get<string>("BATON_REDIS_PREFIX");
+  const base = config.cluster ?? { redisUrl: "", keyPrefix: "baton:", heartbeatMs: 1000, streamMaxLen: 100_000, commandStreamMaxLen: 100_000 };
+  const cluster =
+    redisUrl === undefined && config.cluster === null
+      ? null
+      : { ...base, redisUrl: redisUrl ?? base.redisUrl, keyPrefix: keyPrefix ?? base.keyPrefix };
+  if (cluster !== null && !/^postgres(ql)?:/.test(storage.url)) {
+    issues.push({ path: "BATON_REDIS_URL", line: null, message: "several nodes share one PostgreSQL store: set BATON_STORAGE_URL to postgres://..." });
+  }
   if (issues.length > 0) throw configError("environment", issues);
-  return { ...config, server, storage, smtp, teams, security };
+  return { ...config, server, storage, cluster, smtp, teams, security };
 }
 
 type SmtpEnv = { readonly [K in keyof Required<SmtpConfig>]: Required<SmtpConfig>[K] | undefined };

@@ -4,6 +4,7 @@ import { initialMigration } from "./0001-initial.js";
 import { undecidedMessagesMigration } from "./0002-undecided-messages.js";
 import { visitorSessionsMigration } from "./0003-visitor-sessions.js";
 import { handoffAsyncPromiseMigration } from "./0004-handoff-async-promise.js";
+import { routerLeaderMigration } from "./0006-router-leader.js";
 
 /**
  * Every migration, keyed by name in apply order, built for one dialect.
@@ -17,5 +18,6 @@ export function migrationsFor(traits: DialectTraits): Readonly<Record<string, Mi
     "0002-undecided-messages": undecidedMessagesMigration(),
     "0003-visitor-sessions": visitorSessionsMigration(traits),
     "0004-handoff-async-promise": handoffAsyncPromiseMigration(),
+    "0006-router-leader": routerLeaderMigration(),
   };
 }
