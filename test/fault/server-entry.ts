@@ -3,7 +3,8 @@
  * `node --import tsx test/fault/server-entry.ts` with its own port and store, killed with SIGKILL
  * at random points and started again on the same store. Prints "READY <url>" once it listens.
  * Configuration comes from the environment: BATON_PORT, BATON_STORAGE_URL, BATON_SESSION_SECRET,
- * BATON_HOURS, and FAULT_OFFLINE_GRACE_MS (how long a returning agent has to reconnect).
+ * BATON_HOURS, and FAULT_OFFLINE_GRACE_MS (how long a returning agent has to reconnect); with
+ * BATON_REDIS_URL and BATON_REDIS_PREFIX it is one node of a cluster (issue 14).
  */
 import { startBaton } from "../../src/server/baton.js";
 
@@ -17,6 +18,18 @@ const baton = await startBaton({
     warn: () => {},
     error: (obj: object, msg?: string) => process.stderr.write(`${msg ?? "error"} ${JSON.stringify(obj, (_k, v: unknown) => (v instanceof Error ? v.stack : v))}\n`),
   },
+});
+// A cluster node says when it becomes the router leader and when it first routes a chat as leader
+// (the failover test measures the time from a kill to that decision).
+let decidedSinceLeading = true;
+baton.cluster?.onLeading.push((leadership) => {
+  decidedSinceLeading = false;
+  process.stdout.write(`LEADER ${leadership.epoch} ${Date.now()}\n`);
+});
+baton.engine.effectListeners.push((effects) => {
+  if (decidedSinceLeading || !effects.some((e) => e.kind === "assign" || e.kind === "offer")) return;
+  decidedSinceLeading = true;
+  process.stdout.write(`DECIDED ${Date.now()}\n`);
 });
 process.stdout.write(`READY ${baton.url}\n`);
 process.once("SIGTERM", () => {
