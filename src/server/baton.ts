@@ -24,6 +24,7 @@ import { IdentityVerifier } from "./visitor-identity.js";
 import { loadConfig, loadSeed, saveConfigText } from "./config.js";
 import { buildHttp } from "./http.js";
 import { ClusterNode } from "./cluster-node.js";
+import type { Leadership } from "../adapters/postgres/index.js";
 import { commandTable, type Dispatcher, localDispatcher } from "./commands.js";
 import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
@@ -72,6 +73,8 @@ export interface BatonOptions {
    * By default the process exits (code 70) and its supervisor starts it again as a follower.
    */
   readonly onLeadershipLost?: (err: Error) => void;
+  /** Cluster: called the moment this node wins the router leader lock (before it rebuilds the router). */
+  readonly onLeading?: (leadership: Leadership, engine: Engine) => void;
 }
 
 export interface Baton {
@@ -155,6 +158,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
         }),
     });
   }
+  const onLeading = options.onLeading;
+  if (node !== null && onLeading !== undefined) node.onLeading.push((l) => onLeading(l, engine));
   const dispatch: Dispatcher = node ?? localDispatcher(table);
 
   if (options.demoIdentity === true && config.security.identity.jwtSecret === null) {

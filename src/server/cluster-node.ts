@@ -56,7 +56,7 @@ export class ClusterNode implements Dispatcher {
   private sweeping: NodeJS.Timeout | null = null;
   private readonly goneSince = new Map<string, number>();
   private closed = false;
-  /** Listeners told when this node becomes the leader (tests, logs). */
+  /** Told the moment this node wins the lock, before it rebuilds the router (tests, logs). */
   readonly onLeading: ((leadership: Leadership) => void)[] = [];
 
   constructor(
@@ -113,6 +113,7 @@ export class ClusterNode implements Dispatcher {
     const { engine, store } = this.opts;
     const log = engine.deps.log;
     store.fenceRoutingWrites(leadership.epoch);
+    for (const listen of this.onLeading) listen(leadership);
     const restored = await engine.command(() => restoreRouter(engine));
     log.info({ ...restored, epoch: leadership.epoch, node: this.nodeId }, "router leader: router rebuilt from the store");
     const decided = await engine.command(() => decideUndecidedMessages(engine));
@@ -125,10 +126,9 @@ export class ClusterNode implements Dispatcher {
       this.sweep().catch((err: unknown) => log.error({ err }, "presence sweep failed"));
     }, this.opts.cluster.heartbeatMs);
     this.sweeping.unref();
-    for (const listen of this.onLeading) listen(leadership);
   }
 
-  /** Applies one command from the stream, replies to the node that sent it, records it applied. */
+  /** Applies one command from the stream, replies to the node that sent it, then records it applied. */
   private async apply(streamId: string, envelope: CommandEnvelope): Promise<void> {
     let reply: CommandReply;
     const command = this.table[envelope.name as CommandName] as ((a: unknown) => Promise<unknown>) | undefined;
@@ -144,11 +144,13 @@ export class ClusterNode implements Dispatcher {
           : { ok: false, error: { code: "internal", message: "the router leader could not apply this command" } };
       }
     }
+    // Reply first, then record: a leader killed in between has the command applied again by the
+    // next one (commands are idempotent or refused the second time, and that second reply is
+    // ignored), rather than leaving its sender waiting for a reply that never comes.
+    await this.bus.reply(envelope, reply);
     if (!(await this.lock.recordApplied(streamId))) {
       this.opts.onLeadershipLost(new Error("a later router leader was elected"));
-      return;
     }
-    await this.bus.reply(envelope, reply);
   }
 
   /**

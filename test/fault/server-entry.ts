@@ -8,7 +8,22 @@
  */
 import { startBaton } from "../../src/server/baton.js";
 
+// A cluster node says when it becomes the router leader and when it first routes a chat as leader
+// (the failover test measures the time from a kill to that decision).
+let decidedSinceLeading = true;
+let listening = false;
 const baton = await startBaton({
+  onLeading: (leadership, engine) => {
+    decidedSinceLeading = false;
+    process.stdout.write(`LEADER ${leadership.epoch} ${Date.now()}\n`);
+    if (listening) return;
+    listening = true;
+    engine.effectListeners.push((effects) => {
+      if (decidedSinceLeading || !effects.some((e) => e.kind === "assign" || e.kind === "offer")) return;
+      decidedSinceLeading = true;
+      process.stdout.write(`DECIDED ${Date.now()}\n`);
+    });
+  },
   host: "127.0.0.1",
   webRoot: null,
   nlu: { eldSize: "extrasmall" },
@@ -18,18 +33,6 @@ const baton = await startBaton({
     warn: () => {},
     error: (obj: object, msg?: string) => process.stderr.write(`${msg ?? "error"} ${JSON.stringify(obj, (_k, v: unknown) => (v instanceof Error ? v.stack : v))}\n`),
   },
-});
-// A cluster node says when it becomes the router leader and when it first routes a chat as leader
-// (the failover test measures the time from a kill to that decision).
-let decidedSinceLeading = true;
-baton.cluster?.onLeading.push((leadership) => {
-  decidedSinceLeading = false;
-  process.stdout.write(`LEADER ${leadership.epoch} ${Date.now()}\n`);
-});
-baton.engine.effectListeners.push((effects) => {
-  if (decidedSinceLeading || !effects.some((e) => e.kind === "assign" || e.kind === "offer")) return;
-  decidedSinceLeading = true;
-  process.stdout.write(`DECIDED ${Date.now()}\n`);
 });
 process.stdout.write(`READY ${baton.url}\n`);
 process.once("SIGTERM", () => {
