@@ -1,5 +1,6 @@
 import os from "node:os";
 import { type BenchOptions, parseArgs, type Suite, type SuiteResult } from "./bench-kit.js";
+import { runClusterBench } from "./cluster.bench.js";
 import { runE2eBench } from "./e2e.bench.js";
 import { runRoutingBench } from "./routing.bench.js";
 import { runSimulatorBench } from "./simulator.bench.js";
@@ -12,6 +13,7 @@ const SUITES: readonly Suite[] = [
   { name: "routing", run: runRoutingBench },
   { name: "e2e", run: runE2eBench },
   { name: "simulator", run: runSimulatorBench },
+  { name: "cluster", run: runClusterBench },
 ];
 
 /**

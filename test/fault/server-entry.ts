@@ -4,9 +4,24 @@
  * at random points and started again on the same store. Prints "READY <url>" once it listens.
  * Configuration comes from the environment: BATON_PORT, BATON_STORAGE_URL, BATON_SESSION_SECRET,
  * BATON_HOURS, and FAULT_OFFLINE_GRACE_MS (how long a returning agent has to reconnect); with
- * BATON_REDIS_URL and BATON_REDIS_PREFIX it is one node of a cluster (issue 14).
+ * BATON_REDIS_URL and BATON_REDIS_PREFIX it is one node of a cluster (issue 14); BENCH_UNLIMITED=1
+ * lifts the rate limits (the cluster bench's hundreds of clients from one address).
  */
+import type { LimitsConfig } from "../../src/core/config/index.js";
 import { startBaton } from "../../src/server/baton.js";
+
+const open = { perSecond: 1e9, burst: 1e9 };
+const UNLIMITED: LimitsConfig = {
+  socketFrames: open,
+  ipFrames: open,
+  messages: open,
+  typing: open,
+  connections: open,
+  sessions: open,
+  inboxItems: open,
+  disconnectAfterRefused: 1e9,
+  trackedKeys: 100_000,
+};
 
 // A cluster node says when it becomes the router leader and when it first routes a chat as leader
 // (the failover test measures the time from a kill to that decision).
@@ -25,6 +40,8 @@ const baton = await startBaton({
     });
   },
   host: "127.0.0.1",
+  // The cluster bench: hundreds of clients from one address, not what the abuse limits are for.
+  ...(process.env.BENCH_UNLIMITED === "1" ? { limits: UNLIMITED, security: { login: { perIpPerMinute: 100_000, perAccountPerMinute: 100 } } } : {}),
   webRoot: null,
   nlu: { eldSize: "extrasmall" },
   offlineGraceMs: Number(process.env.FAULT_OFFLINE_GRACE_MS ?? 10_000),
