@@ -49,7 +49,8 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
       BATON_HOURS: "always-open",
       BATON_REDIS_URL: REDIS_URL,
       BATON_REDIS_PREFIX: redis.prefix,
-      FAULT_OFFLINE_GRACE_MS: "20000",
+      // An agent with no console on any live node this long goes offline.
+      FAULT_OFFLINE_GRACE_MS: "4000",
     };
     for (let i = 0; i < 3; i++) nodes.push(await NodeProcess.create(env));
     // The first node loads the demo data into the empty database (and leads); then the others join.
@@ -93,6 +94,7 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
 
     expect((await tom.call("resolve", { conversationId: v.conversationId })).ok).toBe(true);
     expect((await tom.call("presence:set", { presence: "offline" })).ok).toBe(true);
+    tom.close();
   }, 60_000);
 
   it("María online on two nodes with cap 3 holds 3 chats, never more, with 6 asking on three nodes; a freed slot takes the next", async () => {
@@ -104,7 +106,14 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
     for (let i = 0; i < 6; i++) visitors.push(keep(await visitor(next())));
     await Promise.all(visitors.map(askForHuman));
     // Every visitor hears where they stand: 3 with María, 3 waiting.
-    const states = await Promise.all(visitors.map((v) => v.waitFor<Status>("status", (s) => s.state === "assigned" || (s.state === "queued" && s.wait !== null), 20_000)));
+    const states = await Promise.all(
+      visitors.map((v) =>
+        v.waitFor<Status>("status", (s) => s.state === "assigned" || (s.state === "queued" && s.wait !== null), 30_000).catch((err: Error) => {
+          const seen = v.events.filter((e) => e.event === "status").map((e) => JSON.stringify(e.payload));
+          throw new Error(`${err.message}; statuses: ${seen.join(" ")}`);
+        }),
+      ),
+    );
     const mine = await store.conversations.listConversations({ agentId: "maria", states: ["assigned", "offered"] });
     const queued = await store.conversations.listConversations({ states: ["queued"] });
     expect(mine).toHaveLength(3);
@@ -148,4 +157,28 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
     await head.waitFor<Status>("status", (s) => s.state === "assigned", 15_000);
     expect(await store.conversations.listConversations({ agentId: "maria", states: ["assigned", "offered"] })).toHaveLength(3);
   }, 90_000);
+
+  it("a node that dies takes its sockets' presence with it after the grace period: Tom's chats go back to the queue", async () => {
+    // Tom's only console is on node C (his console of the first case is closed).
+    const follower = nodes[2] as NodeProcess;
+    const tom = keep(await agent(follower.url, "tom@demo.baton"));
+    // Two billing chats were waiting (María is full): Tom takes them.
+    await tom.waitFor<Assigned>("conversation:assigned");
+    let held: string[] = [];
+    for (let i = 0; i < 100 && held.length < 2; i++) {
+      held = (await store.conversations.listConversations({ agentId: "tom", states: ["assigned"] })).map((c) => c.id);
+      if (held.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(held).toHaveLength(2);
+    await follower.kill("SIGKILL");
+    // Offline in the store first, then the router's requeue is persisted: wait for both.
+    let seen = "";
+    for (let i = 0; i < 200 && seen !== "offline: queued null, queued null"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const presence = (await store.agents.getAgent("tom"))?.presence;
+      const after = await Promise.all(held.map(async (id) => store.conversations.getConversation(id)));
+      seen = `${presence}: ${after.map((c) => `${c?.state} ${c?.assignedAgentId}`).join(", ")}`;
+    }
+    expect(seen).toBe("offline: queued null, queued null");
+  }, 60_000);
 });
