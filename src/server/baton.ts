@@ -184,9 +184,10 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       resume: new ResumeTokens(store.sessions, config.security.resumeTokenDays * 24 * 3600 * 1000),
       identity: new IdentityVerifier(config.security.identity),
       login: config.security.login,
-      onSignOut: (jti) => {
+      // Every node's sockets (through the adapter in a cluster) that use the revoked session.
+      onSignOut: async (jti) => {
         for (const nsp of [io?.of("/agent"), io?.of("/visitor")]) {
-          for (const socket of nsp?.sockets.values() ?? []) if (socket.data.jti === jti) socket.disconnect(true);
+          for (const socket of (await nsp?.fetchSockets()) ?? []) if (socket.data.jti === jti) socket.disconnect(true);
         }
       },
     },

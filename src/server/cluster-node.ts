@@ -139,6 +139,7 @@ export class ClusterNode implements Dispatcher {
         reply = { ok: true, data: await command(envelope.args) };
       } catch (err) {
         if (!isDomainError(err)) this.opts.engine.deps.log.error({ err, command: envelope.name }, "router command failed");
+        if (isDomainError(err) && err.code === "stale_leader") this.opts.onLeadershipLost(err);
         reply = isDomainError(err)
           ? { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }
           : { ok: false, error: { code: "internal", message: "the router leader could not apply this command" } };
@@ -188,7 +189,13 @@ export class ClusterNode implements Dispatcher {
   }
 
   run<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> {
-    if (this.leads) return (this.table[name] as (a: CommandArgs<N>) => Promise<CommandResult<N>>)(args);
+    if (this.leads) {
+      return (this.table[name] as (a: CommandArgs<N>) => Promise<CommandResult<N>>)(args).catch((err: unknown) => {
+        // A later leader raised the epoch and this one's routing write was refused: stop routing.
+        if (isDomainError(err) && err.code === "stale_leader") this.opts.onLeadershipLost(err);
+        throw err;
+      });
+    }
     return this.bus.send(name, args).then((reply) => {
       if (reply.ok) return reply.data as CommandResult<N>;
       const { code, message, details } = reply.error;

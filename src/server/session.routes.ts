@@ -23,7 +23,7 @@ export interface SessionRouteOptions {
   readonly limits?: RateLimits | null;
   readonly login: { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
   /** Called when a session is signed out, so its open sockets close. */
-  readonly onSignOut: (jti: string) => void;
+  readonly onSignOut: (jti: string) => Promise<void>;
 }
 
 const doc = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input" });
@@ -80,7 +80,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
       const claims = await opts.access.visitor(req);
       await opts.tokens.revoke(claims.jti, claims.expiresAt, engine.now());
       await opts.resume.revoke(claims.conversationId);
-      opts.onSignOut(claims.jti);
+      await opts.onSignOut(claims.jti);
       return { ok: true };
     },
   );
@@ -124,7 +124,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
     async (req) => {
       const { claims } = await opts.access.agentSession(req);
       await opts.tokens.revoke(claims.jti, claims.expiresAt, engine.now());
-      opts.onSignOut(claims.jti);
+      await opts.onSignOut(claims.jti);
       return { ok: true };
     },
   );

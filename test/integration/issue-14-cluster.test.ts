@@ -94,6 +94,11 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
 
     expect((await tom.call("resolve", { conversationId: v.conversationId })).ok).toBe(true);
     expect((await tom.call("presence:set", { presence: "offline" })).ok).toBe(true);
+    // Signing out on node B cuts the console that uses that session on node A.
+    const cut = new Promise((resolve) => tom.socket.once("disconnect", resolve));
+    const out = await fetch(`${url(1)}/api/agent/logout`, { method: "POST", headers: { authorization: `Bearer ${tom.token}` } });
+    expect(out.status).toBe(200);
+    await cut;
     tom.close();
   }, 60_000);
 
