@@ -1,3 +1,4 @@
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenedStore, openStore } from "../../src/adapters/storage/index.js";
 import type { VisitorStatus } from "../../src/app/index.js";
@@ -5,6 +6,9 @@ import { agent, type VisitorClient, visitor, visitorSocket } from "./clients.js"
 import { NodeProcess, roundRobin } from "./node-process.js";
 import { freshPgDatabase, IN_CI, pgProblem } from "./pg-database.js";
 import { REDIS_URL, redisProblem, uniqueRedisPrefix } from "./redis-server.js";
+import { SwitchProxy } from "./switch-proxy.js";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Issue 14: three node PROCESSES on one PostgreSQL (a fresh database) and one Redis (a key
@@ -33,7 +37,7 @@ type Assigned = { context: { conversation: { id: string } } };
 
 describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL and one Redis", () => {
   const nodes: NodeProcess[] = [];
-  const open: { close(): void }[] = [];
+  const open: { close(): unknown }[] = [];
   let store: OpenedStore;
   let dropDb: () => Promise<void> = async () => {};
   let dropKeys: () => Promise<void> = async () => {};
@@ -60,14 +64,14 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of open) c.close();
+    for (const c of open) await c.close();
     await Promise.all(nodes.map((n) => n.kill("SIGTERM")));
     await store?.close();
     await dropKeys();
     await dropDb();
   }, 60_000);
 
-  const keep = <T extends { close(): void }>(c: T): T => {
+  const keep = <T extends { close(): unknown }>(c: T): T => {
     open.push(c);
     return c;
   };
@@ -78,7 +82,7 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
     expect(queued.filter((q) => q !== null)).toHaveLength(1);
   });
 
-  it("a visitor on node B is routed to Tom online on node A; context and messages cross the nodes both ways", async () => {
+  it("a visitor on node B is routed to Tom online on node A; context and messages cross the nodes both ways, a widget moved to node C recovers what it missed, sign-out reaches every node", async () => {
     const tom = keep(await agent(url(0), "tom@demo.baton"));
     const v = keep(await visitor(url(1)));
     await askForHuman(v);
@@ -91,6 +95,26 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
     await v.waitFor<{ text: string }>("message", (m) => m.text === "Hi, Tom here. Which invoice?");
     await v.say("INV-2041, thank you");
     await tom.waitFor<{ text: string }>("message", (m) => m.text === "INV-2041, thank you");
+
+    // Connection-state recovery across nodes: the visitor's widget, through a load balancer, loses
+    // its connection to node B and comes back on node C; what Tom wrote meanwhile is replayed.
+    const lb = keep(await SwitchProxy.start((nodes[1] as NodeProcess).port));
+    const widget = io(`${lb.url}/visitor`, { auth: { token: v.token }, transports: ["websocket"], reconnectionDelay: 200, reconnectionDelayMax: 400 });
+    open.push({ close: () => widget.close() });
+    const got: string[] = [];
+    widget.on("message", (m: { text: string }) => got.push(m.text));
+    await new Promise<void>((resolve) => widget.once("connect", () => resolve()));
+    await tom.call("message:send", { conversationId: v.conversationId, clientMessageId: "tom-2", text: "Let me look at it." });
+    for (let i = 0; i < 100 && !got.includes("Let me look at it."); i++) await sleep(50);
+    lb.switchTo((nodes[2] as NodeProcess).port);
+    lb.cut();
+    await new Promise((resolve) => widget.once("disconnect", resolve));
+    await tom.call("message:send", { conversationId: v.conversationId, clientMessageId: "tom-3", text: "Found it: the charge is refunded." });
+    await new Promise<void>((resolve) => widget.once("connect", () => resolve()));
+    expect(widget.recovered).toBe(true);
+    for (let i = 0; i < 100 && !got.includes("Found it: the charge is refunded."); i++) await sleep(50);
+    expect(got).toEqual(["Let me look at it.", "Found it: the charge is refunded."]);
+    widget.close();
 
     expect((await tom.call("resolve", { conversationId: v.conversationId })).ok).toBe(true);
     expect((await tom.call("presence:set", { presence: "offline" })).ok).toBe(true);
