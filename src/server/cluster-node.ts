@@ -120,7 +120,14 @@ export class ClusterNode implements Dispatcher {
     if (decided > 0) log.info({ conversations: decided }, "decided visitor messages stored before the failover");
     this.leadingEpoch = leadership.epoch;
     this.stopLeaderWork = this.opts.leaderWork();
-    this.consumer = this.bus.consume(leadership.lastAppliedId, (id, envelope) => this.apply(id, envelope), (err) => log.error({ err }, "router command failed"));
+    this.consumer = this.bus.consume(
+      leadership.lastAppliedId,
+      (envelope) => this.apply(envelope),
+      async (lastId) => {
+        if (!(await this.lock.recordApplied(lastId))) this.opts.onLeadershipLost(new Error("a later router leader was elected"));
+      },
+      (err) => log.error({ err }, "router command failed"),
+    );
     await this.sweep();
     this.sweeping = setInterval(() => {
       this.sweep().catch((err: unknown) => log.error({ err }, "presence sweep failed"));
@@ -128,8 +135,14 @@ export class ClusterNode implements Dispatcher {
     this.sweeping.unref();
   }
 
-  /** Applies one command from the stream, replies to the node that sent it, then records it applied. */
-  private async apply(streamId: string, envelope: CommandEnvelope): Promise<void> {
+  /**
+   * Applies one command from the stream and replies to the node that sent it (the bus records it
+   * applied once every earlier command has finished too). The command is called before the first
+   * await, so it takes its place in the lanes in stream order. A leader killed after replying and
+   * before recording has the command applied again by the next one: visitor messages are
+   * idempotent, the others are refused the second time and that reply is ignored.
+   */
+  private async apply(envelope: CommandEnvelope): Promise<void> {
     let reply: CommandReply;
     const command = this.table[envelope.name as CommandName] as ((a: unknown) => Promise<unknown>) | undefined;
     if (command === undefined) {
@@ -145,13 +158,7 @@ export class ClusterNode implements Dispatcher {
           : { ok: false, error: { code: "internal", message: "the router leader could not apply this command" } };
       }
     }
-    // Reply first, then record: a leader killed in between has the command applied again by the
-    // next one (commands are idempotent or refused the second time, and that second reply is
-    // ignored), rather than leaving its sender waiting for a reply that never comes.
     await this.bus.reply(envelope, reply);
-    if (!(await this.lock.recordApplied(streamId))) {
-      this.opts.onLeadershipLost(new Error("a later router leader was elected"));
-    }
   }
 
   /**

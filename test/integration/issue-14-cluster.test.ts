@@ -177,13 +177,16 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
       expect(new Set(seen.map((s) => JSON.stringify(s))).size).toBe(1);
       positions.push(seen[0]?.position ?? 0);
     }
-    expect(positions.sort()).toEqual([1, 2, 3]);
+    expect([...positions].sort()).toEqual([1, 2, 3]);
 
     // María resolves one on node A: the head of the queue comes to her, and she is at 3 again.
     const first = mine[0]?.id as string;
     expect((await m1.call("resolve", { conversationId: first })).ok).toBe(true);
     const head = waiting.find((_v, i) => positions[i] === 1) as VisitorClient;
-    await head.waitFor<Status>("status", (s) => s.state === "assigned", 15_000);
+    await head.waitFor<Status>("status", (s) => s.state === "assigned", 15_000).catch(async (err: Error) => {
+      const now = await Promise.all(waiting.map(async (v) => `${v.conversationId} ${(await store.conversations.getConversation(v.conversationId))?.state}`));
+      throw new Error(`${err.message}; positions ${positions.join(",")}; head ${head.conversationId}; now ${now.join(" | ")}; statuses ${JSON.stringify(head.events.filter((e) => e.event === "status").map((e) => e.payload))}`);
+    });
     expect(await store.conversations.listConversations({ agentId: "maria", states: ["assigned", "offered"] })).toHaveLength(3);
   }, 90_000);
 

@@ -117,18 +117,24 @@ describe.skipIf(problems.length > 0)("issue 14: leader lock, fencing, command st
     const leaderRedis = new Redis(REDIS_URL);
     const leader = new RedisCommandBus({ redis: leaderRedis, keyPrefix: keys.prefix, nodeId: "leader", maxLen: 1000 });
     const seen: string[] = [];
+    const recorded: string[] = [];
     const consumer = leader.consume(
       "0-0",
-      async (id, envelope) => {
-        seen.push(`${id} ${envelope.name}`);
+      async (envelope) => {
+        seen.push(envelope.name);
         await leader.reply(envelope, { ok: true, data: { presence: (envelope.args as { presence: string }).presence } });
+      },
+      async (lastId) => {
+        recorded.push(lastId);
       },
       (err) => {
         throw err;
       },
     );
     expect(await pending).toEqual({ ok: true, data: { presence: "online" } });
-    expect(seen).toHaveLength(1);
+    expect(seen).toEqual(["agent:presence"]);
+    for (let i = 0; i < 50 && recorded.length === 0; i++) await sleep(20);
+    expect(recorded).toHaveLength(1);
     await consumer.stop();
     await follower.close();
     await leader.close();

@@ -90,13 +90,33 @@ export class RedisCommandBus {
   }
 
   /**
-   * The leader's loop: reads commands after `fromId`, one at a time in stream order, and hands each
-   * to `apply` (which replies and records the id). Runs until `stop()`.
+   * The leader's loop: reads commands after `fromId` in stream order and starts each at once (so
+   * each takes its place in the leader's lanes in stream order; `apply` must call into them before
+   * its first await), with at most `window` in flight. As the oldest ones finish, the id of the
+   * last of the finished prefix goes to `record` (one call at a time): a command is recorded
+   * applied only when every command before it has finished too. Runs until `stop()`.
    */
-  consume(fromId: string, apply: (streamId: string, envelope: CommandEnvelope) => Promise<void>, onError: (err: unknown) => void): { stop(): Promise<void> } {
+  consume(
+    fromId: string,
+    apply: (envelope: CommandEnvelope) => Promise<void>,
+    record: (lastId: string) => Promise<void>,
+    onError: (err: unknown) => void,
+    window = 64,
+  ): { stop(): Promise<void> } {
     const reader = this.opts.redis.duplicate();
     let running = true;
     let last = fromId;
+    const inFlight: { id: string; done: boolean; finished: Promise<void> }[] = [];
+    let recording: Promise<void> = Promise.resolve();
+    let recorded = fromId;
+    const advance = (): void => {
+      let upTo: string | null = null;
+      while (inFlight[0]?.done === true) upTo = (inFlight.shift() as { id: string }).id;
+      if (upTo === null || upTo === recorded) return;
+      const id = upTo;
+      recorded = id;
+      recording = recording.then(() => record(id)).catch(onError);
+    };
     const loop = (async () => {
       while (running) {
         let batch: [string, [string, string[]][]][] | null;
@@ -111,14 +131,17 @@ export class RedisCommandBus {
         for (const [, entries] of batch ?? []) {
           for (const [id, fields] of entries) {
             if (!running) return;
-            const text = fields[fields.indexOf("c") + 1];
             last = id;
-            if (text === undefined) continue;
-            try {
-              await apply(id, JSON.parse(text) as CommandEnvelope);
-            } catch (err) {
-              onError(err);
-            }
+            const text = fields[fields.indexOf("c") + 1];
+            const item = { id, done: false, finished: Promise.resolve() };
+            inFlight.push(item);
+            item.finished = (text === undefined ? Promise.resolve() : apply(JSON.parse(text) as CommandEnvelope))
+              .catch(onError)
+              .then(() => {
+                item.done = true;
+                advance();
+              });
+            if (inFlight.length >= window) await inFlight[0]?.finished;
           }
         }
       }
@@ -128,6 +151,8 @@ export class RedisCommandBus {
         running = false;
         reader.disconnect();
         await loop.catch(() => undefined);
+        await Promise.all(inFlight.map((f) => f.finished));
+        await recording;
       },
     };
   }
