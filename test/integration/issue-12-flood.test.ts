@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/adapters/storage/index.js";
 import { agent, type AgentClient, type VisitorClient, visitor } from "./clients.js";
+import { freePort } from "./ports.js";
 
 /**
  * Issue 12, seen 5: one anonymous socket stalled everyone (typing in a loop took /healthz to 13.7 s
@@ -19,17 +19,6 @@ import { agent, type AgentClient, type VisitorClient, visitor } from "./clients.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SAMPLES = 120;
 const BLOCKS = 4;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
