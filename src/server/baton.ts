@@ -2,7 +2,6 @@ import { readFile } from "node:fs/promises";
 import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { systemClock } from "../adapters/clock/index.js";
 import { chainCrm, createContactsCrm, createWebhookCrm } from "../adapters/crm/index.js";
@@ -142,12 +141,11 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     visitorConnected: async (id) => (node === null ? false : node.visitorConnected(id)),
   });
   if (config.cluster !== null) {
-    const cluster = config.cluster;
     node = new ClusterNode(table, {
       engine,
       store,
       storageUrl: config.storage.url,
-      cluster,
+      cluster: config.cluster,
       offlineGraceMs,
       leaderWork: () => startScheduler(engine),
       onLeadershipLost:
@@ -237,16 +235,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     // Several nodes: a frame emitted on any node reaches its room's sockets on every node, and a
     // client back within the recovery window on another node replays what it missed from the stream.
-    ...(node === null || config.cluster === null
-      ? {}
-      : {
-          adapter: createAdapter(node.redis, {
-            streamName: `${config.cluster.keyPrefix}socket.io`,
-            channelPrefix: `${config.cluster.keyPrefix}socket.io`,
-            sessionKeyPrefix: `${config.cluster.keyPrefix}sio:session:`,
-            maxLen: config.cluster.streamMaxLen,
-          }),
-        }),
+    ...(node === null ? {} : { adapter: node.socketAdapter() }),
   });
   publisher.attach(io);
   const registry = node?.registry ?? null;

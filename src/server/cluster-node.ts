@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Redis } from "ioredis";
 import { LeaderLock, type Leadership } from "../adapters/postgres/index.js";
 import { type CommandEnvelope, type CommandReply, PresenceRegistry, RedisCommandBus } from "../adapters/redis/index.js";
@@ -210,6 +211,20 @@ export class ClusterNode implements Dispatcher {
         throw new DomainError(code as DomainErrorCode, message, details as Record<string, unknown> | undefined);
       }
       throw new Error(message);
+    });
+  }
+
+  /**
+   * socket.io's adapter for this cluster: an emit on any node reaches the room's sockets on every
+   * node, and a client back within the recovery window on another node replays what it missed.
+   */
+  socketAdapter(): ReturnType<typeof createAdapter> {
+    const { keyPrefix, streamMaxLen } = this.opts.cluster;
+    return createAdapter(this.redis, {
+      streamName: `${keyPrefix}socket.io`,
+      channelPrefix: `${keyPrefix}socket.io`,
+      sessionKeyPrefix: `${keyPrefix}sio:session:`,
+      maxLen: streamMaxLen,
     });
   }
 
