@@ -10,6 +10,7 @@ import { answerFor, createNlu, type CreateNluOptions } from "../adapters/nlu/ind
 import { type OpenedStore, openStore } from "../adapters/storage/index.js";
 import { type AppLogger, decideUndecidedMessages, Engine, restoreRouter, seedDemo } from "../app/index.js";
 import type { BatonConfig, LimitsConfig, SecurityConfig } from "../core/config/index.js";
+import { DomainError } from "../core/errors.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer } from "../ports/index.js";
 import { agentGateway } from "./agent.gateway.js";
@@ -199,6 +200,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     },
     readConfigText: () => readFile(configPath, "utf8"),
     saveConfig: async (yaml) => {
+      // One node's file and router would drift from the others' (and a failover would bring the old rules back).
+      if (node !== null) throw new DomainError("conflict", "in a cluster, edit the config file every node reads (--config / BATON_CONFIG) and restart the nodes");
       const next = await saveConfigText(configPath, yaml, env);
       await engine.command(async () => engine.setConfig({ ...next, storage: config.storage }));
     },

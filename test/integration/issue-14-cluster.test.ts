@@ -77,6 +77,18 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
   };
   const url = (i: number): string => (nodes[i] as NodeProcess).url;
 
+  it("the admin page's config edit is refused in a cluster, with what to do instead (one node's file would drift)", async () => {
+    const login = (await (await fetch(`${url(1)}/api/agent/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "admin@demo.baton", password: "admin" }) })).json()) as { token: string };
+    const current = (await (await fetch(`${url(1)}/api/admin/config`, { headers: { authorization: `Bearer ${login.token}` } })).json()) as { yaml: string };
+    const res = await fetch(`${url(1)}/api/admin/config`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: `Bearer ${login.token}` },
+      body: JSON.stringify({ yaml: current.yaml }),
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { message: string }).message).toContain("edit the config file every node reads");
+  });
+
   it("exactly one node leads the router", async () => {
     const queued = await Promise.all(nodes.map(async (n) => ((await (await fetch(`${n.url}/healthz`)).json()) as { queued: number | null }).queued));
     expect(queued.filter((q) => q !== null)).toHaveLength(1);
