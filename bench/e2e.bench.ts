@@ -5,9 +5,9 @@ import { io, type Socket } from "socket.io-client";
 import { setAgentPresence } from "../src/app/index.js";
 import type { AgentProfile } from "../src/core/model.js";
 import { hashPassword } from "../src/server/auth.js";
-import type { LimitsConfig } from "../src/core/config/index.js";
 import { startBaton } from "../src/server/baton.js";
 import { type BenchOptions, fmt, renderTable, type SuiteResult, summarize, type Table } from "./bench-kit.js";
+import { UNLIMITED_LIMITS } from "../src/server/rate-limits.js";
 
 /** Tuesday 10:00 in Paris, then real time flows: every demo team is open during the run. */
 function openHoursClock(): { now(): number } {
@@ -31,19 +31,6 @@ const quiet = { info: () => {}, warn: () => {}, error: (o: object, m?: string) =
  * agent's console receives the handoff with its context; then visitors chat with their agents
  * as fast as acks allow, and every message must be stored exactly once.
  */
-const open = { perSecond: 1e9, burst: 1e9 };
-const UNLIMITED: LimitsConfig = {
-  socketFrames: open,
-  ipFrames: open,
-  messages: open,
-  typing: open,
-  connections: open,
-  sessions: open,
-  inboxItems: open,
-  transcriptMails: open,
-  disconnectAfterRefused: 1e9,
-  trackedKeys: 100_000,
-};
 
 export async function runE2eBench(opts: BenchOptions): Promise<SuiteResult> {
   const visitors = opts.quick ? 200 : 2000;
@@ -63,7 +50,7 @@ export async function runE2eBench(opts: BenchOptions): Promise<SuiteResult> {
     nlu: { eldSize: "extrasmall" },
     env: {},
     // Thousands of visitors from one address, chatting as fast as acks allow: not what the limits are for.
-    limits: UNLIMITED,
+    limits: UNLIMITED_LIMITS,
   });
   const sockets: Socket[] = [];
   try {

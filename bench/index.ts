@@ -1,5 +1,6 @@
 import os from "node:os";
 import { type BenchOptions, parseArgs, type Suite, type SuiteResult } from "./bench-kit.js";
+import { runClusterBench } from "./cluster.bench.js";
 import { runE2eBench } from "./e2e.bench.js";
 import { runNluBench } from "./nlu.bench.js";
 import { runRoutingBench } from "./routing.bench.js";
@@ -16,6 +17,7 @@ const SUITES: readonly Suite[] = [
   { name: "simulator", run: runSimulatorBench },
   { name: "translation", run: runTranslationBench },
   { name: "nlu", run: runNluBench },
+  { name: "cluster", run: runClusterBench },
 ];
 
 /**

@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { createApertiumTranslator } from "../src/adapters/translate/index.js";
 import { setAgentPresence } from "../src/app/index.js";
-import type { LimitsConfig } from "../src/core/config/index.js";
 import type { AgentProfile } from "../src/core/model.js";
 import type { Translator } from "../src/ports/translator.js";
 import { hashPassword } from "../src/server/auth.js";
 import { startBaton } from "../src/server/baton.js";
 import { type BenchOptions, fmt, renderTable, type SuiteResult, summarize, type Table } from "./bench-kit.js";
+import { UNLIMITED_LIMITS } from "../src/server/rate-limits.js";
 
 /**
  * Machine translation on the message path (issue 15), with a real Apertium APY on loopback:
@@ -31,19 +31,6 @@ const SPANISH = [
 ];
 const ENGLISH_REPLIES = ["I can see the double charge", "I will refund it today", "Thank you for waiting", "Your invoice is on its way"];
 
-const open = { perSecond: 1e9, burst: 1e9 };
-const UNLIMITED: LimitsConfig = {
-  socketFrames: open,
-  ipFrames: open,
-  messages: open,
-  typing: open,
-  connections: open,
-  sessions: open,
-  inboxItems: open,
-  transcriptMails: open,
-  disconnectAfterRefused: 1e9,
-  trackedKeys: 100_000,
-};
 const quiet = { info: () => {}, warn: () => {}, error: (o: object, m?: string) => console.error(m, o) };
 
 function connect(url: string, ns: string, token: string): Promise<Socket> {
@@ -124,7 +111,7 @@ export async function runTranslationBench(opts: BenchOptions): Promise<SuiteResu
     logger: quiet,
     nlu: { eldSize: "extrasmall" },
     env: { BATON_HOURS: "always-open", BATON_TRANSLATION_PROVIDER: "apertium", BATON_TRANSLATION_URL: apy.url },
-    limits: UNLIMITED,
+    limits: UNLIMITED_LIMITS,
     translator: timed(createApertiumTranslator({ url: apy.url, timeoutMs: 5000 }), translateNs),
   });
   const sockets: Socket[] = [];

@@ -16,7 +16,11 @@ export type DomainErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "conflict"
-  | "rate_limited";
+  | "rate_limited"
+  /** Cluster: no router leader answered in time (a failover in progress); the client retries. */
+  | "unavailable"
+  /** Cluster: a routing write from a leader whose epoch has passed (fencing); refused. */
+  | "stale_leader";
 
 export const DOMAIN_ERROR_CODES: readonly DomainErrorCode[] = [
   "invalid_input",
@@ -32,6 +36,8 @@ export const DOMAIN_ERROR_CODES: readonly DomainErrorCode[] = [
   "forbidden",
   "conflict",
   "rate_limited",
+  "unavailable",
+  "stale_leader",
 ];
 
 /**

@@ -1,28 +1,10 @@
 import type { Namespace } from "socket.io";
-import {
-  addNote,
-  answerOffer,
-  checkInboxScope,
-  type Engine,
-  inboxFor,
-  loadContext,
-  openConversation,
-  publishAgentLoad,
-  queueFor,
-  replyInbox,
-  resolveConversation,
-  previewTranslation,
-  sendAgentMessage,
-  translationView,
-  setAgentCap,
-  setAgentPresence,
-  takeConversation,
-  transferConversation,
-  presentMessage,
-} from "../app/index.js";
+import type { Engine } from "../app/index.js";
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile } from "../core/model.js";
+import type { PresenceRegistry } from "../adapters/redis/index.js";
 import type { SessionTokens } from "./auth.js";
+import type { Dispatcher } from "./commands.js";
 import type { RateLimits } from "./rate-limits.js";
 import { type FrameGuard, frames } from "./gateway.js";
 import { AgentFrames } from "./protocol.js";
@@ -33,6 +15,13 @@ export interface AgentGatewayOptions {
   readonly offlineGraceMs: number;
   /** Frame limits per socket (null: none). */
   readonly limits?: RateLimits | null;
+  /** Where router commands run: here, or at the cluster's router leader. */
+  readonly dispatch: Dispatcher;
+  /**
+   * Cluster: consoles are counted in Redis, per node, and the router leader sets offline an agent
+   * with no console on any live node for the grace period (see ClusterNode); no timers here then.
+   */
+  readonly registry?: PresenceRegistry | null;
 }
 
 /** The console's real-time channel. Agents join their own room, their teams' rooms and, for admins, the admins room. */
@@ -51,6 +40,9 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
       if (stored === null) throw new DomainError("unauthenticated", "this agent no longer exists");
       socket.data.agentId = claims.agentId;
       socket.data.profile = stored.profile;
+      // Counted cluster-wide before any frame of this socket can reach the leader.
+      await registry?.opened("agent", claims.agentId);
+      socket.data.counted = registry !== null;
       next();
     } catch (err) {
       next(err as Error);
@@ -58,19 +50,16 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
   });
 
   // After a restart: whoever does not reconnect within the grace period goes offline (their chats are requeued).
+  const registry = options.registry ?? null;
+  const { dispatch } = options;
   const returningTimer =
-    engine.returning.size === 0
+    engine.returning.size === 0 || registry !== null
       ? null
       : setTimeout(() => {
-          void engine
-            .command(async () => {
-              for (const agentId of [...engine.returning.keys()]) {
-                if ((sockets.get(agentId) ?? 0) > 0) continue;
-                engine.returning.delete(agentId);
-                await setAgentPresence(engine, agentId, "offline");
-              }
-            })
-            .catch((err: unknown) => log.error({ err }, "could not set agents who did not come back offline"));
+          for (const agentId of [...engine.returning.keys()]) {
+            if ((sockets.get(agentId) ?? 0) > 0) continue;
+            dispatch.run("agent:gone", { agentId }).catch((err: unknown) => log.error({ err, agentId }, "could not set an agent who did not come back offline"));
+          }
         }, options.offlineGraceMs).unref();
 
   nsp.on("connection", (socket) => {
@@ -79,132 +68,60 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
     const limits = options.limits ?? null;
     const guard: FrameGuard | undefined =
       limits === null ? undefined : { check: (event) => limits.agentFrame(socket.id, event), disconnectAfterRefused: limits.disconnectAfterRefused };
-    const on = frames(socket, log, guard);
-    const profile = async (): Promise<AgentProfile> => {
-      const a = await engine.deps.agents.getAgent(agentId);
-      if (a === null) throw new DomainError("agent_not_found", "this agent no longer exists");
-      return a.profile;
-    };
     sockets.set(agentId, (sockets.get(agentId) ?? 0) + 1);
     clearTimeout(graceTimers.get(agentId));
     graceTimers.delete(agentId);
+    const on = frames(socket, log, guard);
     void socket.join([room.agent(agentId), ...me.teams.map(room.team), ...(me.role === "admin" ? [room.admins] : [])]);
 
-    on("presence:set", AgentFrames["presence:set"], (f) =>
-      engine.command(async () => {
-        engine.returning.delete(agentId);
-        await setAgentPresence(engine, agentId, f.presence);
-        return { presence: f.presence };
-      })
-    );
-    on("cap:set", AgentFrames["cap:set"], (f) =>
-      engine.command(async () => {
-        await setAgentCap(engine, agentId, f.cap);
-        return { cap: f.cap };
-      })
-    );
-    on("offer:accept", AgentFrames["offer:accept"], (f) =>
-      engine.command(async () => {
-        await answerOffer(engine, agentId, f.conversationId, true);
-        return {};
-      })
-    );
-    on("offer:decline", AgentFrames["offer:decline"], (f) =>
-      engine.command(async () => {
-        await answerOffer(engine, agentId, f.conversationId, false);
-        return {};
-      })
-    );
-    // Store-only: the conversation's own lane, so a flood elsewhere in the serial lane does not delay it.
-    on("message:send", AgentFrames["message:send"], async (f) => {
-      const { message, duplicate } = await engine.inConversation(f.conversationId, () => sendAgentMessage(engine, { agentId, ...f }));
-      return { message: presentMessage(message, me.name), duplicate };
-    });
-    on("translate:preview", AgentFrames["translate:preview"], (f) => previewTranslation(engine, agentId, f.conversationId, f.text));
-    on("transfer", AgentFrames.transfer, (f) =>
-      engine.command(async () => {
-        const h = await transferConversation(engine, { fromAgentId: agentId, ...f });
-        return { handoffId: h.id };
-      })
-    );
-    on("queue:take", AgentFrames["queue:take"], (f) =>
-      engine.command(async () => {
-        await takeConversation(engine, { conversationId: f.conversationId, agentId, by: "agent" });
-        return {};
-      }),
-    );
-    on("resolve", AgentFrames.resolve, (f) =>
-      engine.command(async () => {
-        await resolveConversation(engine, agentId, f.conversationId);
-        return {};
-      })
-    );
-    on("conversation:open", AgentFrames["conversation:open"], async (f) =>
-      openConversation(engine, await profile(), f.conversationId)
-    );
-    on("inbox:reply", AgentFrames["inbox:reply"], async (f) => {
-      await checkInboxScope(engine, await profile(), f.itemId);
-      return engine.command(() => replyInbox(engine, agentId, f.itemId, f.text));
-    });
-    on("note:add", AgentFrames["note:add"], async (f) => addNote(engine, await profile(), f));
-    on("typing", AgentFrames.typing, async (f) => {
-      // No database: the router knows who holds the chat.
-      if (engine.router.stateOf(f.conversationId) !== "assigned" || engine.router.agentOf(f.conversationId) !== agentId) {
-        throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
-      }
-      engine.deps.publisher.publish({ kind: "conversation", conversationId: f.conversationId }, "typing", { author: "agent", typing: f.typing });
+    on("presence:set", AgentFrames["presence:set"], (f) => dispatch.run("agent:presence", { agentId, presence: f.presence }));
+    on("cap:set", AgentFrames["cap:set"], (f) => dispatch.run("agent:cap", { agentId, cap: f.cap }));
+    on("offer:accept", AgentFrames["offer:accept"], (f) => dispatch.run("agent:offer", { agentId, conversationId: f.conversationId, accept: true }));
+    on("offer:decline", AgentFrames["offer:decline"], (f) => dispatch.run("agent:offer", { agentId, conversationId: f.conversationId, accept: false }));
+    // Store-only at the leader: the conversation's own lane, so a flood elsewhere in the serial lane does not delay it.
+    on("message:send", AgentFrames["message:send"], (f) => dispatch.run("agent:message", { agentId, agentName: me.name, ...f }));
+    on("translate:preview", AgentFrames["translate:preview"], (f) => dispatch.run("agent:translate-preview", { agentId, conversationId: f.conversationId, text: f.text }));
+    on("transfer", AgentFrames.transfer, (f) => dispatch.run("agent:transfer", { agentId, ...f }));
+    on("queue:take", AgentFrames["queue:take"], async (f) => {
+      await dispatch.run("agent:take", { agentId, conversationId: f.conversationId, by: "agent" });
       return {};
     });
+    on("resolve", AgentFrames.resolve, (f) => dispatch.run("agent:resolve", { agentId, conversationId: f.conversationId }));
+    on("conversation:open", AgentFrames["conversation:open"], (f) => dispatch.run("agent:open", { agentId, conversationId: f.conversationId }));
+    on("inbox:reply", AgentFrames["inbox:reply"], (f) => dispatch.run("agent:inbox-reply", { agentId, itemId: f.itemId, text: f.text }));
+    on("note:add", AgentFrames["note:add"], (f) => dispatch.run("agent:note", { agentId, ...f }));
+    on("typing", AgentFrames.typing, (f) => dispatch.run("agent:typing", { agentId, conversationId: f.conversationId, typing: f.typing }));
 
     socket.on("disconnect", () => {
       const left = (sockets.get(agentId) ?? 1) - 1;
       sockets.set(agentId, left);
+      if (socket.data.counted === true) {
+        registry?.closed("agent", agentId).catch((err: unknown) => log.error({ err, agentId }, "could not count a console out"));
+        return;
+      }
       if (left > 0) return;
       graceTimers.set(
         agentId,
         setTimeout(() => {
           graceTimers.delete(agentId);
           if ((sockets.get(agentId) ?? 0) > 0) return;
-          void engine
-            .command(async () => {
-              if (engine.router.agent(agentId)?.presence === "offline") return;
-              await setAgentPresence(engine, agentId, "offline");
-            })
+          dispatch
+            .run("agent:gone", { agentId })
             .catch((err: unknown) => log.error({ err, agentId }, "could not set a disconnected agent offline"));
         }, options.offlineGraceMs).unref(),
       );
     });
 
-    // Everything the console needs to draw itself, on every (re)connection; after a restart the
-    // agent's presence comes back with their console.
-    void comeBack().then(sendState);
-    async function comeBack(): Promise<void> {
-      if (!engine.returning.has(agentId)) return;
-      await engine
-        .command(async () => {
-          const presence = engine.returning.get(agentId);
-          if (presence === undefined) return;
-          engine.returning.delete(agentId);
-          await setAgentPresence(engine, agentId, presence);
-        })
-        .catch((err: unknown) => log.error({ err, agentId }, "could not give a returning agent their presence back"));
-    }
-    async function sendState(): Promise<void> {
-    try {
-      await publishAgentLoad(engine, agentId);
-      socket.emit("queue", await queueFor(engine, me));
-      socket.emit("inbox", await inboxFor(engine, me, { status: "open" }));
-      for (const id of engine.router.agent(agentId)?.active ?? []) {
-        const state = engine.router.stateOf(id);
-        const context = await loadContext(engine, id);
-        const route = engine.translation.chatRoute(id, agentId);
-        const translation = route === null ? null : translationView(engine, route);
-        socket.emit(state === "offered" ? "conversation:offered" : "conversation:assigned", { context, explanation: null, expiresAt: null, translation });
-      }
-    } catch (err) {
-      log.error({ err, agentId }, "could not send the console its state");
-    }
-    }
+    // Everything the console needs to draw itself, on every (re)connection; after a restart (or a
+    // failover) the agent's presence comes back with their console.
+    dispatch
+      .run("agent:connected", { agentId })
+      .then((state) => {
+        socket.emit("queue", state.queue);
+        socket.emit("inbox", state.inbox);
+        for (const chat of state.chats) socket.emit(chat.event, chat.payload);
+      })
+      .catch((err: unknown) => log.error({ err, agentId }, "could not send the console its state"));
   });
 
   return {

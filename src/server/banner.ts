@@ -10,6 +10,8 @@ export interface BannerInput {
   readonly botKey: string;
   /** BATON_HOURS as set ("always-open", "config" or unset). */
   readonly hours: string | undefined;
+  /** The config file read (`--config`, `BATON_CONFIG`, else config/baton.yaml); absent: not shown. */
+  readonly configPath?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function startupBanner(input: BannerInput): string {
   const lines = [
     "",
     `Baton is running on ${url}`,
+    ...(input.configPath === undefined ? [] : [`  ${pad("config")}${input.configPath}`]),
     `  ${pad("demo site with the widget")}${url}/`,
     `  ${pad("agent console")}${url}/console/`,
     `  ${pad("admin and dashboard")}${url}/admin/`,

@@ -12,6 +12,7 @@ import { type OpenedStore, openStore } from "../adapters/storage/index.js";
 import { createTranslator } from "../adapters/translate/index.js";
 import { type AppLogger, decideUndecidedMessages, Engine, refreshTranslation, restoreRouter, seedDemo } from "../app/index.js";
 import type { BatonConfig, LimitsConfig, SecurityConfig } from "../core/config/index.js";
+import { DomainError } from "../core/errors.js";
 import { computeSeamReport, repeatFlags, seamReportToCsv } from "../core/metrics/index.js";
 import type { Clock, Crm, Mailer, Translator } from "../ports/index.js";
 import { LocalDiskBlobStorage, S3BlobStorage } from "../adapters/blob/index.js";
@@ -26,6 +27,9 @@ import { ResumeTokens } from "./resume-tokens.js";
 import { IdentityVerifier } from "./visitor-identity.js";
 import { loadConfig, loadSeed, saveConfigText } from "./config.js";
 import { buildHttp } from "./http.js";
+import { ClusterNode } from "./cluster-node.js";
+import type { Leadership } from "../adapters/postgres/index.js";
+import { commandTable, type Dispatcher, localDispatcher } from "./commands.js";
 import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
 import { createPrometheus } from "./prometheus.js";
@@ -72,6 +76,13 @@ export interface BatonOptions {
   readonly translator?: Translator | null;
   /** Overrides `server.trustProxy` (tests). */
   readonly trustProxy?: TrustProxy;
+  /**
+   * Cluster: this node was the router leader and lost its lock's connection; it must stop routing.
+   * By default the process exits (code 70) and its supervisor starts it again as a follower.
+   */
+  readonly onLeadershipLost?: (err: Error) => void;
+  /** Cluster: called the moment this node wins the router leader lock (before it rebuilds the router). */
+  readonly onLeading?: (leadership: Leadership, engine: Engine) => void;
 }
 
 export interface Baton {
@@ -82,6 +93,8 @@ export interface Baton {
   readonly store: OpenedStore;
   readonly config: BatonConfig;
   readonly botApiKey: string;
+  /** Cluster: this node's part in it (null on one node). */
+  readonly cluster: ClusterNode | null;
   close(): Promise<void>;
 }
 
@@ -131,11 +144,39 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   }
   // The translator's pairs and health before any routing: translation agents count only on them.
   if (await refreshTranslation(engine)) log.info({ provider: config.translation.provider }, "translator answered");
-  const restored = await engine.command(() => restoreRouter(engine));
-  log.info(restored, "router rebuilt from the store");
-  const decided = await engine.command(() => decideUndecidedMessages(engine));
-  if (decided > 0) log.info({ conversations: decided }, "decided visitor messages stored before a stop");
+  // In a cluster only the router leader rebuilds and runs the router (ClusterNode, when it wins the lock).
+  if (config.cluster === null) {
+    const restored = await engine.command(() => restoreRouter(engine));
+    log.info(restored, "router rebuilt from the store");
+    const decided = await engine.command(() => decideUndecidedMessages(engine));
+    if (decided > 0) log.info({ conversations: decided }, "decided visitor messages stored before a stop");
+  }
   await store.sessions.purgeExpiredResumeTokens(engine.now());
+  const offlineGraceMs = options.offlineGraceMs ?? 60_000;
+  let node: ClusterNode | null = null;
+  const table = commandTable({
+    engine,
+    visitorConnected: async (id) => (node === null ? false : node.visitorConnected(id)),
+  });
+  if (config.cluster !== null) {
+    node = new ClusterNode(table, {
+      engine,
+      store,
+      storageUrl: config.storage.url,
+      cluster: config.cluster,
+      offlineGraceMs,
+      leaderWork: () => startScheduler(engine),
+      onLeadershipLost:
+        options.onLeadershipLost ??
+        ((err) => {
+          log.error({ err }, "lost the router leader lock: stopping so a supervisor starts this node again as a follower");
+          process.exit(70);
+        }),
+    });
+  }
+  const onLeading = options.onLeading;
+  if (node !== null && onLeading !== undefined) node.onLeading.push((l) => onLeading(l, engine));
+  const dispatch: Dispatcher = node ?? localDispatcher(table);
 
   if (options.demoIdentity === true && config.security.identity.jwtSecret === null) {
     const identity = { ...config.security.identity, jwtSecret: randomSecret() };
@@ -152,15 +193,18 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const http = await buildHttp(engine, {
     access,
     trustProxy: config.server.trustProxy,
+    dispatch,
+    leads: () => node === null || node.leads,
     limits,
     sessions: {
       tokens,
       resume: new ResumeTokens(store.sessions, config.security.resumeTokenDays * 24 * 3600 * 1000),
       identity: new IdentityVerifier(config.security.identity),
       login: config.security.login,
-      onSignOut: (jti) => {
+      // Every node's sockets (through the adapter in a cluster) that use the revoked session.
+      onSignOut: async (jti) => {
         for (const nsp of [io?.of("/agent"), io?.of("/visitor")]) {
-          for (const socket of nsp?.sockets.values() ?? []) if (socket.data.jti === jti) socket.disconnect(true);
+          for (const socket of (await nsp?.fetchSockets()) ?? []) if (socket.data.jti === jti) socket.disconnect(true);
         }
       },
     },
@@ -174,6 +218,8 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     },
     readConfigText: () => readFile(configPath, "utf8"),
     saveConfig: async (yaml) => {
+      // One node's file and router would drift from the others' (and a failover would bring the old rules back).
+      if (node !== null) throw new DomainError("conflict", "in a cluster, edit the config file every node reads (--config / BATON_CONFIG) and restart the nodes");
       const next = await saveConfigText(configPath, yaml, env);
       await engine.command(async () => engine.setConfig({ ...next, storage: config.storage }));
     },
@@ -219,19 +265,23 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
         callback(null, limits.connectionAllowed(addressOf(req)));
       }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // Several nodes: a frame emitted on any node reaches its room's sockets on every node, and a
+    // client back within the recovery window on another node replays what it missed from the stream.
+    ...(node === null ? {} : { adapter: node.socketAdapter() }),
   });
   publisher.attach(io);
-  visitorGateway(
-    io.of("/visitor"),
-    engine,
-    tokens,
-    prometheus.observeMessageSeconds,
-    options.abandonAfterMs,
+  const registry = node?.registry ?? null;
+  visitorGateway(io.of("/visitor"), engine, tokens, {
+    dispatch,
+    observeMessageSeconds: prometheus.observeMessageSeconds,
+    ...(options.abandonAfterMs === undefined ? {} : { abandonAfterMs: options.abandonAfterMs }),
     limits,
     addressOf,
-  );
-  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs: options.offlineGraceMs ?? 60_000, limits });
-  const stopScheduler = startScheduler(engine);
+    registry,
+  });
+  const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs, limits, dispatch, registry });
+  const stopScheduler = node === null ? startScheduler(engine) : () => {};
+  await node?.start();
   // Every raw connection (HTTP, and WebSockets after their upgrade), so a shutdown can cut the stragglers.
   const connections = new Set<Socket>();
   http.server.on("connection", (socket: Socket) => {
@@ -251,6 +301,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     store,
     config,
     botApiKey,
+    cluster: node,
     async close() {
       if (closed) return;
       closed = true;
@@ -265,6 +316,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       // Deliveries to external bots under way are cut: their messages stay undecided and go out again after a restart.
       engine.botDeliveries.stop();
       await engine.botDeliveries.idle();
+      await node?.close();
       await engine.serial.idle();
       await engine.conversationsIdle();
       await store.close();

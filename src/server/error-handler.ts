@@ -18,6 +18,8 @@ export const HTTP_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   forbidden: 403,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
+  stale_leader: 503,
 };
 
 export interface ErrorBody {

@@ -10,7 +10,8 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { defaultAuthorName, type Engine, inboxFor, openConversation, postBotTurn, presentMessage, queueFor, requestBotHandoff, takeConversation } from "../app/index.js";
+import { type Engine, inboxFor, openConversation } from "../app/index.js";
+import type { Dispatcher } from "./commands.js";
 import { explainMatch } from "../core/rules/index.js";
 import { parseScenario, renderHtml, simulate } from "../sim/index.js";
 import type { Access } from "./access.js";
@@ -30,11 +31,15 @@ export interface HttpOptions {
   readonly access: Access;
   /** Proxies trusted to name the client (X-Forwarded-For) in `req.ip`: config `server.trustProxy`. */
   readonly trustProxy?: TrustProxy;
-  readonly sessions: Omit<SessionRouteOptions, "access">;
+  /** Where router commands run: here, or at the cluster's router leader. */
+  readonly dispatch: Dispatcher;
+  readonly sessions: Omit<SessionRouteOptions, "access" | "dispatch">;
   /** Origins whose pages may call the visitor API (the widget on a customer's site): publicUrl and security.allowedOrigins. */
   readonly widgetOrigins: readonly string[];
   /** Is the database answering? (/healthz) */
   readonly databaseUp: () => Promise<boolean>;
+  /** Whether this node's router is the one that routes (always, on one node). */
+  readonly leads: () => boolean;
   /** New visitor sessions per IP (null: unlimited). */
   readonly limits?: RateLimits | null;
   /** Where the shipped what-if scenarios live (config/scenarios). */
@@ -125,28 +130,31 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
   app.get("/healthz", { schema: { hide: true } }, async (_req, reply) => {
     const database = await opts.databaseUp();
     void reply.status(database ? 200 : 503);
-    return { ok: database, database: database ? "up" : "down", queued: engine.router.queueLength };
+    // In a cluster only the leader's router holds the queue: a follower reports null.
+    return { ok: database, database: database ? "up" : "down", queued: opts.leads() ? engine.router.queueLength : null };
   });
 
-  sessionRoutes(app, engine, { ...opts.sessions, access, limits: opts.limits ?? null });
+  sessionRoutes(app, engine, { ...opts.sessions, access, limits: opts.limits ?? null, dispatch: opts.dispatch });
   botRoutes(app, engine, { access, readConfigText: opts.readConfigText, saveConfig: opts.saveConfig });
 
   app.get("/api/agent/me", { schema: { tags: ["agent"], summary: "The signed-in agent, presence and load", security: [{ bearer: [] }] } }, async (req) => {
     const me = await agentOf(req);
-    const live = engine.router.agent(me.id);
-    return { agent: me, presence: live?.presence ?? "offline", load: { active: live?.active.length ?? 0, cap: me.cap } };
+    const [live] = await opts.dispatch.run("agent:live", { agentIds: [me.id] });
+    return { agent: me, presence: live?.presence ?? "offline", load: { active: live?.active ?? 0, cap: me.cap } };
   });
 
   app.get("/api/agent/queue", { schema: { tags: ["agent"], summary: "Queued chats of the agent's teams, best first", security: [{ bearer: [] }] } }, async (req) =>
-    queueFor(engine, await agentOf(req)),
+    opts.dispatch.run("agent:queue", { agentId: (await agentOf(req)).id }),
   );
 
   app.get("/api/agents", { schema: { tags: ["agent"], summary: "Colleagues, for the transfer dialog", security: [{ bearer: [] }] } }, async (req) => {
     await agentOf(req);
-    return (await engine.deps.agents.listAgents()).map((a) => {
-      const live = engine.router.agent(a.profile.id);
+    const agents = await engine.deps.agents.listAgents();
+    const live = new Map((await opts.dispatch.run("agent:live", { agentIds: agents.map((a) => a.profile.id) })).map((l) => [l.id, l]));
+    return agents.map((a) => {
+      const l = live.get(a.profile.id);
       const { id, name, teams, skills, languages, role, senior, translationEnabled, cap } = a.profile;
-      return { id, name, role, teams, skills, languages, senior, translationEnabled, presence: live?.presence ?? a.presence, load: { active: live?.active.length ?? 0, cap } };
+      return { id, name, role, teams, skills, languages, senior, translationEnabled, presence: l?.presence ?? a.presence, load: { active: l?.active ?? 0, cap } };
     });
   });
 
@@ -182,8 +190,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
       botOf(req);
       const { id } = parseInput(IdParams, req.params);
       const body = parseInput(BotTurnBody, req.body);
-      const m = await engine.command(() => postBotTurn(engine, { conversationId: id, ...body }));
-      return presentMessage(m, defaultAuthorName("bot"));
+      return opts.dispatch.run("bot:turn", { conversationId: id, ...body });
     },
   );
   app.post(
@@ -203,7 +210,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
       botOf(req);
       const { id } = parseInput(IdParams, req.params);
       const body = parseInput(BotHandoffBody, req.body);
-      return engine.command(() => requestBotHandoff(engine, { conversationId: id, ...body }));
+      return opts.dispatch.run("bot:handoff", { conversationId: id, ...body });
     },
   );
 
@@ -262,7 +269,7 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
       await adminOf(req);
       const { id } = parseInput(IdParams, req.params);
       const { agentId } = parseInput(AssignBody, req.body);
-      await engine.command(() => takeConversation(engine, { conversationId: id, agentId, by: "admin" }));
+      await opts.dispatch.run("agent:take", { conversationId: id, agentId, by: "admin" });
       return { conversationId: id, agentId };
     },
   );

@@ -2,6 +2,25 @@ import { LRUCache } from "lru-cache";
 import type { BucketConfig, LimitsConfig } from "../core/config/index.js";
 import { DomainError } from "../core/errors.js";
 
+const OPEN: BucketConfig = { perSecond: 1e9, burst: 1e9 };
+
+/**
+ * No limits at all: for benchmarks and fault tests that drive hundreds of clients from one
+ * address, which is not what the abuse limits are for. Never the default.
+ */
+export const UNLIMITED_LIMITS: LimitsConfig = {
+  socketFrames: OPEN,
+  ipFrames: OPEN,
+  messages: OPEN,
+  typing: OPEN,
+  connections: OPEN,
+  sessions: OPEN,
+  inboxItems: OPEN,
+  transcriptMails: OPEN,
+  disconnectAfterRefused: 1e9,
+  trackedKeys: 100_000,
+};
+
 /**
  * Token buckets by key (a socket id, an IP address): each key holds up to `burst` tokens, refilled
  * at `perSecond`, and each action takes one. At most `maxKeys` keys are kept (least recently used

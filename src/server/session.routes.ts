@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type Engine, presentTranscript, startVisitorSession } from "../app/index.js";
+import { type Engine, presentTranscript } from "../app/index.js";
+import type { Dispatcher } from "./commands.js";
 import { DomainError } from "../core/errors.js";
 import type { Access } from "./access.js";
 import { checkLogin, type SessionTokens } from "./auth.js";
@@ -17,11 +18,13 @@ export interface SessionRouteOptions {
   readonly resume: ResumeTokens;
   readonly identity: IdentityVerifier;
   readonly access: Access;
+  /** Where router commands run: here, or at the cluster's router leader. */
+  readonly dispatch: Dispatcher;
   /** New visitor sessions per IP (null: unlimited). */
   readonly limits?: RateLimits | null;
   readonly login: { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
   /** Called when a session is signed out, so its open sockets close. */
-  readonly onSignOut: (jti: string) => void;
+  readonly onSignOut: (jti: string) => Promise<void>;
 }
 
 const doc = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input" });
@@ -46,17 +49,15 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
       const now = engine.now();
       const found = await opts.resume.find(body.resumeToken, now);
       const who = await opts.identity.verify(body, now);
-      const session = await engine.command(() =>
-        startVisitorSession(engine, {
-          visitorId: found?.visitorId,
-          conversationId: found?.conversationId,
-          page: body.page,
-          locale: body.locale,
-          timeZone: body.timeZone,
-          site: body.site,
-          ...(who.verified ? { email: who.email, customerId: who.customerId } : { claimedEmail: who.claimedEmail ?? undefined }),
-        }),
-      );
+      const session = await opts.dispatch.run("visitor:session", {
+        visitorId: found?.visitorId,
+        conversationId: found?.conversationId,
+        page: body.page,
+        locale: body.locale,
+        timeZone: body.timeZone,
+        site: body.site,
+        ...(who.verified ? { email: who.email, customerId: who.customerId } : { claimedEmail: who.claimedEmail ?? undefined }),
+      });
       const conversationId = session.conversation.id;
       const device = deviceFromUserAgent(session.visitorId, req.headers["user-agent"], engine.now());
       if (device !== null) await engine.deps.desk.saveVisitorDevice(device);
@@ -83,7 +84,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
       const claims = await opts.access.visitor(req);
       await opts.tokens.revoke(claims.jti, claims.expiresAt, engine.now());
       await opts.resume.revoke(claims.conversationId);
-      opts.onSignOut(claims.jti);
+      await opts.onSignOut(claims.jti);
       return { ok: true };
     },
   );
@@ -127,7 +128,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
     async (req) => {
       const { claims } = await opts.access.agentSession(req);
       await opts.tokens.revoke(claims.jti, claims.expiresAt, engine.now());
-      opts.onSignOut(claims.jti);
+      await opts.onSignOut(claims.jti);
       return { ok: true };
     },
   );

@@ -1,38 +1,36 @@
 import type { IncomingMessage } from "node:http";
 import type { Namespace } from "socket.io";
-import {
-  abandonConversation,
-  chooseWait,
-  type Engine,
-  emailTranscript,
-  leaveAsyncMessage,
-  presentForVisitor,
-  presentTranscript,
-  receiveVisitorMessage,
-  resolveByBot,
-  submitCsat,
-  visitorStatus,
-} from "../app/index.js";
+import type { Engine } from "../app/index.js";
 import { DomainError } from "../core/errors.js";
+import type { PresenceRegistry } from "../adapters/redis/index.js";
 import type { SessionTokens } from "./auth.js";
-import { checkInboxItem } from "./inbox-guard.js";
+import type { Dispatcher } from "./commands.js";
 import type { RateLimits } from "./rate-limits.js";
 import { type FrameGuard, frames } from "./gateway.js";
 import { VisitorFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
-/** The widget's real-time channel: one room per conversation, every frame validated. */
-export function visitorGateway(
-  nsp: Namespace,
-  engine: Engine,
-  tokens: SessionTokens,
-  observeMessageSeconds: (seconds: number) => void = () => {},
+export interface VisitorGatewayOptions {
+  /** Where router commands run: here, or at the cluster's router leader. */
+  readonly dispatch: Dispatcher;
+  readonly observeMessageSeconds?: (seconds: number) => void;
   /** How long a queued visitor may be gone (no widget connected) before the chat leaves the queue. */
-  abandonAfterMs = 5 * 60 * 1000,
-  limits: RateLimits | null = null,
+  readonly abandonAfterMs?: number;
+  readonly limits?: RateLimits | null;
+  /** Cluster: widgets counted in Redis per node, so a widget back on another node keeps its chat. */
+  readonly registry?: PresenceRegistry | null;
   /** The client's address (behind trusted proxies, from X-Forwarded-For; see client-address.ts). */
-  addressOf: (req: IncomingMessage) => string = (req) => req.socket.remoteAddress ?? "unknown",
-): void {
+  readonly addressOf?: (req: IncomingMessage) => string;
+}
+
+/** The widget's real-time channel: one room per conversation, every frame validated. */
+export function visitorGateway(nsp: Namespace, engine: Engine, tokens: SessionTokens, options: VisitorGatewayOptions): void {
+  const { dispatch } = options;
+  const observeMessageSeconds = options.observeMessageSeconds ?? (() => {});
+  const abandonAfterMs = options.abandonAfterMs ?? 5 * 60 * 1000;
+  const limits = options.limits ?? null;
+  const registry = options.registry ?? null;
+  const addressOf = options.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? "unknown");
   const connected = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
   const log = engine.deps.log;
@@ -44,6 +42,8 @@ export function visitorGateway(
       socket.data.conversationId = claims.conversationId;
       socket.data.visitorId = claims.visitorId;
       socket.data.jti = claims.jti;
+      await registry?.opened("visitor", claims.conversationId);
+      socket.data.counted = registry !== null;
       next();
     } catch (err) {
       next(err as Error);
@@ -66,6 +66,9 @@ export function visitorGateway(
     clearTimeout(timers.get(conversationId));
     timers.delete(conversationId);
     socket.on("disconnect", () => {
+      if (socket.data.counted === true) {
+        registry?.closed("visitor", conversationId).catch((err: unknown) => log.error({ err, conversationId }, "could not count a widget out"));
+      }
       const left = (connected.get(conversationId) ?? 1) - 1;
       if (left > 0) {
         connected.set(conversationId, left);
@@ -77,56 +80,24 @@ export function visitorGateway(
         setTimeout(() => {
           timers.delete(conversationId);
           if (connected.has(conversationId)) return;
-          engine
-            .command(() => abandonConversation(engine, conversationId))
+          dispatch
+            .run("visitor:abandon", { conversationId })
             .catch((err: unknown) => log.error({ err, conversationId }, "could not take an abandoned chat out of the queue"));
         }, abandonAfterMs).unref(),
       );
     });
     on("message:send", VisitorFrames["message:send"], async (f) => {
       const started = performance.now();
-      const { message, duplicate } = await engine.command(() =>
-        receiveVisitorMessage(engine, { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page, payload: f.payload }),
-      );
+      const result = await dispatch.run("visitor:message", { conversationId, clientMessageId: f.clientMessageId, text: f.text, page: f.page, payload: f.payload });
       observeMessageSeconds((performance.now() - started) / 1000);
-      return { message: presentForVisitor(message, "Visitor"), duplicate };
+      return result;
     });
-    on("wait:choose", VisitorFrames["wait:choose"], (f) =>
-      engine.command(async () => {
-        await chooseWait(engine, conversationId, f.choice);
-        return { choice: f.choice };
-      })
-    );
-    on("async:leave", VisitorFrames["async:leave"], (f) =>
-      // Checked in the lane, so two frames at once cannot both claim the conversation's reply address.
-      engine.command(async () => {
-        await checkInboxItem(engine, conversationId, f.email);
-        return leaveAsyncMessage(engine, conversationId, f);
-      })
-    );
-    on("bot:resolved", VisitorFrames["bot:resolved"], () =>
-      engine.command(async () => {
-        await resolveByBot(engine, conversationId);
-        return {};
-      }),
-    );
-    on("csat:submit", VisitorFrames["csat:submit"], (f) =>
-      engine.command(() => submitCsat(engine, conversationId, f.score, f.comment ?? null))
-    );
-    on("history", VisitorFrames.history, async () => {
-      const { store } = engine.deps;
-      const c = await engine.conversation(conversationId);
-      const messages = await presentTranscript(engine, await store.listMessages(conversationId));
-      return { status: await visitorStatus(engine, c), messages, inbox: await store.listInbox({ conversationId }) };
-    });
-    on("transcript:email", VisitorFrames["transcript:email"], (f) => emailTranscript(engine, conversationId, f.email));
-    // Typing never touches the database nor the serial lane: the router knows who holds the chat.
-    on("typing", VisitorFrames.typing, async (f) => {
-      const agentId = engine.router.stateOf(conversationId) === "assigned" ? engine.router.agentOf(conversationId) : null;
-      if (agentId !== null) {
-        engine.deps.publisher.publish({ kind: "agent", agentId }, "typing", { conversationId, author: "visitor", typing: f.typing });
-      }
-      return {};
-    });
+    on("wait:choose", VisitorFrames["wait:choose"], (f) => dispatch.run("visitor:wait", { conversationId, choice: f.choice }));
+    on("async:leave", VisitorFrames["async:leave"], (f) => dispatch.run("visitor:async", { conversationId, ...f }));
+    on("bot:resolved", VisitorFrames["bot:resolved"], () => dispatch.run("visitor:bot-resolved", { conversationId }));
+    on("csat:submit", VisitorFrames["csat:submit"], (f) => dispatch.run("visitor:csat", { conversationId, score: f.score, comment: f.comment ?? null }));
+    on("history", VisitorFrames.history, () => dispatch.run("visitor:history", { conversationId }));
+    on("transcript:email", VisitorFrames["transcript:email"], (f) => dispatch.run("visitor:transcript-email", { conversationId, email: f.email }));
+    on("typing", VisitorFrames.typing, (f) => dispatch.run("visitor:typing", { conversationId, typing: f.typing }));
   });
 }

@@ -99,6 +99,17 @@ export async function visitor(url: string, body: Record<string, unknown> = {}): 
   });
 }
 
+/**
+ * Another widget on a visitor's conversation, with their session token (a second tab, or the same
+ * visitor on another node of a cluster).
+ */
+export async function visitorSocket(url: string, token: string): Promise<Recorder> {
+  const socket = io(`${url}/visitor`, { auth: { token }, transports: ["websocket"], reconnection: false });
+  const rec = record(socket);
+  await connected(socket);
+  return rec;
+}
+
 export interface AgentClient extends Recorder {
   readonly token: string;
   readonly agentId: string;

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { openStore } from "../../src/adapters/storage/index.js";
 import { serverBundle } from "../fault/server-bundle.js";
 import { OPEN_PER_CONVERSATION } from "../../src/server/inbox-guard.js";
 import { agent, type AgentClient, type VisitorClient, visitor } from "./clients.js";
+import { freePort } from "./ports.js";
 
 /**
  * Issue 12, seen 5: one anonymous socket stalled everyone (typing in a loop took /healthz to 13.7 s
@@ -40,17 +40,6 @@ const SAMPLES = 320;
 const BLOCKS = 8;
 /** The quiet p99 used as the baseline is at least this (see above). */
 const BASELINE_FLOOR_MS = 20;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));

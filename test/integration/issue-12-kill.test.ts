@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/adapters/storage/index.js";
-import { serverBundle } from "../fault/server-bundle.js";
+import { NodeProcess } from "./node-process.js";
 import { freshPgDatabase, IN_CI, pgProblem } from "./pg-database.js";
 
 /**
@@ -29,73 +27,6 @@ const HUMAN = "Can I talk to a person please?";
 const SCRIPT = ["Hello", "I have a question about my invoice", HUMAN] as const;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** One Baton process on a fixed port and store, killed and started again at will. */
-class ServerProcess {
-  private child: ChildProcess | null = null;
-  stderr = "";
-  constructor(
-    readonly port: number,
-    private readonly storageUrl: string,
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, [await serverBundle()], {
-      env: {
-        ...process.env,
-        BATON_PORT: String(this.port),
-        BATON_STORAGE_URL: this.storageUrl,
-        BATON_SESSION_SECRET: SECRET,
-        BATON_HOURS: "always-open",
-        FAULT_OFFLINE_GRACE_MS: "20000",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    this.child = child;
-    child.stderr?.on("data", (d: Buffer) => {
-      this.stderr += d.toString();
-    });
-    await new Promise<void>((resolve, reject) => {
-      let out = "";
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${this.stderr}`)), 120_000);
-      child.stdout?.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("READY")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`server exited with ${code}: ${this.stderr}`));
-      });
-    });
-  }
-
-  async kill(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
-    const child = this.child;
-    if (child === null || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill(signal);
-    await exited;
-    this.child = null;
-  }
-}
 
 interface Sent {
   readonly conversationId: string;
@@ -177,7 +108,12 @@ describe("issue 12: kill -9 of the server process under traffic", () => {
       storageUrl = `sqlite:${join(dir, "baton.db")}`;
       dispose = async () => rmSync(dir, { recursive: true, force: true });
     }
-    const server = new ServerProcess(await freePort(), storageUrl);
+    const server = await NodeProcess.create({
+      BATON_STORAGE_URL: storageUrl,
+      BATON_SESSION_SECRET: SECRET,
+      BATON_HOURS: "always-open",
+      FAULT_OFFLINE_GRACE_MS: "20000",
+    });
     const widgets: Widget[] = [];
     const agents: Socket[] = [];
     try {

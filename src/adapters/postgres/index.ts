@@ -1,1 +1,2 @@
 export { assertSchemaName, openPostgresKysely } from "./postgres-kysely.js";
+export { LeaderLock, type Leadership, ROUTER_LOCK_KEY } from "./leader-lock.js";

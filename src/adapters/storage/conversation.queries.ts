@@ -37,6 +37,19 @@ export const updateConversationQuery = (db: Db, id: string, patch: ConversationP
   return Object.keys(set).length === 0 ? null : db.updateTable("conversations").set(set).where("id", "=", id);
 };
 
+/**
+ * A routing write (state, assigned agent) by the router leader of `epoch`: it records the epoch
+ * and is applied only while `epoch` is still the leader's (router_leader) and no later leader has
+ * written the row. Nothing updated means the writer's epoch has passed (fencing).
+ */
+export const fencedUpdateConversationQuery = (db: Db, id: string, patch: ConversationPatch, epoch: number) =>
+  db
+    .updateTable("conversations")
+    .set({ ...conversationPatchToRow(patch), router_epoch: epoch })
+    .where("id", "=", id)
+    .where("router_epoch", "<=", epoch)
+    .where((eb) => eb.exists(eb.selectFrom("router_leader").select("id").where("id", "=", 1).where("epoch", "=", epoch)));
+
 /** Oldest first. An empty `states` list matches nothing, so callers skip the query. */
 export const listConversationsQuery = (db: Db, filter: ConversationFilter) => {
   let q = db.selectFrom("conversations").selectAll();

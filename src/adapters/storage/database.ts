@@ -22,6 +22,7 @@ export interface BatonDatabase {
   readonly notes: NoteTable;
   readonly visitor_devices: VisitorDeviceTable;
   readonly attachments: AttachmentTable;
+  readonly router_leader: RouterLeaderTable;
 }
 
 /** A visitor message an external bot never took (every attempt failed). */
@@ -35,6 +36,15 @@ export interface BotDeadLetterTable {
   error: string;
   attempts: number;
   created_at: number;
+}
+
+/** The one row (id 1) naming the cluster's router leader: its epoch (fencing token) and the last command it applied. */
+export interface RouterLeaderTable {
+  id: number;
+  epoch: number;
+  node_id: string;
+  elected_at: number;
+  last_applied_id: Generated<string>;
 }
 
 /** The outbox: visitor messages stored whose decision is not recorded yet. */
@@ -62,6 +72,8 @@ export interface ConversationTable {
   resolved_at: number | null;
   /** The bot in charge ("builtin", "none" or an external bot's id); null on older rows: the built-in bot. */
   bot: string | null;
+  /** The router leader's epoch the last routing write was made under (0: one node, no leader). */
+  router_epoch?: number;
 }
 
 export interface MessageTable {

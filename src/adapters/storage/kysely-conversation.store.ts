@@ -28,6 +28,8 @@ export class KyselyConversationStore implements ConversationStore {
   constructor(
     private readonly db: Kysely<BatonDatabase>,
     private readonly closeAll: () => Promise<void>,
+    /** Cluster: the router leader's epoch its routing writes are fenced with (null: one node, unfenced). */
+    private readonly fence: { epoch: number | null } = { epoch: null },
   ) {}
 
   /** Nested calls run inside the outer transaction. */
@@ -35,7 +37,7 @@ export class KyselyConversationStore implements ConversationStore {
     if (this.db.isTransaction) return fn(this);
     return this.db
       .transaction()
-      .execute((trx) => fn(new KyselyConversationStore(trx, () => rejectCloseInTransaction())));
+      .execute((trx) => fn(new KyselyConversationStore(trx, () => rejectCloseInTransaction(), this.fence)));
   }
 
   async createConversation(c: Conversation): Promise<void> {
@@ -48,7 +50,15 @@ export class KyselyConversationStore implements ConversationStore {
   }
 
   async updateConversation(id: string, patch: ConversationPatch): Promise<Conversation> {
-    await cq.updateConversationQuery(this.db, id, patch)?.execute();
+    const epoch = this.fence.epoch;
+    if (epoch !== null && (patch.state !== undefined || patch.assignedAgentId !== undefined)) {
+      const done = await cq.fencedUpdateConversationQuery(this.db, id, patch, epoch).executeTakeFirst();
+      if (done.numUpdatedRows === 0n && (await this.getConversation(id)) !== null) {
+        throw new DomainError("stale_leader", `routing write refused: epoch ${epoch} is no longer the router leader's`, { id, epoch });
+      }
+    } else {
+      await cq.updateConversationQuery(this.db, id, patch)?.execute();
+    }
     const updated = await this.getConversation(id);
     if (updated === null) throw new DomainError("conversation_not_found", `no conversation ${id}`, { id });
     return updated;

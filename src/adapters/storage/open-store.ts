@@ -23,6 +23,11 @@ export interface OpenedStore {
   /** Canned responses, notes, transcript search. */
   readonly desk: DeskStore;
   readonly dialect: StorageDialect;
+  /**
+   * Cluster: from now on, routing writes (a conversation's state or assigned agent) carry this
+   * router-leader epoch and are refused once a later leader was elected. null: unfenced (one node).
+   */
+  fenceRoutingWrites(epoch: number | null): void;
   /** Closes the connection or pool; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -86,8 +91,12 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     await close();
     throw e;
   }
+  const fence: { epoch: number | null } = { epoch: null };
   return {
-    conversations: new KyselyConversationStore(db, close),
+    conversations: new KyselyConversationStore(db, close, fence),
+    fenceRoutingWrites: (epoch) => {
+      fence.epoch = epoch;
+    },
     agents: new KyselyAgentDirectory(db),
     sessions: new KyselyVisitorSessionStore(db),
     desk: new KyselyDeskStore(db, location.kind),

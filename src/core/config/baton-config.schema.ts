@@ -155,6 +155,17 @@ export const batonConfigSchema = z
       })
       .prefault({}),
     storage: z.strictObject({ url: storageUrlSchema.default("sqlite:data/baton.db") }).prefault({}),
+    /** Absent or null: one node (the default). See ClusterConfig. */
+    cluster: z
+      .strictObject({
+        redisUrl: z.string().regex(/^rediss?:\/\/.+/, 'redisUrl is "redis://host:6379" or "rediss://..."'),
+        keyPrefix: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, "letters, digits and _ : . - only").default("baton:"),
+        heartbeatMs: z.number().int().min(100).max(60_000).default(1000),
+        streamMaxLen: z.number().int().min(1000).default(100_000),
+        commandStreamMaxLen: z.number().int().min(1000).default(100_000),
+      })
+      .nullable()
+      .default(null),
     /** Absent or null: async replies are logged, not mailed. */
     smtp: smtpSchema.nullable().default(null),
     crm: z.strictObject({ webhookUrl: z.url().nullable().default(null) }).prefault({}),
@@ -185,6 +196,9 @@ export const batonConfigSchema = z
   })
   .superRefine((cfg, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    if (cfg.cluster !== null && !/^postgres(ql)?:/.test(cfg.storage.url)) {
+      issue(["cluster"], "several nodes share one PostgreSQL store: set storage.url to postgres://...");
+    }
     for (const x of crossReferenceIssues(cfg)) issue([...x.path], x.message);
     let catchAll: RoutingRule | null = null;
     cfg.rules.forEach((r, i) => {

@@ -5,6 +5,24 @@ import type { WaitConfig } from "../wait/wait-config.js";
 import type { BotsConfig } from "./bots.schema.js";
 import type { SecurityConfig } from "./security.schema.js";
 
+/** Several nodes on one PostgreSQL and one Redis (see docs/ARCHITECTURE.md, "The cluster"). */
+export interface ClusterConfig {
+  /** "redis://host:6379/0": socket fan-out, router commands to the leader, presence heartbeats. */
+  readonly redisUrl: string;
+  /** Prefix of every Redis key and channel this deployment uses ("baton:"), so deployments can share one Redis. */
+  readonly keyPrefix: string;
+  /** How often a node says it is alive (1 s); a node silent for 3 beats is dead and its sockets' presence goes. */
+  readonly heartbeatMs: number;
+  /**
+   * Entries kept in the socket.io stream, sized for connection-state recovery: a client back
+   * within its 2-minute window on any node replays what it missed, if the stream still holds it.
+   * 100,000 covers ~800 frames/s over the window.
+   */
+  readonly streamMaxLen: number;
+  /** Router commands kept in the command stream (read from the last applied id after a failover). */
+  readonly commandStreamMaxLen: number;
+}
+
 /** SMTP for async replies. */
 export interface SmtpConfig {
   readonly host: string;
@@ -39,6 +57,11 @@ export interface BatonConfig {
   };
   /** "sqlite:data/baton.db" by default; "postgres://..." for several nodes. */
   readonly storage: { readonly url: string };
+  /**
+   * Several nodes (null, the default: one node, no Redis). Needs PostgreSQL storage: the nodes
+   * share the store, elect one router leader with an advisory lock, and fan out through Redis.
+   */
+  readonly cluster: ClusterConfig | null;
   /** null: async replies are logged, not mailed. */
   readonly smtp: SmtpConfig | null;
   readonly crm: { readonly webhookUrl: string | null };

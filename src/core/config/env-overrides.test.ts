@@ -69,6 +69,22 @@ describe("applyEnvOverrides", () => {
     expect(issuesOf(() => applyEnvOverrides(config, { BATON_SMTP_HOST: "h" })).map((i) => i.path)).toEqual(["BATON_SMTP_FROM"]);
   });
 
+  it("BATON_REDIS_URL turns the cluster on (defaults for the rest), only over PostgreSQL storage", () => {
+    expect(config.cluster).toBeNull();
+    const pgUrl = "postgres://baton@db/baton";
+    const on = applyEnvOverrides(config, { BATON_STORAGE_URL: pgUrl, BATON_REDIS_URL: "redis://cache:6379/0", BATON_REDIS_PREFIX: "acme:" });
+    expect(on.cluster).toEqual({ redisUrl: "redis://cache:6379/0", keyPrefix: "acme:", heartbeatMs: 1000, streamMaxLen: 100_000, commandStreamMaxLen: 100_000 });
+    expect(issuesOf(() => applyEnvOverrides(config, { BATON_REDIS_URL: "redis://cache:6379" })).map((i) => i.path)).toEqual(["BATON_REDIS_URL"]);
+    expect(issuesOf(() => applyEnvOverrides(config, { BATON_STORAGE_URL: pgUrl, BATON_REDIS_URL: "http://cache" })).map((i) => i.path)).toEqual(["BATON_REDIS_URL"]);
+  });
+
+  it("a cluster: section in the file needs PostgreSQL storage", () => {
+    const clustered = `${BASE}cluster: { redisUrl: "redis://cache:6379" }\n`;
+    expect(issuesOf(() => parseConfig(clustered)).map((i) => i.path)).toEqual(["cluster"]);
+    const ok = parseConfig(`${clustered}storage: { url: "postgres://baton@db/baton" }\n`);
+    expect(ok.cluster?.keyPrefix).toBe("baton:");
+  });
+
   it("validates every variable and reports them all", () => {
     const issues = issuesOf(() =>
       applyEnvOverrides(config, {

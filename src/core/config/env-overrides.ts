@@ -13,6 +13,9 @@ export const ENV_VARIABLES = {
   /** "false", a hop count ("1"), or comma-separated proxy addresses / CIDRs ("10.0.0.0/8,loopback"). */
   BATON_TRUST_PROXY: "server.trustProxy",
   BATON_STORAGE_URL: "storage.url",
+  /** Turns the cluster on (several nodes; needs PostgreSQL storage) with the other cluster settings at their defaults. */
+  BATON_REDIS_URL: "cluster.redisUrl",
+  BATON_REDIS_PREFIX: "cluster.keyPrefix",
   BATON_IDENTITY_SECRET: "security.identity.hmacSecret",
   BATON_IDENTITY_JWT_SECRET: "security.identity.jwtSecret",
   BATON_METRICS_TOKEN: "security.metricsToken",
@@ -41,6 +44,8 @@ const CHECKS: Readonly<Record<EnvName, z.ZodType<unknown, string>>> = {
     .transform((v): unknown => (v.trim() === "false" ? false : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v.split(",").map((a) => a.trim()).filter((a) => a !== "")))
     .pipe(trustProxySchema),
   BATON_STORAGE_URL: storageUrlSchema,
+  BATON_REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'a "redis://host:6379" URL'),
+  BATON_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, "letters, digits and _ : . - only"),
   BATON_IDENTITY_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_IDENTITY_JWT_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_METRICS_TOKEN: z.string().min(16, "needs at least 16 characters"),
@@ -118,9 +123,19 @@ export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<stri
   if (translation.provider !== "none" && translation.url === null) {
     issues.push({ path: "BATON_TRANSLATION_URL", line: null, message: `translation provider "${translation.provider}" needs a url` });
   }
+  const redisUrl = get<string>("BATON_REDIS_URL");
+  const keyPrefix = get<string>("BATON_REDIS_PREFIX");
+  const base = config.cluster ?? { redisUrl: "", keyPrefix: "baton:", heartbeatMs: 1000, streamMaxLen: 100_000, commandStreamMaxLen: 100_000 };
+  const cluster =
+    redisUrl === undefined && config.cluster === null
+      ? null
+      : { ...base, redisUrl: redisUrl ?? base.redisUrl, keyPrefix: keyPrefix ?? base.keyPrefix };
+  if (cluster !== null && !/^postgres(ql)?:/.test(storage.url)) {
+    issues.push({ path: "BATON_REDIS_URL", line: null, message: "several nodes share one PostgreSQL store: set BATON_STORAGE_URL to postgres://..." });
+  }
   const bots = { ...config.bots, external: config.bots.external.map((b) => ({ ...b, secret: botSecret(b.id, b.secret, env, issues) })) };
   if (issues.length > 0) throw configError("environment", issues);
-  return { ...config, server, storage, smtp, teams, security, translation, bots };
+  return { ...config, server, storage, cluster, smtp, teams, security, translation, bots };
 }
 
 /** An external bot's secret: BATON_BOT_SECRET_<ID> over the file's; one of them is needed. */

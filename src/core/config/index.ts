@@ -1,4 +1,4 @@
-export type { BatonConfig, BucketConfig, LimitsConfig, SmtpConfig, TranslationConfig } from "./baton-config.js";
+export type { BatonConfig, BucketConfig, ClusterConfig, LimitsConfig, SmtpConfig, TranslationConfig } from "./baton-config.js";
 export { batonConfigSchema } from "./baton-config.schema.js";
 export { type ConfigIssue, configError, formatPath } from "./config-issue.js";
 export { applyEnvOverrides, ENV_VARIABLES } from "./env-overrides.js";

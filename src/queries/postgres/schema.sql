@@ -27,6 +27,8 @@ create index "visitor_resume_tokens_expires_idx" on "visitor_resume_tokens" ("ex
 create table "revoked_sessions" ("jti" text primary key, "expires_at" bigint not null);
 alter table "handoffs" add column "async_promised_by" bigint;
 alter table "handoffs" add column "unanswered_reassignments" integer default 0 not null;
+create table "router_leader" ("id" integer primary key, "epoch" bigint not null, "node_id" text not null, "elected_at" bigint not null, "last_applied_id" text default '0-0' not null);
+alter table "conversations" add column "router_epoch" bigint default 0 not null;
 alter table "messages" add column "translation" text;
 alter table "conversations" add column "bot" text;
 alter table "messages" add column "extra" text;
