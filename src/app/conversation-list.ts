@@ -2,7 +2,7 @@ import type { VisitorInfo } from "../core/context/index.js";
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile, Conversation, ConversationState } from "../core/model.js";
 import { cityOfTimeZone, visitorLabel } from "../core/visitor/index.js";
-import { inboxTeamOf, inQueueOf, mayView } from "./conversation-views.js";
+import { inboxTeamOf, inQueueOf, mayView, routingRequestOf } from "./conversation-views.js";
 import type { Engine } from "./engine.js";
 import type { PresentedMessage } from "./events.js";
 import { presentTranscript } from "./post-message.js";
@@ -61,7 +61,7 @@ async function rowOf(engine: Engine, c: Conversation, hit: ConversationRow["hit"
     engine.profiles(),
     inboxTeamOf(engine, c.id),
   ]);
-  const queued = engine.router.requestOf(c.id)?.request;
+  const queued = await routingRequestOf(engine, c);
   return {
     id: c.id,
     state: c.state,
@@ -116,13 +116,14 @@ async function keep(engine: Engine, agent: AgentProfile, c: Conversation, filter
     case "mine":
       return c.assignedAgentId === agent.id && OPEN.includes(c.state);
     case "team": {
-      const team = engine.router.requestOf(c.id)?.request.team ?? (await inboxTeamOf(engine, c.id));
+      const team = (await routingRequestOf(engine, c))?.team ?? (await inboxTeamOf(engine, c.id));
       return OPEN.includes(c.state) && team !== null && (agent.role === "admin" || agent.teams.includes(team));
     }
     case "unassigned":
     case "waiting": {
-      const r = engine.router.requestOf(c.id)?.request;
-      return c.state === "queued" && (r === undefined || inQueueOf(agent, r));
+      if (c.state !== "queued") return false;
+      const r = await routingRequestOf(engine, c);
+      return r === null || inQueueOf(agent, r);
     }
     case "vip": {
       const customer = c.customerId === null ? null : await engine.deps.store.getCustomer(c.customerId);

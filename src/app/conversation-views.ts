@@ -1,12 +1,13 @@
 import type { HandoffContextV1 } from "../core/context/index.js";
 import { DomainError } from "../core/errors.js";
-import type { AgentProfile, RoutingRequest } from "../core/model.js";
+import type { AgentProfile, Conversation, RoutingRequest } from "../core/model.js";
 import { constraintsFor, mayServe, type RouterSnapshot } from "../core/routing/index.js";
 import type { InboxItem } from "../ports/index.js";
 import { visitorLabel } from "../core/visitor/index.js";
 import type { Engine } from "./engine.js";
 import type { QueueEntry } from "./events.js";
 import { loadContext } from "./load-context.js";
+import { requestFor } from "./restore-router.js";
 
 /**
  * Whether a queued chat shows in an agent's queue: their teams' chats, chats with no team, and
@@ -22,6 +23,22 @@ export function inQueueOf(agent: AgentProfile, r: RoutingRequest): boolean {
 }
 
 /**
+ * The routing request a queued or offered conversation stands for: the router's (one node, or
+ * the cluster's router leader), else rebuilt from the store like the leader rebuilds its router
+ * (a follower's router is empty; its HTTP routes read here, so they see what the leader sees).
+ * Null when the conversation was never handed off.
+ */
+export async function routingRequestOf(engine: Engine, c: Conversation): Promise<RoutingRequest | null> {
+  const live = engine.router.requestOf(c.id);
+  if (live !== null) return live.request;
+  if (c.state !== "queued" && c.state !== "offered" && c.state !== "assigned") return null;
+  const h = (await engine.deps.store.listHandoffs(c.id)).at(-1);
+  if (h === undefined) return null;
+  const customer = c.customerId === null ? null : await engine.deps.store.getCustomer(c.customerId);
+  return requestFor(engine, c, h, customer, await engine.profiles());
+}
+
+/**
  * Whether an agent may see a conversation: admins see all; agents see their own chats and the
  * queued chats in their queue (`inQueueOf`).
  */
@@ -30,8 +47,8 @@ export async function mayView(engine: Engine, agent: AgentProfile, conversationI
   const c = await engine.conversation(conversationId);
   if (c.assignedAgentId === agent.id) return true;
   if (c.state !== "queued" && c.state !== "offered") return false;
-  const request = engine.router.requestOf(conversationId)?.request;
-  return request === undefined || inQueueOf(agent, request);
+  const request = await routingRequestOf(engine, c);
+  return request === null || inQueueOf(agent, request);
 }
 
 /**
