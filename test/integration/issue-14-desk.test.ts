@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VisitorStatus } from "../../src/app/index.js";
 import { PNG_1X1, upload } from "./attachment-files.js";
@@ -31,13 +34,16 @@ describe.skipIf(problems.length > 0)("issue 14: the agent desk on a follower nod
   const open: { close(): unknown }[] = [];
   let dropDb: () => Promise<void> = async () => {};
   let dropKeys: () => Promise<void> = async () => {};
+  let files = "";
 
   beforeAll(async () => {
     const db = await freshPgDatabase("desk");
     dropDb = db.drop;
     const redis = uniqueRedisPrefix("desk");
     dropKeys = redis.drop;
-    const env = { BATON_STORAGE_URL: db.url, BATON_SESSION_SECRET: SECRET, BATON_HOURS: "always-open", BATON_REDIS_URL: REDIS_URL, BATON_REDIS_PREFIX: redis.prefix };
+    // Files go to one directory every node reads (a shared volume; or an S3 bucket), as in a deployment.
+    files = await mkdtemp(join(tmpdir(), "baton-desk-files-"));
+    const env = { BATON_ATTACHMENTS_DIR: files, BATON_STORAGE_URL: db.url, BATON_SESSION_SECRET: SECRET, BATON_HOURS: "always-open", BATON_REDIS_URL: REDIS_URL, BATON_REDIS_PREFIX: redis.prefix };
     for (let i = 0; i < 3; i++) nodes.push(await NodeProcess.create(env));
     await nodes[0]?.start();
     await Promise.all(nodes.slice(1).map((n) => n.start()));
@@ -48,6 +54,7 @@ describe.skipIf(problems.length > 0)("issue 14: the agent desk on a follower nod
     await Promise.all(nodes.map((n) => n.kill("SIGTERM")));
     await dropKeys();
     await dropDb();
+    await rm(files, { recursive: true, force: true });
   }, 60_000);
 
   const keep = <T extends { close(): unknown }>(c: T): T => {
@@ -90,7 +97,10 @@ describe.skipIf(problems.length > 0)("issue 14: the agent desk on a follower nod
     // A file María sends from follower 1 reaches the visitor on the leader's node.
     const sent = await upload(f1.url, `/api/conversations/${v.conversationId}/attachments`, maria.token, "receipt.png", PNG_1X1);
     expect(sent.status).toBe(201);
-    await v.waitFor<{ attachment?: { name: string } }>("message", (m) => m.attachment?.name === "receipt.png", 10_000);
+    const got = await v.waitFor<{ attachment?: { name: string; url: string } }>("message", (m) => m.attachment?.name === "receipt.png", 10_000);
+    const file = await fetch(`${leader.url}${got.attachment?.url}`);
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(PNG_1X1)).toBe(true);
 
     // A second visitor on follower 2 waits in the billing queue (María at her cap of 1, Tom offline).
     expect((await maria.call("cap:set", { cap: 1 })).ok).toBe(true);
