@@ -36,7 +36,7 @@ import { createPrometheus } from "./prometheus.js";
 import { RateLimits } from "./rate-limits.js";
 import { startScheduler } from "./scheduler.js";
 import { SocketPublisher } from "./socket.publisher.js";
-import { visitorGateway } from "./visitor.gateway.js";
+import { ABANDON_AFTER_MS, visitorGateway } from "./visitor.gateway.js";
 
 export interface BatonOptions {
   readonly configPath?: string;
@@ -165,6 +165,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       storageUrl: config.storage.url,
       cluster: config.cluster,
       offlineGraceMs,
+      abandonAfterMs: options.abandonAfterMs ?? ABANDON_AFTER_MS,
       leaderWork: () => startScheduler(engine),
       onLeadershipLost:
         options.onLeadershipLost ??

@@ -17,6 +17,11 @@ export interface ClusterNodeOptions {
   readonly cluster: ClusterConfig;
   /** An agent with no console on any live node this long goes offline (their chats are requeued). */
   readonly offlineGraceMs: number;
+  /**
+   * A queued chat whose widget is on no live node this long is abandoned (the node that held the
+   * widget may have died, taking its abandon timer with it).
+   */
+  readonly abandonAfterMs: number;
   /** Starts what only the leader runs (the scheduler); returns its stop. */
   readonly leaderWork: () => () => void;
   /** The lock's connection broke while leading: this node must stop routing at once (Baton exits). */
@@ -56,6 +61,7 @@ export class ClusterNode implements Dispatcher {
   private stopLeaderWork: (() => void) | null = null;
   private sweeping: NodeJS.Timeout | null = null;
   private readonly goneSince = new Map<string, number>();
+  private readonly visitorGoneSince = new Map<string, number>();
   private closed = false;
   /** Told the moment this node wins the lock, before it rebuilds the router (tests, logs). */
   readonly onLeading: ((leadership: Leadership) => void)[] = [];
@@ -164,9 +170,41 @@ export class ClusterNode implements Dispatcher {
 
   /**
    * Presence, cluster-wide (leader only): an agent back on any live node gets their presence back
-   * after a failover; one with no console on any live node for the grace period goes offline.
+   * after a failover; one with no console on any live node for the grace period goes offline; a
+   * queued chat whose widget is on no live node for the abandon period leaves the queue.
    */
   private async sweep(): Promise<void> {
+    await this.sweepAgents();
+    await this.sweepVisitors();
+  }
+
+  /**
+   * The abandon timer of a widget lives on its node; when that node dies (and the visitor never
+   * comes back) nobody else would fire it: the leader does, from the presence registry (a dead
+   * node's heartbeat expires and its widgets count for nothing).
+   */
+  private async sweepVisitors(): Promise<void> {
+    const queued = [...this.opts.engine.router.queuedRequests()].map((r) => r.conversationId);
+    const watched = new Set(queued);
+    for (const id of this.visitorGoneSince.keys()) if (!watched.has(id)) this.visitorGoneSince.delete(id);
+    if (queued.length === 0) return;
+    const connected = await this.registry.connected("visitor", queued);
+    const now = Date.now();
+    for (const conversationId of queued) {
+      if (connected.has(conversationId)) {
+        this.visitorGoneSince.delete(conversationId);
+        continue;
+      }
+      const since = this.visitorGoneSince.get(conversationId) ?? now;
+      this.visitorGoneSince.set(conversationId, since);
+      if (now - since >= this.opts.abandonAfterMs) {
+        this.visitorGoneSince.delete(conversationId);
+        await this.table["visitor:abandon"]({ conversationId });
+      }
+    }
+  }
+
+  private async sweepAgents(): Promise<void> {
     const { engine } = this.opts;
     const watched = engine.router
       .roster()

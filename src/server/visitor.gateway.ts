@@ -10,6 +10,9 @@ import { type FrameGuard, frames } from "./gateway.js";
 import { VisitorFrames } from "./protocol.js";
 import { room } from "./socket.publisher.js";
 
+/** How long a queued visitor may be gone (no widget connected) before their chat leaves the queue. */
+export const ABANDON_AFTER_MS = 5 * 60 * 1000;
+
 export interface VisitorGatewayOptions {
   /** Where router commands run: here, or at the cluster's router leader. */
   readonly dispatch: Dispatcher;
@@ -27,7 +30,7 @@ export interface VisitorGatewayOptions {
 export function visitorGateway(nsp: Namespace, engine: Engine, tokens: SessionTokens, options: VisitorGatewayOptions): void {
   const { dispatch } = options;
   const observeMessageSeconds = options.observeMessageSeconds ?? (() => {});
-  const abandonAfterMs = options.abandonAfterMs ?? 5 * 60 * 1000;
+  const abandonAfterMs = options.abandonAfterMs ?? ABANDON_AFTER_MS;
   const limits = options.limits ?? null;
   const registry = options.registry ?? null;
   const addressOf = options.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? "unknown");

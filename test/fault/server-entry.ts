@@ -35,6 +35,7 @@ const baton = await startBaton({
   // The models from the working directory (the repository): this file may run bundled elsewhere (server-bundle.ts).
   nlu: { eldSize: "extrasmall", modelDir: resolve("models/nlu") },
   offlineGraceMs: Number(process.env.FAULT_OFFLINE_GRACE_MS ?? 10_000),
+  ...(process.env.FAULT_ABANDON_AFTER_MS === undefined ? {} : { abandonAfterMs: Number(process.env.FAULT_ABANDON_AFTER_MS) }),
   logger: {
     info: () => {},
     warn: () => {},

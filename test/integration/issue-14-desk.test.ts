@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VisitorStatus } from "../../src/app/index.js";
+import { type OpenedStore, openStore } from "../../src/adapters/storage/index.js";
 import { PNG_1X1, upload } from "./attachment-files.js";
 import { agent, type VisitorClient, visitor } from "./clients.js";
 import { NodeProcess } from "./node-process.js";
@@ -35,6 +36,7 @@ describe.skipIf(problems.length > 0)("issue 14: the agent desk on a follower nod
   let dropDb: () => Promise<void> = async () => {};
   let dropKeys: () => Promise<void> = async () => {};
   let files = "";
+  let store: OpenedStore | null = null;
 
   beforeAll(async () => {
     const db = await freshPgDatabase("desk");
@@ -43,15 +45,18 @@ describe.skipIf(problems.length > 0)("issue 14: the agent desk on a follower nod
     dropKeys = redis.drop;
     // Files go to one directory every node reads (a shared volume; or an S3 bucket), as in a deployment.
     files = await mkdtemp(join(tmpdir(), "baton-desk-files-"));
-    const env = { BATON_ATTACHMENTS_DIR: files, BATON_STORAGE_URL: db.url, BATON_SESSION_SECRET: SECRET, BATON_HOURS: "always-open", BATON_REDIS_URL: REDIS_URL, BATON_REDIS_PREFIX: redis.prefix };
+    // A queued visitor gone (no widget on any live node) 3 s leaves the queue.
+    const env = { FAULT_ABANDON_AFTER_MS: "3000", BATON_ATTACHMENTS_DIR: files, BATON_STORAGE_URL: db.url, BATON_SESSION_SECRET: SECRET, BATON_HOURS: "always-open", BATON_REDIS_URL: REDIS_URL, BATON_REDIS_PREFIX: redis.prefix };
     for (let i = 0; i < 3; i++) nodes.push(await NodeProcess.create(env));
     await nodes[0]?.start();
     await Promise.all(nodes.slice(1).map((n) => n.start()));
+    store = await openStore(db.url);
   }, 180_000);
 
   afterAll(async () => {
     for (const c of open) await c.close();
     await Promise.all(nodes.map((n) => n.kill("SIGTERM")));
+    await store?.close();
     await dropKeys();
     await dropDb();
     await rm(files, { recursive: true, force: true });
@@ -134,4 +139,23 @@ describe.skipIf(problems.length > 0)("issue 14: the agent desk on a follower nod
     // The visitor on follower 2 asks for the transcript by e-mail.
     expect(await w.call("transcript:email", { email: "ada@example.com" })).toMatchObject({ ok: true, data: { sentTo: "ada@example.com" } });
   }, 90_000);
+
+  it("a queued visitor whose node died and who never comes back is abandoned by the leader after the abandon period (the timer lived on the dead node)", async () => {
+    const leader = nodes.find((n) => n.printed("LEADER").length > 0) as NodeProcess;
+    const follower = nodes.find((n) => n !== leader && n.running) as NodeProcess;
+    // María (billing) is at her cap of 1 since the test above: this chat waits in the queue.
+    const x = await visitor(follower.url);
+    await askForHuman(x);
+    await x.waitFor<VisitorStatus>("status", (s) => s.state === "queued", 15_000);
+    await follower.kill("SIGKILL");
+    x.close();
+    let state = "";
+    for (let i = 0; i < 300 && state !== "resolved"; i++) {
+      state = (await store?.conversations.getConversation(x.conversationId))?.state ?? "";
+      if (state !== "resolved") await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(state).toBe("resolved");
+    const texts = (await store?.conversations.listMessages(x.conversationId))?.map((m: { text: string }) => m.text) ?? [];
+    expect(texts.at(-1)).toMatch(/left/i);
+  }, 60_000);
 });
