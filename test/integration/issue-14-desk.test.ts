@@ -87,7 +87,8 @@ describe.skipIf(problems.length > 0)("issue 14: the agent desk on a follower nod
     // Notes: added over the socket on the follower, the mention reaches Tom on the other follower; read over HTTP on the follower.
     const added = await maria.call("note:add", { conversationId: v.conversationId, text: "@tom could you check the double charge?" });
     expect(added).toMatchObject({ ok: true, data: { mentions: ["tom"] } });
-    await tom.waitFor<{ by: string }>("mention", (m) => m.by.startsWith("María") || m.by.length > 0, 10_000);
+    const mention = await tom.waitFor<{ note: { text: string }; by: string }>("mention", (m) => m.note.text.includes("double charge"), 10_000);
+    expect(mention.by).toBe(((await get(f1.url, "/api/agent/me", maria.token)).body as { agent: { name: string } }).agent.name);
     const notes = await get(f1.url, `/api/conversations/${v.conversationId}/notes`, maria.token);
     expect(notes.status).toBe(200);
     expect(JSON.stringify(notes.body)).toContain("could you check the double charge?");
