@@ -4,7 +4,7 @@
  * at random points and started again on the same store. Prints "READY <url>" once it listens.
  * Configuration comes from the environment: BATON_PORT, BATON_STORAGE_URL, BATON_SESSION_SECRET,
  * BATON_HOURS, and FAULT_OFFLINE_GRACE_MS (how long a returning agent has to reconnect); with
- * BATON_REDIS_URL and BATON_REDIS_PREFIX it is one node of a cluster (issue 14); BENCH_UNLIMITED_LIMITS=1
+ * BATON_REDIS_URL and BATON_REDIS_PREFIX it is one node of a cluster (issue 14); BENCH_UNLIMITED=1
  * lifts the rate limits (the cluster bench's hundreds of clients from one address).
  */
 import { resolve } from "node:path";
@@ -30,7 +30,7 @@ const baton = await startBaton({
   },
   host: "127.0.0.1",
   // The cluster bench: hundreds of clients from one address, not what the abuse limits are for.
-  ...(process.env.BENCH_UNLIMITED_LIMITS === "1" ? { limits: UNLIMITED_LIMITS, security: { login: { perIpPerMinute: 100_000, perAccountPerMinute: 100 } } } : {}),
+  ...(process.env.BENCH_UNLIMITED === "1" ? { limits: UNLIMITED_LIMITS, security: { login: { perIpPerMinute: 100_000, perAccountPerMinute: 100 } } } : {}),
   webRoot: null,
   // The models from the working directory (the repository): this file may run bundled elsewhere (server-bundle.ts).
   nlu: { eldSize: "extrasmall", modelDir: resolve("models/nlu") },
