@@ -12,6 +12,7 @@ import {
   inboxFor,
   leaveAsyncMessage,
   loadContext,
+  markRead,
   openConversation,
   postBotTurn,
   presentForVisitor,
@@ -126,6 +127,17 @@ export function commandTable(ctx: CommandContext) {
       return {};
     },
     /**
+     * Read marks are store and publish only, so they run in the conversation's own lane (never the
+     * serial one); they are commands all the same because who holds the chat, and so who may mark
+     * it and who hears the visitor's mark, is the router's to say (the leader's, in a cluster).
+     */
+    "agent:read": async (a: { agentId: string; conversationId: string; upTo: string }) => {
+      if (engine.router.stateOf(a.conversationId) !== "assigned" || engine.router.agentOf(a.conversationId) !== a.agentId) {
+        throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
+      }
+      return engine.inConversation(a.conversationId, () => markRead(engine, { conversationId: a.conversationId, reader: "agent", upTo: a.upTo }));
+    },
+    /**
      * A console (re)connected: after a restart or a failover its agent gets their presence back;
      * then everything the console needs to draw itself, for the gateway to emit to that socket.
      */
@@ -204,6 +216,8 @@ export function commandTable(ctx: CommandContext) {
       }
       return {};
     },
+    "visitor:read": (a: { conversationId: string; upTo: string }) =>
+      engine.inConversation(a.conversationId, () => markRead(engine, { conversationId: a.conversationId, reader: "visitor", upTo: a.upTo })),
     /** A visitor gone longer than the abandon period: their chat leaves the queue, unless a widget came back on some node. */
     "visitor:abandon": async (a: { conversationId: string }) => {
       if (await ctx.visitorConnected(a.conversationId)) return { abandoned: false };
