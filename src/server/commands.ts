@@ -13,6 +13,7 @@ import {
   leaveAsyncMessage,
   loadContext,
   markRead,
+  readMarksOf,
   openConversation,
   postBotTurn,
   presentForVisitor,
@@ -205,7 +206,12 @@ export function commandTable(ctx: CommandContext) {
       const { store } = engine.deps;
       const c = await engine.conversation(a.conversationId);
       const messages = await presentTranscript(engine, await store.listMessages(a.conversationId));
-      return { status: await visitorStatus(engine, c), messages, inbox: await store.listInbox({ conversationId: a.conversationId }) };
+      return {
+        status: await visitorStatus(engine, c),
+        messages,
+        inbox: await store.listInbox({ conversationId: a.conversationId }),
+        read: await readMarksOf(engine, a.conversationId),
+      };
     },
     "visitor:transcript-email": (a: { conversationId: string; email: string }) => emailTranscript(engine, a.conversationId, a.email),
     // Typing never touches the database nor the serial lane: the router knows who holds the chat.
