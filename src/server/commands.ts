@@ -160,7 +160,7 @@ export function commandTable(ctx: CommandContext) {
         const translation = route === null ? null : translationView(engine, route);
         chats.push({
           event: state === "offered" ? "conversation:offered" : "conversation:assigned",
-          payload: { context: await loadContext(engine, id), explanation: null, expiresAt: null, translation },
+          payload: { context: await loadContext(engine, id), explanation: null, expiresAt: null, translation, read: await readMarksOf(engine, id) },
         });
       }
       return { queue: await queueFor(engine, me), inbox: await inboxFor(engine, me, { status: "open" }), chats };
