@@ -171,10 +171,11 @@ export class ChatClient {
   markSeen(mark: SeenMark | null): void {
     const id = this.#state.conversationId;
     if (id !== null && mark !== null && mark.id !== this.seen?.id) this.opts.storage.setItem(`seen:${id}`, JSON.stringify(mark));
-    // The agent sees "Seen" under their messages up to it (sent once per mark; the server keeps it moving forward).
-    if (mark !== null && mark.id !== this.#readSent && this.#socket?.connected === true) {
-      this.#readSent = mark.id;
-      this.#socket.emit("read", { upTo: mark.id });
+    // The agent sees "Seen" under their messages up to the newest one shown (sent once per agent message).
+    const agent = this.#state.messages.findLast((m) => m.author === "agent" && !m.pending && !m.id.startsWith("inbox:"));
+    if (agent !== undefined && agent.id !== this.#readSent && this.#socket?.connected === true) {
+      this.#readSent = agent.id;
+      this.#socket.emit("read", { upTo: agent.id });
     }
   }
 
