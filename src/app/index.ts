@@ -29,3 +29,4 @@ export { type CannedInput, cannedFor, createCanned, deleteCanned, updateCanned }
 export { addNote, mayReadNotes, mentionsIn, notesFor, type PresentedNote } from "./notes.js";
 export { type ConversationFilter, type ConversationRow, historyFor, listConversationsFor, mayRead, readConversation, snippetOf, visitorInfoOf } from "./conversation-list.js";
 export { ATTACHABLE_TYPES, type AttachInput, type AttachmentPolicy, attachFile, INLINE_IMAGE_TYPES, presentAttachment, safeFileName } from "./attachments.js";
+export { markRead, type PresentedRead, readMarksOf } from "./read-marks.js";

@@ -28,6 +28,14 @@ export interface Note {
   readonly at: number;
 }
 
+/** How far one side of a conversation has seen the other side's messages: up to and including `messageId`. */
+export interface ReadMark {
+  readonly conversationId: string;
+  readonly reader: "visitor" | "agent";
+  readonly messageId: string;
+  readonly at: number;
+}
+
 /** A transcript message that matched a search. */
 export interface TranscriptHit {
   readonly conversationId: string;
@@ -85,6 +93,11 @@ export interface DeskStore {
   getAttachment(id: string): Promise<Attachment | null>;
   /** A conversation's attachments, oldest first; `since` counts recent ones (rate limits). */
   listAttachments(conversationId: string, since?: number): Promise<Attachment[]>;
+
+  /** Inserts or replaces the reader's mark in this conversation (the caller keeps it moving forward). */
+  saveReadMark(m: ReadMark): Promise<void>;
+  /** Both sides' marks of a conversation (none, one or two). */
+  listReadMarks(conversationId: string): Promise<ReadMark[]>;
 
   addNote(n: Note): Promise<void>;
   /** Oldest first. */

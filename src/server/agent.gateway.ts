@@ -90,6 +90,7 @@ export function agentGateway(nsp: Namespace, engine: Engine, tokens: SessionToke
     on("conversation:open", AgentFrames["conversation:open"], (f) => dispatch.run("agent:open", { agentId, conversationId: f.conversationId }));
     on("inbox:reply", AgentFrames["inbox:reply"], (f) => dispatch.run("agent:inbox-reply", { agentId, itemId: f.itemId, text: f.text }));
     on("note:add", AgentFrames["note:add"], (f) => dispatch.run("agent:note", { agentId, ...f }));
+    on("read", AgentFrames.read, (f) => dispatch.run("agent:read", { agentId, conversationId: f.conversationId, upTo: f.upTo }));
     on("typing", AgentFrames.typing, (f) => dispatch.run("agent:typing", { agentId, conversationId: f.conversationId, typing: f.typing }));
 
     socket.on("disconnect", () => {

@@ -12,6 +12,8 @@ import {
   inboxFor,
   leaveAsyncMessage,
   loadContext,
+  markRead,
+  readMarksOf,
   openConversation,
   postBotTurn,
   presentForVisitor,
@@ -126,6 +128,17 @@ export function commandTable(ctx: CommandContext) {
       return {};
     },
     /**
+     * Read marks are store and publish only, so they run in the conversation's own lane (never the
+     * serial one); they are commands all the same because who holds the chat, and so who may mark
+     * it and who hears the visitor's mark, is the router's to say (the leader's, in a cluster).
+     */
+    "agent:read": async (a: { agentId: string; conversationId: string; upTo: string }) => {
+      if (engine.router.stateOf(a.conversationId) !== "assigned" || engine.router.agentOf(a.conversationId) !== a.agentId) {
+        throw new DomainError("not_assigned_to_you", "this conversation is not assigned to you");
+      }
+      return engine.inConversation(a.conversationId, () => markRead(engine, { conversationId: a.conversationId, reader: "agent", upTo: a.upTo }));
+    },
+    /**
      * A console (re)connected: after a restart or a failover its agent gets their presence back;
      * then everything the console needs to draw itself, for the gateway to emit to that socket.
      */
@@ -147,7 +160,7 @@ export function commandTable(ctx: CommandContext) {
         const translation = route === null ? null : translationView(engine, route);
         chats.push({
           event: state === "offered" ? "conversation:offered" : "conversation:assigned",
-          payload: { context: await loadContext(engine, id), explanation: null, expiresAt: null, translation },
+          payload: { context: await loadContext(engine, id), explanation: null, expiresAt: null, translation, read: await readMarksOf(engine, id) },
         });
       }
       return { queue: await queueFor(engine, me), inbox: await inboxFor(engine, me, { status: "open" }), chats };
@@ -193,7 +206,12 @@ export function commandTable(ctx: CommandContext) {
       const { store } = engine.deps;
       const c = await engine.conversation(a.conversationId);
       const messages = await presentTranscript(engine, await store.listMessages(a.conversationId));
-      return { status: await visitorStatus(engine, c), messages, inbox: await store.listInbox({ conversationId: a.conversationId }) };
+      return {
+        status: await visitorStatus(engine, c),
+        messages,
+        inbox: await store.listInbox({ conversationId: a.conversationId }),
+        read: await readMarksOf(engine, a.conversationId),
+      };
     },
     "visitor:transcript-email": (a: { conversationId: string; email: string }) => emailTranscript(engine, a.conversationId, a.email),
     // Typing never touches the database nor the serial lane: the router knows who holds the chat.
@@ -204,6 +222,8 @@ export function commandTable(ctx: CommandContext) {
       }
       return {};
     },
+    "visitor:read": (a: { conversationId: string; upTo: string }) =>
+      engine.inConversation(a.conversationId, () => markRead(engine, { conversationId: a.conversationId, reader: "visitor", upTo: a.upTo })),
     /** A visitor gone longer than the abandon period: their chat leaves the queue, unless a widget came back on some node. */
     "visitor:abandon": async (a: { conversationId: string }) => {
       if (await ctx.visitorConnected(a.conversationId)) return { abandoned: false };

@@ -40,6 +40,9 @@ function hasControlCharacter(s: string): boolean {
 export const ClientMessageId = z.string().min(1).max(100);
 export const MessageText = z.string().trim().min(1, "message is empty").max(4000, "message is longer than 4000 characters");
 
+/** A read mark: every message up to and including `upTo` was on a visible screen. */
+export const ReadFrame = z.object({ upTo: z.string().min(1).max(100) }).strict();
+
 // ---------- HTTP bodies ----------
 
 export const VisitorSessionBody = z.object({
@@ -96,6 +99,8 @@ export const VisitorFrames = {
   typing: z.object({ typing: z.boolean() }),
   /** E-mail the conversation so far to this address (rate-limited per address and per conversation). */
   "transcript:email": z.object({ email: z.email() }),
+  /** The widget was open and visible with every message up to `upTo` (a message id of this conversation) shown. */
+  read: ReadFrame,
 } as const;
 
 // ---------- agent → server frames (namespace /agent) ----------
@@ -128,6 +133,8 @@ export const AgentFrames = {
   typing: z.object({ conversationId: z.string().min(1), typing: z.boolean() }),
   /** A private note (agents only, never sent to the visitor); "@tom" mentions a colleague. */
   "note:add": z.object({ conversationId: z.string().min(1), text: MessageText }),
+  /** The chat was open and visible in the console with every message up to `upTo` shown (only the agent holding it). */
+  read: ReadFrame.extend({ conversationId: z.string().min(1).max(100) }),
 } as const;
 
 // ---------- acks and server → client events ----------
@@ -144,6 +151,7 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string;
  *   "typing"   { author: "agent", typing }
  *   "csat:request" {}
  *   "inbox:reply" { itemId, text, at }
+ *   "read"     { conversationId, reader: "agent", upTo, at }  (the agent holding the chat has seen up to `upTo`)
  *
  * Server → agent events:
  *   "me"                   { agent, presence, load: { active, cap } }
@@ -159,5 +167,6 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string;
  *   "inbox"                InboxItem[]
  *   "note"                 PresentedNote    (to the author, the agent holding the chat, and those mentioned)
  *   "mention"              { note: PresentedNote, by }  (to each agent a note mentions)
+ *   "read"                 { conversationId, reader: "visitor", upTo, at }  (to the agent holding the chat)
  */
 export type { PresentedMessage, QueueEntry, VisitorStatus } from "../app/events.js";

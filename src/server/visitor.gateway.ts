@@ -101,6 +101,7 @@ export function visitorGateway(nsp: Namespace, engine: Engine, tokens: SessionTo
     on("csat:submit", VisitorFrames["csat:submit"], (f) => dispatch.run("visitor:csat", { conversationId, score: f.score, comment: f.comment ?? null }));
     on("history", VisitorFrames.history, () => dispatch.run("visitor:history", { conversationId }));
     on("transcript:email", VisitorFrames["transcript:email"], (f) => dispatch.run("visitor:transcript-email", { conversationId, email: f.email }));
+    on("read", VisitorFrames.read, (f) => dispatch.run("visitor:read", { conversationId, upTo: f.upTo }));
     on("typing", VisitorFrames.typing, (f) => dispatch.run("visitor:typing", { conversationId, typing: f.typing }));
   });
 }

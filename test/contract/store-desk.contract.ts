@@ -45,6 +45,22 @@ export function deskContract(t: () => StoreUnderTest): void {
     expect(await desk.getVisitorDevice("v1")).toEqual(next);
   });
 
+  it("keeps one read mark per conversation and reader, the latest", async () => {
+    const { desk, conversations } = t().store;
+    await conversations.createConversation(conversation("c1"));
+    await conversations.createConversation(conversation("c2"));
+    expect(await desk.listReadMarks("c1")).toEqual([]);
+    await desk.saveReadMark({ conversationId: "c1", reader: "agent", messageId: "m1", at: T0 });
+    await desk.saveReadMark({ conversationId: "c1", reader: "visitor", messageId: "m2", at: T0 + 1 });
+    await desk.saveReadMark({ conversationId: "c1", reader: "agent", messageId: "m3", at: T0 + 2 });
+    await desk.saveReadMark({ conversationId: "c2", reader: "agent", messageId: "m9", at: T0 });
+    expect(await desk.listReadMarks("c1")).toEqual([
+      { conversationId: "c1", reader: "agent", messageId: "m3", at: T0 + 2 },
+      { conversationId: "c1", reader: "visitor", messageId: "m2", at: T0 + 1 },
+    ]);
+    expect((await desk.listReadMarks("c2")).map((m) => m.messageId)).toEqual(["m9"]);
+  });
+
   it("keeps a conversation's attachments, oldest first, counts recent ones, and refuses one on no conversation", async () => {
     const { conversations, desk } = t().store;
     await conversations.createConversation(conversation("c1"));

@@ -19,7 +19,7 @@ export type Principal = (typeof PRINCIPALS)[number];
 
 export interface Row {
   readonly allowed: readonly Principal[] | "everyone";
-  /** The request: path with :id = C, a body or frame payload (`$C` = C's id, `$Q` = Q's id, `$ITEM` = the inbox item's id). */
+  /** The request: path with :id = C, a body or frame payload (`$C` = C's id, `$Q` = Q's id, `$ITEM` = the inbox item's id, `$M` = the id of C's first message). */
   readonly path?: string;
   readonly body?: unknown;
   /** Which stolen token `tampered` and `expired` present (agent by default). */
@@ -97,6 +97,8 @@ export const VISITOR_FRAMES: Readonly<Record<string, Row>> = {
   "bot:resolved": { allowed: visitors, body: {} },
   typing: { allowed: visitors, body: { typing: true } },
   "transcript:email": { allowed: visitors, body: { email: "v@example.com" } },
+  // A read mark acts on the caller's own conversation: for otherVisitor, C's message is not_found in theirs (nothing of C's is touched).
+  read: { allowed: visitors, body: { upTo: "$M" } },
 };
 
 /** Frames of the /agent namespace. */
@@ -119,4 +121,6 @@ export const AGENT_FRAMES: Readonly<Record<string, Row>> = {
   "inbox:reply": { allowed: ["teamAgent", "admin"], body: { itemId: "$ITEM", text: "We are on it" }, mutates: true },
   typing: { allowed: ["teamAgent"], body: { conversationId: "$C", typing: true } },
   "note:add": { allowed: ["teamAgent", "admin"], body: { conversationId: "$C", text: "private: check the refund" } },
+  // Only the agent holding the chat marks it read (an admin viewing it does not: the visitor would see "Read" for someone else).
+  read: { allowed: ["teamAgent"], body: { conversationId: "$C", upTo: "$M" } },
 };

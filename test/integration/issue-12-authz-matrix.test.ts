@@ -19,6 +19,8 @@ type Baton = Awaited<ReturnType<typeof startTestBaton>>;
 
 interface Fixture {
   readonly conversationId: string;
+  /** The first message of C (read marks). */
+  readonly messageId: string;
   /** A billing chat waiting in the queue (María, at her cap, cannot get it; Ana may take it by hand). */
   readonly queuedId: string;
   readonly itemId: string;
@@ -88,8 +90,10 @@ describe("issue 12: the authorization matrix", () => {
       repliedAt: null,
       createdAt: T,
     });
+    const messageId = (await baton.store.conversations.listMessages(v.conversationId))[0]?.id ?? "none";
     return {
       conversationId: v.conversationId,
+      messageId,
       queuedId: waiting.conversationId,
       itemId,
       tokens: { visitor: v.token, otherVisitor: other.token, teamAgent: maria.token, otherTeamAgent: priya.token, admin: admin.token, bot: baton.botApiKey },
@@ -101,7 +105,7 @@ describe("issue 12: the authorization matrix", () => {
   const tokenOf = (p: Principal, kind: "agent" | "visitor"): string | undefined =>
     p === "anonymous" ? undefined : p === "tampered" ? fixture.tampered[kind] : p === "expired" ? fixture.expired[kind] : fixture.tokens[p];
 
-  const fill = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {}).replaceAll("$Q", fixture.queuedId).replaceAll("$C", fixture.conversationId).replaceAll("$ITEM", fixture.itemId));
+  const fill = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {}).replaceAll("$Q", fixture.queuedId).replaceAll("$C", fixture.conversationId).replaceAll("$ITEM", fixture.itemId).replaceAll("$M", fixture.messageId));
 
   async function httpAllowed(route: string, row: Row, p: Principal): Promise<boolean> {
     const [method, url] = route.split(" ") as [string, string];

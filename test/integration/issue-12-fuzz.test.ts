@@ -35,6 +35,7 @@ const visitorPayloads: Record<keyof typeof VisitorFrames, fc.Arbitrary<Record<st
   typing: fc.record({ typing: fc.oneof(fc.boolean(), fc.anything()) }),
   "bot:resolved": fc.oneof(fc.constant({}), fc.record({ extra: text })),
   "transcript:email": fc.record({ email: fc.oneof(fc.emailAddress(), text) }),
+  read: fc.record({ upTo: id }),
 };
 
 function agentPayloads(conversationIds: () => string[]): Record<keyof typeof AgentFrames, fc.Arbitrary<Record<string, unknown>>> {
@@ -53,6 +54,7 @@ function agentPayloads(conversationIds: () => string[]): Record<keyof typeof Age
     "inbox:reply": fc.record({ itemId: id, text }),
     typing: fc.record({ conversationId: conv, typing: fc.boolean() }),
     "note:add": fc.record({ conversationId: conv, text }),
+    read: fc.record({ conversationId: conv, upTo: id }),
   };
 }
 

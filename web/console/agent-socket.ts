@@ -41,6 +41,8 @@ interface ChatPayload {
   readonly expiresAt?: number | null;
   readonly explanation?: Explanation | null;
   readonly translation?: TranslationView | null;
+  /** Read marks (on a reconnect): how far the visitor has seen. */
+  readonly read?: { readonly visitor: string | null };
 }
 
 /**
@@ -70,7 +72,7 @@ export function connectAgent(token: string, handlers: AgentSocketHandlers, isOnD
     const newest = p.context.transcript.at(-1)?.at;
     if (p.explanation && newest !== undefined) observeServerTime(newest);
     if (!isOnDesk(p.context.conversation.id)) handlers.arrived(p.context, status);
-    dispatch({ kind: "chat", status, context: p.context, expiresAt: p.expiresAt ?? null, explanation: p.explanation ?? null, translation: p.translation ?? null });
+    dispatch({ kind: "chat", status, context: p.context, expiresAt: p.expiresAt ?? null, explanation: p.explanation ?? null, translation: p.translation ?? null, visitorRead: p.read?.visitor ?? null });
   };
   socket.on("conversation:offered", chat("offered"));
   socket.on("conversation:assigned", chat("assigned"));
@@ -92,6 +94,9 @@ export function connectAgent(token: string, handlers: AgentSocketHandlers, isOnD
   });
   socket.on("typing", (p: { conversationId?: string; author?: string; typing: boolean }) => {
     if (p.conversationId !== undefined && p.author === "visitor") dispatch({ kind: "typing", conversationId: p.conversationId, typing: p.typing });
+  });
+  socket.on("read", (p: { conversationId: string; reader: string; upTo: string }) => {
+    if (p.reader === "visitor") dispatch({ kind: "read", conversationId: p.conversationId, upTo: p.upTo });
   });
   socket.on("note", (note: PresentedNote) => dispatch({ kind: "notes", notes: [note] }));
   socket.on("mention", (p: { note: PresentedNote; by: string }) => handlers.mentioned(p.note, p.by));

@@ -60,7 +60,7 @@ export function ChatPane({ chat, send, sendNote, canned, agentName, attach, typi
         </p>
       )}
       <TranslationBanner view={chat.translation} />
-      <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} />
+      <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} visitorRead={chat.visitorRead} />
       {chat.status === "assigned" ? (
         <Composer context={c} send={send} sendNote={sendNote} typing={typing} canned={canned} agentName={agentName} attach={attach} preview={chat.translation == null ? undefined : preview} />
       ) : (

@@ -117,6 +117,22 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
       () => undefined,
     );
   }, [state.selected, token]);
+  // Read receipts: the chat on screen (selected, held by this agent, the tab visible) is read up to
+  // its newest message; the visitor's widget then shows "Read". Sent once per newest message.
+  const [visible, setVisible] = useState(document.visibilityState === "visible");
+  useEffect(() => {
+    const onChange = () => setVisible(document.visibilityState === "visible");
+    document.addEventListener("visibilitychange", onChange);
+    return () => document.removeEventListener("visibilitychange", onChange);
+  }, []);
+  const readSent = useRef(new Map<string, string>());
+  const newest = selected?.status === "assigned" ? selected.lines.findLast((l) => l.author !== "note") : undefined;
+  useEffect(() => {
+    if (!visible || selected === null || newest === undefined || state.connection !== "connected") return;
+    if (readSent.current.get(selected.id) === newest.id) return;
+    readSent.current.set(selected.id, newest.id);
+    send("read", { conversationId: selected.id, upTo: newest.id }).catch(() => readSent.current.delete(selected.id));
+  }, [visible, selected?.id, newest?.id, state.connection, send]);
   const agentNames = useMemo(() => new Map(colleagues.map((c) => [c.id, c.name])), [colleagues]);
 
   const sendMessage = async (conversationId: string, text: string, translation?: { readonly text: string; readonly edited: boolean }) => {

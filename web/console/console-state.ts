@@ -28,6 +28,7 @@ export type ConsoleAction =
       readonly expiresAt: number | null;
       readonly explanation: Explanation | null;
       readonly translation?: TranslationView | null;
+      readonly visitorRead?: string | null;
     }
   | { readonly kind: "translation:status"; readonly healthy: boolean }
   | { readonly kind: "translation:summary"; readonly conversationId: string; readonly summary: string }
@@ -37,6 +38,7 @@ export type ConsoleAction =
   | { readonly kind: "notes"; readonly notes: readonly PresentedNote[] }
   | { readonly kind: "attachments"; readonly conversationId: string; readonly attachments: readonly (PresentedAttachment & { readonly messageId: string })[] }
   | { readonly kind: "typing"; readonly conversationId: string; readonly typing: boolean }
+  | { readonly kind: "read"; readonly conversationId: string; readonly upTo: string }
   | { readonly kind: "inbox"; readonly items: readonly InboxItem[] }
   | { readonly kind: "inbox:item"; readonly item: InboxItem }
   | { readonly kind: "select"; readonly conversationId: string | null }
@@ -113,6 +115,7 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
         explanation: action.explanation ?? old?.explanation ?? null,
         unread: old?.unread ?? 0,
         visitorTyping: old?.visitorTyping ?? false,
+        visitorRead: action.visitorRead ?? old?.visitorRead ?? null,
         unansweredAfterSeconds: old?.unansweredAfterSeconds ?? null,
         translation: action.translation ?? old?.translation ?? null,
       });
@@ -182,6 +185,10 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
     case "typing": {
       const chat = state.chats.find((c) => c.id === action.conversationId);
       return chat === undefined ? state : withChat(state, { ...chat, visitorTyping: action.typing });
+    }
+    case "read": {
+      const chat = state.chats.find((c) => c.id === action.conversationId);
+      return chat === undefined ? state : withChat(state, { ...chat, visitorRead: action.upTo });
     }
     case "inbox":
       return { ...state, inbox: action.items };

@@ -9,6 +9,8 @@ export interface TranscriptProps {
   /** Message ids the trigger points at (its evidence), highlighted. */
   readonly evidence: readonly string[];
   readonly visitorTyping?: boolean;
+  /** The message the visitor has seen up to: "Seen" under the agent's latest message at or before it. */
+  readonly visitorRead?: string | null;
 }
 
 const AUTHOR_LABEL: Readonly<Record<ChatLine["author"], string>> = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System", note: "Private note" };
@@ -18,7 +20,9 @@ const AUTHOR_LABEL: Readonly<Record<ChatLine["author"], string>> = { visitor: "V
  * the NLU read, and the messages that triggered the handoff are marked. Text is always rendered as
  * text, never as HTML.
  */
-export function Transcript({ lines, evidence, visitorTyping }: TranscriptProps) {
+export function Transcript({ lines, evidence, visitorTyping, visitorRead = null }: TranscriptProps) {
+  const readAt = visitorRead === null ? -1 : lines.findIndex((l) => l.id === visitorRead);
+  const seen = readAt < 0 ? undefined : lines.slice(0, readAt + 1).findLast((l) => l.author === "agent");
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: "end" }), [lines.length, visitorTyping]);
   return (
@@ -37,6 +41,11 @@ export function Transcript({ lines, evidence, visitorTyping }: TranscriptProps) 
             )}
             {l.translation ? <TranslatedText line={{ ...l, translation: l.translation }} /> : <p class="line-text">{l.text}</p>}
             {l.attachment && <Attachment a={l.attachment} />}
+            {l === seen && (
+              <p class="line-seen muted" data-testid="seen">
+                Seen
+              </p>
+            )}
             {l.nlu && (
               <p class="line-nlu muted">
                 intent <b>{l.nlu.intent}</b> · {Math.round(l.nlu.confidence * 100)}% · sentiment {formatScore(l.nlu.sentiment)}

@@ -62,6 +62,8 @@ export interface Chat {
   readonly explanation: Explanation | null;
   readonly unread: number;
   readonly visitorTyping: boolean;
+  /** The message the visitor's widget has shown up to ("Seen" under the agent's messages up to it); null: none yet. */
+  readonly visitorRead: string | null;
   /** Flagged by the server: assigned this long without a first message from the agent; null once answered. */
   readonly unansweredAfterSeconds: number | null;
   /** Served through machine translation: languages, pairs, translator health (issue 15). */

@@ -28,6 +28,8 @@ export interface ChatState {
   readonly inbox: readonly InboxItem[];
   readonly csat: "none" | "asking" | "sent";
   readonly agentTyping: boolean;
+  /** The message the agent holding the chat has read up to ("Read" under the visitor's messages up to it). */
+  readonly agentRead: string | null;
   readonly error: string | null;
 }
 
@@ -66,7 +68,7 @@ function identityKey(v: VisitorIdentity): string | null {
   return key === undefined || key.trim() === "" ? null : key.trim().toLowerCase();
 }
 
-const INITIAL: ChatState = { connection: "idle", conversationId: null, messages: [], status: null, inbox: [], csat: "none", agentTyping: false, error: null };
+const INITIAL: ChatState = { connection: "idle", conversationId: null, messages: [], status: null, inbox: [], csat: "none", agentTyping: false, agentRead: null, error: null };
 
 /**
  * The visitor's side of a conversation: opens the session over HTTP, keeps one socket to the
@@ -84,6 +86,8 @@ export class ChatClient {
   #identity: VisitorIdentity | null = null;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #flushing = false;
+  /** The last read mark sent to the server. */
+  #readSent: string | null = null;
 
   constructor(private readonly opts: ChatClientOptions) {
     this.#outbox = new Outbox(opts.storage);
@@ -167,6 +171,12 @@ export class ChatClient {
   markSeen(mark: SeenMark | null): void {
     const id = this.#state.conversationId;
     if (id !== null && mark !== null && mark.id !== this.seen?.id) this.opts.storage.setItem(`seen:${id}`, JSON.stringify(mark));
+    // The agent sees "Seen" under their messages up to the newest one shown (sent once per agent message).
+    const agent = this.#state.messages.findLast((m) => m.author === "agent" && !m.pending && !m.id.startsWith("inbox:"));
+    if (agent !== undefined && agent.id !== this.#readSent && this.#socket?.connected === true) {
+      this.#readSent = agent.id;
+      this.#socket.emit("read", { upTo: agent.id });
+    }
   }
 
   async submitCsat(score: number, comment: string): Promise<void> {
@@ -341,6 +351,7 @@ export class ChatClient {
       this.#set({ status: s, csat: this.#csatFor(s.conversationId, s, this.#state.csat) });
     });
     socket.on("typing", (t: { typing: boolean }) => this.#set({ agentTyping: t.typing === true }));
+    socket.on("read", (r: { upTo: string }) => this.#set({ agentRead: r.upTo }));
     socket.on("csat:request", () => {
       if (this.#state.csat !== "sent") this.#set({ csat: "asking" });
     });
@@ -358,13 +369,14 @@ export class ChatClient {
     const conversationId = this.#state.conversationId;
     if (socket === null || conversationId === null) return;
     try {
-      const h = await request<{ status: VisitorStatus; messages: PresentedMessage[]; inbox: InboxItem[] }>(socket, "history", {});
+      const h = await request<{ status: VisitorStatus; messages: PresentedMessage[]; inbox: InboxItem[]; read?: { agent: string | null } }>(socket, "history", {});
       for (const m of h.messages) if (m.clientMessageId !== null && m.author === "visitor") this.#outbox.remove(m.clientMessageId);
       this.#set({
         status: h.status,
         inbox: h.inbox,
         messages: mergeHistory(this.#state.messages, h.messages, h.inbox, this.#outbox.items, conversationId),
         csat: this.#csatFor(conversationId, h.status, this.#state.csat),
+        agentRead: h.read?.agent ?? null,
       });
     } catch {
       // the next connection tries again

@@ -8,14 +8,20 @@ export interface MessageListProps {
   readonly t: Translate;
   /** A click on a quick reply of the bot's latest turn: sends its title, and its payload for the bot. */
   readonly onChoose?: (title: string, payload: string) => void;
+  /** The visitor's message the agent has read up to (null: none yet). */
+  readonly agentRead?: string | null;
 }
 
 /**
  * The transcript, announced politely to screen readers. Text is always rendered as text
  * (preact escapes it): a message reading "<script>…" shows exactly that.
  */
-export function MessageList({ messages, greeting, t, onChoose }: MessageListProps) {
+export function MessageList({ messages, greeting, t, onChoose, agentRead = null }: MessageListProps) {
   const last = messages.at(-1);
+  // Delivery state under the visitor's latest acknowledged message only: "Sent", then "Read".
+  const mine = messages.findLast((m) => m.author === "visitor" && !m.pending && m.failed === undefined);
+  const readAt = agentRead === null ? -1 : messages.findIndex((m) => m.id === agentRead);
+  const receipt = mine === undefined ? null : readAt >= messages.indexOf(mine) ? t("read") : t("sent");
   return (
     <div class="messages" role="log" aria-live="polite" aria-relevant="additions" aria-label={t("log")}>
       {greeting !== null && (
@@ -24,7 +30,7 @@ export function MessageList({ messages, greeting, t, onChoose }: MessageListProp
         </div>
       )}
       {messages.map((m) => (
-        <Message key={m.id} m={m} t={t} />
+        <Message key={m.id} m={m} t={t} receipt={m === mine ? receipt : null} />
       ))}
       {last?.author === "bot" && (last.buttons?.length ?? 0) > 0 && onChoose !== undefined && (
         <div class="quick-replies">
@@ -39,7 +45,7 @@ export function MessageList({ messages, greeting, t, onChoose }: MessageListProp
   );
 }
 
-function Message({ m, t }: { m: ChatMessage; t: Translate }) {
+function Message({ m, t, receipt }: { m: ChatMessage; t: Translate; receipt: string | null }) {
   const cls = `msg ${m.author}${m.pending ? " pending" : ""}${m.failed ? " failed" : ""}`;
   const isInboxReply = m.author === "agent" && m.clientMessageId?.startsWith("inbox-reply:") === true;
   return (
@@ -59,7 +65,11 @@ function Message({ m, t }: { m: ChatMessage; t: Translate }) {
           {t("error", { message: m.failed })}
         </span>
       ) : (
-        m.pending && <span class="note">{t("sending")}</span>
+        (m.pending || receipt !== null) && (
+          <span class="note" data-testid={m.pending ? undefined : "receipt"}>
+            {m.pending ? t("sending") : receipt}
+          </span>
+        )
       )}
     </div>
   );

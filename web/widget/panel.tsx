@@ -105,7 +105,7 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
         </div>
       )}
       <div class="log" ref={scroller}>
-        <MessageList messages={state.messages} greeting={greeting} t={t} onChoose={(title, payload) => client.send(title, payload)} />
+        <MessageList messages={state.messages} greeting={greeting} t={t} agentRead={state.agentRead} onChoose={(title, payload) => client.send(title, payload)} />
         {state.agentTyping && <div class="typing">{t("typing", { name: status?.agent?.name ?? "" })}</div>}
         {offer && status !== null && (
           <WaitOffer

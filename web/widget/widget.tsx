@@ -51,10 +51,17 @@ export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
   }, [open, client]);
 
   // Only agent and bot messages count, and what was seen stays seen across page loads.
+  // Seen means on screen: the panel open and the page visible (a background tab reads nothing).
   const latest = latestIncoming(state.messages);
+  const [visible, setVisible] = useState(document.visibilityState === "visible");
   useEffect(() => {
-    if (open) client.markSeen(latest);
-  }, [open, latest?.id, client]);
+    const onChange = () => setVisible(document.visibilityState === "visible");
+    document.addEventListener("visibilitychange", onChange);
+    return () => document.removeEventListener("visibilitychange", onChange);
+  }, []);
+  useEffect(() => {
+    if (open && visible) client.markSeen(latest);
+  }, [open, visible, latest?.id, client, state.connection]);
   const unread = open ? 0 : unreadCount(state.messages, client.seen);
 
   return (

@@ -22,6 +22,7 @@ export interface BatonDatabase {
   readonly notes: NoteTable;
   readonly visitor_devices: VisitorDeviceTable;
   readonly attachments: AttachmentTable;
+  readonly read_marks: ReadMarkTable;
   readonly router_leader: RouterLeaderTable;
 }
 
@@ -211,6 +212,15 @@ export interface VisitorDeviceTable {
   os: string | null;
   device: string | null;
   updated_at: number;
+}
+
+/** How far one side of a conversation has read (migration 0010). */
+export interface ReadMarkTable {
+  conversation_id: string;
+  /** "visitor" or "agent". */
+  reader: string;
+  message_id: string;
+  at: number;
 }
 
 export interface AttachmentTable {

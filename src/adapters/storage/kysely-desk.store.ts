@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Attachment, CannedResponse, DeskStore, Note, TranscriptHit, VisitorDevice } from "../../ports/desk.store.js";
+import type { Attachment, CannedResponse, DeskStore, Note, ReadMark, TranscriptHit, VisitorDevice } from "../../ports/desk.store.js";
 import type { AttachmentTable, BatonDatabase, CannedResponseTable, NoteTable } from "./database.js";
 import { guardWrite } from "./db-errors.js";
 import { readJson, writeJson } from "./json-column.js";
@@ -125,6 +125,20 @@ export class KyselyDeskStore implements DeskStore {
     const r = await this.db.selectFrom("visitor_devices").selectAll().where("visitor_id", "=", visitorId).executeTakeFirst();
     if (r === undefined) return null;
     return { visitorId: r.visitor_id, userAgent: r.user_agent, browser: r.browser, os: r.os, device: r.device, updatedAt: Number(r.updated_at) };
+  }
+
+  async saveReadMark(m: ReadMark): Promise<void> {
+    const row = { conversation_id: m.conversationId, reader: m.reader, message_id: m.messageId, at: m.at };
+    await this.db
+      .insertInto("read_marks")
+      .values(row)
+      .onConflict((oc) => oc.columns(["conversation_id", "reader"]).doUpdateSet({ message_id: row.message_id, at: row.at }))
+      .execute();
+  }
+
+  async listReadMarks(conversationId: string): Promise<ReadMark[]> {
+    const rows = await this.db.selectFrom("read_marks").selectAll().where("conversation_id", "=", conversationId).orderBy("reader").execute();
+    return rows.map((r) => ({ conversationId: r.conversation_id, reader: r.reader === "agent" ? "agent" : "visitor", messageId: r.message_id, at: Number(r.at) }));
   }
 
   async addAttachment(a: Attachment): Promise<void> {

@@ -44,3 +44,4 @@ create table "attachments" ("id" text primary key, "conversation_id" text not nu
 create index "attachments_conversation_idx" on "attachments" ("conversation_id", "created_at");
 create index "conversations_customer_idx" on "conversations" ("customer_id", "created_at");
 create index messages_text_fts_idx on messages using gin (to_tsvector('simple', regexp_replace(text, '[^[:alnum:]]+', ' ', 'g')));
+create table "read_marks" ("conversation_id" text not null references "conversations" ("id") on delete cascade, "reader" text not null, "message_id" text not null, "at" bigint not null, constraint "read_marks_pk" primary key ("conversation_id", "reader"));

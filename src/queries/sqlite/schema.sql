@@ -47,3 +47,4 @@ create virtual table messages_fts using fts5(text, content='messages', content_r
 create trigger messages_fts_insert after insert on messages begin insert into messages_fts(rowid, text) values (new.seq, new.text); end;
 create trigger messages_fts_delete after delete on messages begin insert into messages_fts(messages_fts, rowid, text) values ('delete', old.seq, old.text); end;
 insert into messages_fts(messages_fts) values ('rebuild');
+create table "read_marks" ("conversation_id" text not null references "conversations" ("id") on delete cascade, "reader" text not null, "message_id" text not null, "at" bigint not null, constraint "read_marks_pk" primary key ("conversation_id", "reader"));

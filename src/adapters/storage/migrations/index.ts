@@ -8,6 +8,7 @@ import { routerLeaderMigration } from "./0006-router-leader.js";
 import { messageTranslationsMigration } from "./0007-message-translations.js";
 import { externalBotsMigration } from "./0008-external-bots.js";
 import { deskMigration } from "./0009-desk.js";
+import { readMarksMigration } from "./0010-read-marks.js";
 
 /**
  * Every migration, keyed by name in apply order, built for one dialect.
@@ -25,5 +26,6 @@ export function migrationsFor(traits: DialectTraits): Readonly<Record<string, Mi
     "0007-message-translations": messageTranslationsMigration(),
     "0008-external-bots": externalBotsMigration(),
     "0009-desk": deskMigration(traits),
+    "0010-read-marks": readMarksMigration(),
   };
 }
