@@ -113,10 +113,12 @@ describe("issue 17: the widget on a phone", () => {
     const form = page.locator("#baton-widget form.transcript-form");
     await form.waitFor();
     expect(await page.locator(w.input).isDisabled()).toBe(true);
+    expect(await page.locator("#baton-widget .attach").count()).toBe(0);
     await form.getByLabel("E-mail").fill("ada@example.com");
     await form.locator("button[type=submit]").click();
     await page.locator("#baton-widget .transcript-sent", { hasText: "We sent this conversation to ada@example.com." }).waitFor();
     expect(await page.locator(w.input).isDisabled()).toBe(false);
+    expect(await page.locator("#baton-widget .attach").count()).toBe(1);
     expect(mails.map((m) => [m.to, m.subject])).toEqual([["ada@example.com", "Your conversation with Baton"]]);
     expect(mails[0]!.text).toContain("Found it: you were charged twice");
     expect(mails[0]!.text).toContain("(times in America/New_York)");

@@ -157,7 +157,8 @@ export function Panel({ client, state, t, greeting, open, onClose, inputRef }: P
           </div>
         )}
       </div>
-      <AttachButton t={t} target={() => client.attachmentTarget()} />
+      {/* One active input at a time: no attaching while a form above is open. */}
+      {!(showAsyncForm || transcript === "form") && <AttachButton t={t} target={() => client.attachmentTarget()} />}
       <Composer
         t={t}
         inputRef={inputRef}
