@@ -1,4 +1,4 @@
-import type { MessageTranslation } from "../core/model.js";
+import type { MessageTranslation, Topic } from "../core/model.js";
 
 /** Payloads the app publishes to widgets and consoles (see the event list in src/server/protocol.ts). */
 
@@ -17,6 +17,10 @@ export interface PresentedMessage {
   translated?: { from: string; to: string; via: string | null; original: string };
   /** An external bot's quick replies (the text is the fallback where buttons are not drawn). */
   buttons?: { title: string; payload: string }[];
+  /** To agents only: what the NLU read in a visitor message, or the intent and confidence an external bot reported on its turn. */
+  nlu?: { intent: string; topic: Topic; confidence: number; sentiment: number };
+  /** To agents only: the visitor sent this by clicking one of the bot's quick replies (the text is its title; the payload stays with the bot). */
+  quickReply?: true;
   /** A file sent with the message (issue 17): image thumbnails inline, anything else a download. */
   attachment?: PresentedAttachment;
 }

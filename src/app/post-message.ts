@@ -16,6 +16,10 @@ export function presentMessage(m: Message, authorName: string): PresentedMessage
     at: m.at,
     ...(m.translation == null ? {} : { translation: m.translation }),
     ...(m.buttons === undefined || m.buttons.length === 0 ? {} : { buttons: m.buttons.map((b) => ({ title: b.title, payload: b.payload })) }),
+    ...((m.author === "visitor" || m.author === "bot") && m.nlu !== null
+      ? { nlu: { intent: m.nlu.intent, topic: m.nlu.topic, confidence: m.nlu.confidence, sentiment: m.nlu.sentiment.score } }
+      : {}),
+    ...(m.author === "visitor" && m.payload !== undefined ? { quickReply: true as const } : {}),
   };
 }
 
@@ -25,7 +29,8 @@ export function presentMessage(m: Message, authorName: string): PresentedMessage
  */
 export function presentForVisitor(m: Message, authorName: string): PresentedMessage {
   const base = presentMessage(m, authorName);
-  const { translation: _, ...rest } = base;
+  // What the NLU read and how a message was sent are for agents, never for the visitor.
+  const { translation: _, nlu: _nlu, quickReply: _quickReply, ...rest } = base;
   const t = m.translation;
   if (m.author !== "agent" || t == null || t.text === null) return rest;
   return { ...rest, text: t.text, translated: { from: t.from, to: t.to, via: t.via, original: m.text } };

@@ -76,6 +76,8 @@ function linesOf(context: HandoffContextV1): ChatLine[] {
     at: t.at,
     ...(t.nlu ? { nlu: t.nlu } : {}),
     ...(t.translation ? { translation: t.translation } : {}),
+    ...(t.buttons && t.buttons.length > 0 ? { buttons: t.buttons } : {}),
+    ...(t.quickReply ? { quickReply: true as const } : {}),
   }));
 }
 
@@ -152,7 +154,18 @@ export function reduce(state: ConsoleState, action: ConsoleAction): ConsoleState
       if (chat === undefined) return state;
       // The transcript names an identified visitor after their customer record; live messages say "Visitor".
       const authorName = m.author === "visitor" ? (chat.context.visitor?.label ?? chat.context.customer?.name ?? m.authorName) : m.authorName;
-      const line: ChatLine = { id: m.id, author: m.author, authorName, text: m.text, at: m.at, ...(m.translation ? { translation: m.translation } : {}), ...(m.attachment ? { attachment: m.attachment } : {}) };
+      const line: ChatLine = {
+        id: m.id,
+        author: m.author,
+        authorName,
+        text: m.text,
+        at: m.at,
+        ...(m.translation ? { translation: m.translation } : {}),
+        ...(m.attachment ? { attachment: m.attachment } : {}),
+        ...(m.nlu ? { nlu: m.nlu } : {}),
+        ...(m.buttons && m.buttons.length > 0 ? { buttons: m.buttons } : {}),
+        ...(m.quickReply ? { quickReply: true as const } : {}),
+      };
       const known = chat.lines.find((l) => l.id === m.id);
       const lines = mergeLines(chat.lines, [line]);
       // Unread counts what the visitor said; bot turns and system notices are not waiting for the agent.

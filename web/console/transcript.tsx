@@ -46,9 +46,22 @@ export function Transcript({ lines, evidence, visitorTyping, visitorRead = null 
                 Seen
               </p>
             )}
+            {l.quickReply && <p class="line-quick-reply muted">clicked a quick reply</p>}
+            {l.buttons && l.buttons.length > 0 && (
+              <p class="offered muted" data-testid="offered">
+                Offered:{" "}
+                {l.buttons.map((b, i) => (
+                  <span key={b.payload}>
+                    {i > 0 && <span aria-hidden="true"> · </span>}
+                    <span class="chip">{b.title}</span>
+                  </span>
+                ))}
+              </p>
+            )}
             {l.nlu && (
               <p class="line-nlu muted">
-                intent <b>{l.nlu.intent}</b> · {Math.round(l.nlu.confidence * 100)}% · sentiment {formatScore(l.nlu.sentiment)}
+                intent <b>{l.nlu.intent}</b> · {Math.round(l.nlu.confidence * 100)}%
+                {l.author === "visitor" && <> · sentiment {formatScore(l.nlu.sentiment)}</>}
               </p>
             )}
           </div>

@@ -49,6 +49,10 @@ export interface ChatLine {
   readonly translation?: MessageTranslation;
   /** A file sent with the message: a thumbnail, or a download link. */
   readonly attachment?: PresentedAttachment;
+  /** A bot turn's quick replies, shown as what it offered (agents cannot click them). */
+  readonly buttons?: TranscriptEntry["buttons"];
+  /** A visitor turn sent by clicking one of the bot's quick replies. */
+  readonly quickReply?: true;
 }
 
 /** A chat on the agent's desk: offered (waiting for accept) or assigned. */

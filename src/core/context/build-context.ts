@@ -52,7 +52,8 @@ function entry(m: Message, input: BuildContextInput): TranscriptEntry {
           : undefined;
   const named = authorName !== undefined ? { ...base, authorName } : base;
   // An external bot's turn keeps its quick replies and the intent and confidence it reported.
-  const withName = m.buttons !== undefined && m.buttons.length > 0 ? { ...named, buttons: m.buttons.map((b) => ({ ...b })) } : named;
+  const withButtons = m.buttons !== undefined && m.buttons.length > 0 ? { ...named, buttons: m.buttons.map((b) => ({ ...b })) } : named;
+  const withName = m.author === "visitor" && m.payload !== undefined ? { ...withButtons, quickReply: true as const } : withButtons;
   if ((m.author !== "visitor" && m.author !== "bot") || m.nlu === null) return withName;
   const { intent, topic, confidence, sentiment } = m.nlu;
   return { ...withName, nlu: { intent, topic, confidence, sentiment: sentiment.score } };

@@ -18,6 +18,8 @@ export interface TranscriptEntry {
   };
   /** An external bot's quick replies on its turn. */
   readonly buttons?: readonly { readonly title: string; readonly payload: string }[];
+  /** A visitor turn sent by clicking one of the bot's quick replies (`text` is its title). */
+  readonly quickReply?: true;
 }
 
 export interface IntentStep {
