@@ -2,9 +2,11 @@
  * Issue 16 in a real browser: the demo page's widget talks to an external webhook bot (a real
  * HTTP server started here); the bot's quick replies show as buttons under its latest turn, a
  * click sends the title (shown in the transcript) and the payload (to the bot), and the buttons go
- * once the visitor answered.
+ * once the visitor answered. An agent who takes a chat over from the bot sees, on the bot's turns,
+ * the quick replies offered and the intent and confidence the bot reported, and the visitor's
+ * click marked. Screenshot: docs/screenshots/console-bot-turns.png.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
@@ -13,7 +15,7 @@ import { FakeClock } from "../../src/adapters/clock/index.js";
 import { shippedConfigWithBots, startTestBot, type TestBot } from "../integration/bot-servers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
 import { visitor } from "../integration/clients.js";
-import { signIn } from "./console-helpers.js";
+import { screenshot, signIn, signInAgent } from "./console-helpers.js";
 import { openWidget, say, shot, TUESDAY_10_PARIS, until, w, waitForMessages } from "./widget-helpers.js";
 
 const SECRET = "hook-secret-0123456789abcdef";
@@ -72,6 +74,50 @@ describe("issue 16: an external bot's quick replies in the widget", () => {
     expect(bot.received.map((r) => (r.body.message as { payload: string | null }).payload)).toEqual([null, "/thanks"]);
     expect(await page.locator(`${w.messages} .quick-replies`).count()).toBe(0);
     await context.close();
+  });
+
+  it("an agent taking over from the bot sees the quick replies it offered, its intent and confidence, and the visitor's click", { timeout: 60_000 }, async () => {
+    bot.answer = (r) => {
+      const m = r.body.message as { text: string; payload: string | null };
+      if (m.payload === "/human") {
+        return { body: { messages: [{ text: "Connecting you to a person." }], intent: "human_handoff", confidence: 0.97, handoff: { reason: "the visitor asked for a person", topic: "billing" } } };
+      }
+      return {
+        body: {
+          messages: [{ text: "I can track order 4417 or find you a person.", buttons: [{ title: "Track my order", payload: "/track" }, { title: "Talk to a person", payload: "/human" }] }],
+          intent: "billing.charge",
+          confidence: 0.94,
+        },
+      };
+    };
+    const agentCtx = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Paris", viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+    const maria = await agentCtx.newPage();
+    await signInAgent(maria, baton.url, "maria@demo.baton");
+    const visitorCtx = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Paris", viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+    const page = await visitorCtx.newPage();
+    await openWidget(page, `${baton.url}/`);
+    await say(page, "I was charged twice for order 4417");
+    const buttons = page.locator(`${w.messages} .quick-replies button`);
+    await buttons.first().waitFor();
+    await buttons.filter({ hasText: "Talk to a person" }).click();
+
+    const transcript = maria.getByRole("log", { name: "Transcript" });
+    const botTurn = transcript.locator(".line-bot").filter({ hasText: "I can track order 4417" });
+    await botTurn.waitFor();
+    expect((await botTurn.getByTestId("offered").innerText()).replace(/\s+/g, " ").trim()).toBe("Offered: Track my order · Talk to a person");
+    // Chips to read, not buttons to press: the agent is not the visitor.
+    expect(await botTurn.getByRole("button").count()).toBe(0);
+    expect((await botTurn.locator(".line-nlu").innerText()).replace(/\s+/g, " ").trim()).toBe("intent billing.charge · 94%");
+    const click = transcript.locator(".line-visitor").filter({ hasText: "Talk to a person" });
+    expect(await click.locator(".line-quick-reply").innerText()).toContain("clicked a quick reply");
+    // The visitor's own typed message is not marked.
+    expect(await transcript.locator(".line-visitor").filter({ hasText: "charged twice" }).locator(".line-quick-reply").count()).toBe(0);
+    const shotPath = await screenshot(maria, "console-bot-turns");
+    mkdirSync(resolve("docs/screenshots"), { recursive: true });
+    copyFileSync(shotPath, resolve("docs/screenshots/console-bot-turns.png"));
+
+    await visitorCtx.close();
+    await agentCtx.close();
   });
 
   it("the admin page sets a widget key's bot and lists the dead letters", { timeout: 60_000 }, async () => {
