@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
 import type { HandoffContextV1 } from "../../src/core/context/index.js";
+import type { PresentedMessage } from "../../src/app/events.js";
 import { startTestBaton, TEST_METRICS_TOKEN } from "../e2e/harness.js";
 import { shippedConfigWithBots, startTestBot, type TestBot } from "./bot-servers.js";
 import { agent, type VisitorClient, visitor } from "./clients.js";
@@ -216,6 +217,26 @@ describe("issue 16: external bots converse through Baton", () => {
     expect(botTurns[0]?.buttons).toEqual([{ title: "Billing", payload: "/billing" }]);
     // Rasa got the button's payload, not its title.
     expect(rasa.received.some((r) => r.path === "/webhooks/rest/webhook" && r.body.message === "/billing")).toBe(true);
+    // The click is marked for the agent (a flag: the payload itself stays between the widget and the bot).
+    const visitorTurns = context.transcript.filter((t) => t.author === "visitor");
+    expect(visitorTurns.map((t) => [t.text, t.quickReply ?? false])).toEqual([
+      ["hi there", false],
+      ["Billing", true],
+    ]);
+    // conversation:open (the console's preview and reload) loads the same transcript.
+    const opened = await maria.call("conversation:open", { conversationId: v.conversationId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const reopened = (opened.data as HandoffContextV1).transcript;
+    expect(reopened.find((t) => t.author === "bot")).toMatchObject({ buttons: [{ title: "Billing", payload: "/billing" }], nlu: { intent: "dispute", confidence: 0.93 } });
+    expect(reopened.find((t) => t.text === "Billing")?.quickReply).toBe(true);
+    // Live messages reach the agent with what the NLU read; the visitor's own frames never carry it.
+    expect((await v.say("It was charged twice")).ok).toBe(true);
+    const live = await maria.waitFor<PresentedMessage>("message", (m) => m.conversationId === v.conversationId && m.text === "It was charged twice");
+    expect(live.nlu).toMatchObject({ intent: expect.any(String), confidence: expect.any(Number) });
+    expect(live.quickReply).toBeUndefined();
+    const toVisitor = v.events.filter((e) => e.event === "message").map((e) => e.payload as PresentedMessage);
+    expect(toVisitor.length).toBeGreaterThan(2);
+    expect(toVisitor.filter((m) => m.nlu !== undefined || m.quickReply !== undefined)).toEqual([]);
   });
 
   it("Rasa's own low confidence (from /model/parse) on two turns in a row hands off on the confidence drop", async () => {
