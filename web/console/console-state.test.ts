@@ -55,6 +55,25 @@ describe("console state", () => {
     expect(assigned(s, "c2").selected).toBe("c1");
   });
 
+  it("keeps a bot turn's quick replies and reading, and a visitor's quick-reply click, from a live message and from the reloaded context", () => {
+    let s = assigned(initialState, "c1");
+    const botTurn: PresentedMessage = {
+      ...message("c1", "b9", "bot", TRIGGER.at + 1000, "Baton bot"),
+      buttons: [{ title: "Track my order", payload: "/track" }],
+      nlu: { intent: "orders.status", topic: "orders", confidence: 0.94, sentiment: 0 },
+    };
+    s = reduce(s, { kind: "message", message: botTurn });
+    s = reduce(s, { kind: "message", message: { ...message("c1", "v9", "visitor", TRIGGER.at + 2000), quickReply: true } });
+    const line = (id: string) => s.chats[0]?.lines.find((l) => l.id === id);
+    expect(line("b9")).toMatchObject({ buttons: [{ title: "Track my order", payload: "/track" }], nlu: { intent: "orders.status", confidence: 0.94 } });
+    expect(line("v9")?.quickReply).toBe(true);
+    // A reconnect re-sends the context (without those live lines): they keep what they carried.
+    s = assigned(s, "c1");
+    expect(line("b9")?.buttons).toHaveLength(1);
+    expect(line("v9")?.quickReply).toBe(true);
+    expect(line("m1")?.quickReply).toBeUndefined();
+  });
+
   it("is idempotent for the state a reconnect sends again, keeping live lines and unread counts", () => {
     let s = assigned(assigned(initialState, "c1"), "c2");
     s = reduce(s, { kind: "message", message: message("c2", "live1", "visitor", TRIGGER.at + 5000) });
