@@ -15,6 +15,7 @@ import { FakeClock } from "../../src/adapters/clock/index.js";
 import { shippedConfigWithBots, startTestBot, type TestBot } from "../integration/bot-servers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
 import { visitor } from "../integration/clients.js";
+import { seriousViolations } from "./axe.js";
 import { screenshot, signIn, signInAgent } from "./console-helpers.js";
 import { openWidget, say, shot, TUESDAY_10_PARIS, until, w, waitForMessages } from "./widget-helpers.js";
 
@@ -112,6 +113,7 @@ describe("issue 16: an external bot's quick replies in the widget", () => {
     expect(await click.locator(".line-quick-reply").innerText()).toContain("clicked a quick reply");
     // The visitor's own typed message is not marked.
     expect(await transcript.locator(".line-visitor").filter({ hasText: "charged twice" }).locator(".line-quick-reply").count()).toBe(0);
+    expect(await seriousViolations(maria)).toEqual([]);
     const shotPath = await screenshot(maria, "console-bot-turns");
     mkdirSync(resolve("docs/screenshots"), { recursive: true });
     copyFileSync(shotPath, resolve("docs/screenshots/console-bot-turns.png"));

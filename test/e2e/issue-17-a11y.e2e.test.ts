@@ -4,36 +4,13 @@
  * console and the admin pages. And no failed request (the 404 each console/admin load logged).
  * Needs `npm run build:web` first.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/adapters/clock/index.js";
+import { seriousViolations } from "./axe.js";
 import { signIn, signInAgent } from "./console-helpers.js";
 import { launchBrowser, startTestBaton } from "./harness.js";
 import { openWidget, say, TUESDAY_10_PARIS, w, waitForMessages } from "./widget-helpers.js";
-
-/** axe-core's source, evaluated in the page (as DevTools would: Baton's CSP rightly refuses an injected script tag). */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-/** Runs axe-core on the page (open shadow roots included) and returns its serious and critical violations, readable. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => `${JSON.stringify(n.target)} (${n.failureSummary ?? ""})`).join(", ")}`);
-}
 
 /** Every response of 400 or more while the page is used, as "404 /favicon.ico". */
 function failedRequests(page: Page): string[] {
