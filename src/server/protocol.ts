@@ -160,7 +160,9 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string;
  *   "conversation:assigned" { context }     (context = HandoffContext, see src/core/context)
  *   "conversation:updated" { conversationId, state, assignedAgentId }
  *   "conversation:removed" { conversationId, reason }
- *   "message"              PresentedMessage  (with `translation` in a chat served through translation)
+ *   "message"              PresentedMessage  (with `translation` in a chat served through translation; `nlu` on
+ *                          visitor turns and an external bot's; `quickReply: true` on a visitor's quick-reply click;
+ *                          visitors' "message" events never carry `nlu` or `quickReply`)
  *   "message:translated"   PresentedMessage  (an earlier message's translation arrived)
  *   "translation:status"   { healthy, provider, pairs }  (to translation-enabled agents, on change)
  *   "translation:summary"  { conversationId, summary: MessageTranslation }  (the handoff summary in the agent's language)
