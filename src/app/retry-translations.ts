@@ -1,3 +1,4 @@
+import type { Message } from "../core/model.js";
 import type { Engine } from "./engine.js";
 import { defaultAuthorName, presentMessage } from "./post-message.js";
 
@@ -25,11 +26,16 @@ export async function retryFailedTranslations(engine: Engine): Promise<number> {
   return retried;
 }
 
+/** Which of a chat's messages to translate again: the last `limit` not the agent's whose translation failed. */
+export function failedTranslations(messages: readonly Message[], limit = RETRY_PER_CHAT): Message[] {
+  return messages.filter((m) => m.author !== "agent" && m.translation != null && m.translation.text === null).slice(-limit);
+}
+
 async function retryChat(engine: Engine, conversationId: string, agentId: string): Promise<number> {
   const route = engine.translation.chatRoute(conversationId, agentId);
   if (route === null) return 0;
   const messages = await engine.deps.store.listMessages(conversationId);
-  const failed = messages.filter((m) => m.author !== "agent" && m.translation != null && m.translation.text === null).slice(-RETRY_PER_CHAT);
+  const failed = failedTranslations(messages);
   let done = 0;
   for (const m of failed) {
     const translation = await engine.translation.translate(m.text, route.visitor, route.agent);
