@@ -23,6 +23,7 @@ export { takeConversation } from "./take-conversation.js";
 export { transferConversation } from "./transfer-conversation.js";
 export { visitorStatus, waitFor } from "./visitor-status.js";
 export { refreshTranslation } from "./refresh-translation.js";
+export { RETRY_PER_CHAT, retryFailedTranslations } from "./retry-translations.js";
 export { presentForVisitor } from "./post-message.js";
 export { previewTranslation, translationView, type TranslationView } from "./translate-transcript.js";
 export { type CannedInput, cannedFor, createCanned, deleteCanned, updateCanned } from "./canned-responses.js";

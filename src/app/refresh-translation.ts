@@ -1,10 +1,12 @@
 import { applyRouterEffects } from "./apply-router-effects.js";
 import type { Engine } from "./engine.js";
+import { retryFailedTranslations } from "./retry-translations.js";
 
 /**
  * Asks the translator for its health and pairs; when that changed, routing hears of it
  * (`set_translation`: translation agents count again, or stop counting) and agents' consoles
- * are told (`translation:status`). Returns whether it changed.
+ * are told (`translation:status`); back to healthy, the messages it failed in chats served through
+ * translation are translated again (not awaited: outside the lanes). Returns whether it changed.
  */
 export async function refreshTranslation(engine: Engine): Promise<boolean> {
   const next = await engine.translation.check();
@@ -17,5 +19,6 @@ export async function refreshTranslation(engine: Engine): Promise<boolean> {
   for (const a of engine.router.roster()) {
     if (a.presence !== "offline" && a.translationEnabled) engine.deps.publisher.publish({ kind: "agent", agentId: a.id }, "translation:status", status);
   }
+  if (next.healthy) void retryFailedTranslations(engine);
   return true;
 }

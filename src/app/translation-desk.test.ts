@@ -46,4 +46,13 @@ describe("TranslationDesk", () => {
     expect(await desk.translate("Hola", "es", "en")).toMatchObject({ text: null, error: "the translator did not answer within 50 ms" });
     expect(await new TranslationDesk(null, 50).translate("Hola", "es", "en")).toMatchObject({ text: null, error: "no translator is configured" });
   });
+
+  it("lists the chats served through translation now, and who holds each", () => {
+    const desk = new TranslationDesk(scripted({ healthy: true, mode: "answer" }), 50);
+    const route = { visitor: "es", agent: "en", inbound: { from: "es", to: "en", via: null }, outbound: { from: "en", to: "es", via: null } };
+    desk.setChat("c1", { agentId: "ben", route });
+    desk.setChat("c2", { agentId: "eva", route });
+    desk.setChat("c1", null);
+    expect(desk.heldChats()).toEqual([{ conversationId: "c2", agentId: "eva" }]);
+  });
 });

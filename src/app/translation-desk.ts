@@ -78,6 +78,11 @@ export class TranslationDesk {
     return held === undefined || held.agentId !== agentId ? null : held.route;
   }
 
+  /** The chats served through translation now, and who holds each. */
+  heldChats(): { readonly conversationId: string; readonly agentId: string }[] {
+    return [...this.chats].map(([conversationId, held]) => ({ conversationId, agentId: held.agentId }));
+  }
+
   /** How many chats are served through translation now. */
   get translatedChats(): number {
     return this.chats.size;

@@ -94,6 +94,18 @@ describe("console state", () => {
     expect(reduce(s, { kind: "message", message: message("other", "x", "visitor", 1) })).toBe(s);
   });
 
+  it("a translation that arrives late (message:translated) replaces the failed one on the same line, once", () => {
+    let s = assigned(initialState, "c1");
+    const base = message("c1", "live1", "visitor", TRIGGER.at + 1000);
+    const failed = { text: null, from: "es", to: "en", via: null, edited: false, error: "Apertium APY is unreachable" };
+    s = reduce(s, { kind: "message", message: { ...base, translation: failed } });
+    s = reduce(s, { kind: "message", message: { ...base, translation: { ...failed, text: "Thanks", error: null } } });
+    const lines = s.chats[0]?.lines.filter((l) => l.id === "live1") ?? [];
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.translation).toMatchObject({ text: "Thanks", error: null });
+    expect(s.chats[0]?.unread).toBe(0);
+  });
+
   it("removes a chat, opens the next one and says why", () => {
     let s = assigned(assigned(initialState, "c1"), "c2");
     s = reduce(s, { kind: "removed", conversationId: "c1", reason: "resolved" });
