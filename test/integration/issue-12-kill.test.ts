@@ -148,10 +148,15 @@ describe("issue 12: kill -9 of the server process under traffic", () => {
       const loops = Array.from({ length: 4 }, (_, n) => visitorLoop(n));
 
       const killedAt: number[] = [];
+      const humanRequests = () => sent.filter((s) => s.text === HUMAN).length;
       for (let k = 0; k < KILLS; k++) {
+        const before = humanRequests();
         const wait = 200 + Math.random() * 1000; // a random point: mid-restart, mid-reconnect or mid-burst
         killedAt.push(Math.round(wait));
         await sleep(wait);
+        // Each kill lands on traffic that holds a request for a human sent since the last one (on a busy
+        // machine the widgets' reconnects can take longer than the random wait).
+        for (let waited = 0; humanRequests() === before && waited < 30_000; waited += 50) await sleep(50);
         await server.kill();
         await server.start();
       }

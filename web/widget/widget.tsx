@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Translate } from "../shared/i18n.js";
 import type { ChatClient, ChatState } from "./chat-client.js";
 import type { EmbedConfig } from "./embed-config.js";
@@ -42,7 +42,9 @@ export function Widget({ client, config, t, openState, onColor }: WidgetProps) {
 
   useEffect(() => client.subscribe(setState), [client]);
   useEffect(() => openState.subscribe(setOpen), [openState]);
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit that hides or shows the panel, so it is never
+  // left on an element that just disappeared (a plain effect runs after paint, a frame later).
+  useLayoutEffect(() => {
     if (open) {
       void client.start();
       input.current?.focus();
