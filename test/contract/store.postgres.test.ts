@@ -2,24 +2,12 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/adapters/storage/index.js";
+import { IN_CI, PG_URL, pgProblem } from "../integration/pg-database.js";
 import { conversation } from "./fixtures.js";
 import { storeContract } from "./store.contract.js";
 
-const url = process.env.BATON_TEST_PG_URL || "postgres://postgres@127.0.0.1:5432/test";
+const url = PG_URL;
 const wanted = process.env.DB === undefined || process.env.DB === "" || process.env.DB === "postgres";
-
-async function reachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -31,14 +19,14 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-const problem = wanted ? await reachable() : null;
+const problem = wanted ? await pgProblem() : null;
 
 if (!wanted) {
   describe.skip(`store contract (postgres): skipped because DB=${process.env.DB}`, () => {
     it("skipped", () => {});
   });
 } else if (problem !== null) {
-  if (process.env.CI && process.env.CI !== "false") {
+  if (IN_CI) {
     describe("store contract (postgres)", () => {
       it("needs PostgreSQL in CI", () => {
         throw new Error(`PostgreSQL at ${url} is unreachable: ${problem}`);
