@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
-import { NodeProcess, roundRobin } from "../test/integration/node-process.js";
+import { NodeProcess, roundRobin, startInOrder } from "../test/integration/node-process.js";
 import { freshPgDatabase, PG_URL, pgProblem } from "../test/integration/pg-database.js";
 import { REDIS_URL, redisProblem, uniqueRedisPrefix } from "../test/integration/redis-server.js";
 import { type BenchOptions, fmt, renderTable, type Stats, type SuiteResult, summarize, type Table } from "./bench-kit.js";
@@ -54,8 +54,7 @@ async function runCluster(n: number, visitors: number, perVisitor: number, opts:
   const sockets: Socket[] = [];
   try {
     for (let i = 0; i < n; i++) nodes.push(await NodeProcess.create(env));
-    await nodes[0]?.start();
-    await Promise.all(nodes.slice(1).map((node) => node.start()));
+    await startInOrder(nodes);
     const urls = nodes.map((node) => node.url);
     const next = roundRobin(urls);
     const received = new Map<string, number>();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenedStore, openStore } from "../../src/adapters/storage/index.js";
 import type { VisitorStatus } from "../../src/app/index.js";
 import { agent, type VisitorClient, visitor, visitorSocket } from "./clients.js";
-import { NodeProcess, roundRobin } from "./node-process.js";
+import { NodeProcess, roundRobin, startInOrder } from "./node-process.js";
 import { freshPgDatabase, IN_CI, pgProblem } from "./pg-database.js";
 import { REDIS_URL, redisProblem, uniqueRedisPrefix } from "./redis-server.js";
 import { SwitchProxy } from "./switch-proxy.js";
@@ -57,9 +57,7 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
       FAULT_OFFLINE_GRACE_MS: "4000",
     };
     for (let i = 0; i < 3; i++) nodes.push(await NodeProcess.create(env));
-    // The first node loads the demo data into the empty database (and leads); then the others join.
-    await nodes[0]?.start();
-    await Promise.all(nodes.slice(1).map((n) => n.start()));
+    await startInOrder(nodes);
     store = await openStore(db.url);
   }, 180_000);
 

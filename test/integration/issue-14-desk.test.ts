@@ -6,7 +6,7 @@ import type { VisitorStatus } from "../../src/app/index.js";
 import { type OpenedStore, openStore } from "../../src/adapters/storage/index.js";
 import { PNG_1X1, upload } from "./attachment-files.js";
 import { agent, type VisitorClient, visitor } from "./clients.js";
-import { NodeProcess } from "./node-process.js";
+import { NodeProcess, startInOrder } from "./node-process.js";
 import { freshPgDatabase, IN_CI, pgProblem } from "./pg-database.js";
 import { REDIS_URL, redisProblem, uniqueRedisPrefix } from "./redis-server.js";
 
@@ -48,8 +48,7 @@ describe.skipIf(problems.length > 0)("issue 14: the agent desk on a follower nod
     // A queued visitor gone (no widget on any live node) 3 s leaves the queue.
     const env = { FAULT_ABANDON_AFTER_MS: "3000", BATON_ATTACHMENTS_DIR: files, BATON_STORAGE_URL: db.url, BATON_SESSION_SECRET: SECRET, BATON_HOURS: "always-open", BATON_REDIS_URL: REDIS_URL, BATON_REDIS_PREFIX: redis.prefix };
     for (let i = 0; i < 3; i++) nodes.push(await NodeProcess.create(env));
-    await nodes[0]?.start();
-    await Promise.all(nodes.slice(1).map((n) => n.start()));
+    await startInOrder(nodes);
     store = await openStore(db.url);
   }, 180_000);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/adapters/storage/index.js";
 import { FailoverSocket } from "./failover-socket.js";
-import { NodeProcess, roundRobin } from "./node-process.js";
+import { NodeProcess, roundRobin, startInOrder } from "./node-process.js";
 import { freshPgDatabase, IN_CI, pgProblem } from "./pg-database.js";
 import { REDIS_URL, redisProblem, uniqueRedisPrefix } from "./redis-server.js";
 
@@ -80,11 +80,8 @@ describe.skipIf(problems.length > 0)("issue 14: kill -9 of the router leader (an
     const nodes = [await NodeProcess.create(env), await NodeProcess.create(env), await NodeProcess.create(env)];
     const urls = nodes.map((n) => n.url);
     const clients: FailoverSocket[] = [];
-    const store = await (async () => {
-      await nodes[0]?.start();
-      await Promise.all(nodes.slice(1).map((n) => n.start()));
-      return openStore(db.url);
-    })();
+    await startInOrder(nodes);
+    const store = await openStore(db.url);
     let stopping = false;
     try {
       // ---- agents: online on different nodes, resolving each chat a moment after it arrives

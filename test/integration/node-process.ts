@@ -90,3 +90,12 @@ export function roundRobin(urls: readonly string[], start = 0): () => string {
   let i = start;
   return () => urls[i++ % urls.length] as string;
 }
+
+/**
+ * Starts a cluster's node processes: the first alone (it loads the demo data into the empty
+ * database and becomes the router leader), then the others together.
+ */
+export async function startInOrder(nodes: readonly NodeProcess[]): Promise<void> {
+  await nodes[0]?.start();
+  await Promise.all(nodes.slice(1).map((node) => node.start()));
+}
