@@ -5,9 +5,8 @@ import { io, type Socket } from "socket.io-client";
 import { setAgentPresence } from "../src/app/index.js";
 import type { AgentProfile } from "../src/core/model.js";
 import { hashPassword } from "../src/server/auth.js";
-import { startBaton } from "../src/server/baton.js";
+import { startBenchBaton } from "./bench-baton.js";
 import { type BenchOptions, fmt, renderTable, type SuiteResult, summarize, type Table } from "./bench-kit.js";
-import { UNLIMITED_LIMITS } from "../src/server/rate-limits.js";
 
 /** Tuesday 10:00 in Paris, then real time flows: every demo team is open during the run. */
 function openHoursClock(): { now(): number } {
@@ -24,7 +23,6 @@ function connect(url: string, ns: string, token: string): Promise<Socket> {
   });
 }
 
-const quiet = { info: () => {}, warn: () => {}, error: (o: object, m?: string) => console.error(m, o) };
 
 /**
  * End to end on loopback, one node, SQLite: visitors ask for a human and we time until the
@@ -37,21 +35,8 @@ export async function runE2eBench(opts: BenchOptions): Promise<SuiteResult> {
   const agents = opts.quick ? 20 : 200;
   const perVisitor = opts.quick ? 3 : 5;
   const dir = mkdtempSync(join(tmpdir(), "baton-bench-"));
-  const baton = await startBaton({
-    // Every agent signs in from this one address.
-    security: { login: { perIpPerMinute: 100_000, perAccountPerMinute: 5 } },
-    port: 0,
-    host: "127.0.0.1",
-    storageUrl: `sqlite:${join(dir, "baton.db")}`,
-    seedPath: null,
-    webRoot: null,
-    logger: quiet,
-    clock: openHoursClock(),
-    nlu: { eldSize: "extrasmall" },
-    env: {},
-    // Thousands of visitors from one address, chatting as fast as acks allow: not what the limits are for.
-    limits: UNLIMITED_LIMITS,
-  });
+  // Thousands of visitors from one address, chatting as fast as acks allow.
+  const baton = await startBenchBaton(dir, { clock: openHoursClock(), env: {} });
   const sockets: Socket[] = [];
   try {
     opts.log(`e2e: ${agents} agents (cap ${Math.ceil(visitors / agents)}), ${visitors} visitors on ${baton.url}`);

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../test/integration/ports.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
@@ -9,9 +9,8 @@ import { setAgentPresence } from "../src/app/index.js";
 import type { AgentProfile } from "../src/core/model.js";
 import type { Translator } from "../src/ports/translator.js";
 import { hashPassword } from "../src/server/auth.js";
-import { startBaton } from "../src/server/baton.js";
+import { startBenchBaton } from "./bench-baton.js";
 import { type BenchOptions, fmt, renderTable, type SuiteResult, summarize, type Table } from "./bench-kit.js";
-import { UNLIMITED_LIMITS } from "../src/server/rate-limits.js";
 
 /**
  * Machine translation on the message path (issue 15), with a real Apertium APY on loopback:
@@ -31,24 +30,12 @@ const SPANISH = [
 ];
 const ENGLISH_REPLIES = ["I can see the double charge", "I will refund it today", "Thank you for waiting", "Your invoice is on its way"];
 
-const quiet = { info: () => {}, warn: () => {}, error: (o: object, m?: string) => console.error(m, o) };
 
 function connect(url: string, ns: string, token: string): Promise<Socket> {
   const socket = io(`${url}${ns}`, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
-  });
-}
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
   });
 }
 
@@ -101,17 +88,8 @@ export async function runTranslationBench(opts: BenchOptions): Promise<SuiteResu
   const agents = opts.quick ? 5 : 20;
   const translateNs: { dir: string; ns: number }[] = [];
   const dir = mkdtempSync(join(tmpdir(), "baton-bench-tr-"));
-  const baton = await startBaton({
-    security: { login: { perIpPerMinute: 100_000, perAccountPerMinute: 5 } },
-    port: 0,
-    host: "127.0.0.1",
-    storageUrl: `sqlite:${join(dir, "baton.db")}`,
-    seedPath: null,
-    webRoot: null,
-    logger: quiet,
-    nlu: { eldSize: "extrasmall" },
+  const baton = await startBenchBaton(dir, {
     env: { BATON_HOURS: "always-open", BATON_TRANSLATION_PROVIDER: "apertium", BATON_TRANSLATION_URL: apy.url },
-    limits: UNLIMITED_LIMITS,
     translator: timed(createApertiumTranslator({ url: apy.url, timeoutMs: 5000 }), translateNs),
   });
   const sockets: Socket[] = [];

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Translator, TranslatorError } from "../../src/ports/translator.js";
-import { freePort } from "../translate/apy.js";
+import { freePort } from "../integration/ports.js";
 
 /** What each adapter's test file hands the contract: how to make its translator for a base URL. */
 export interface TranslatorHarness {

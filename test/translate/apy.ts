@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "../integration/ports.js";
 
 /** The Apertium APY that .ci/run starts (Debian's apertium-apy with the eng-spa, fr-es and es-pt pairs). */
 export const APY_URL = process.env.BATON_TEST_APY_URL || "http://127.0.0.1:2737";
 
 /** True under CI: a missing APY is then a failure, never a silent skip. */
-export const IN_CI = Boolean(process.env.CI) && process.env.CI !== "false";
+export { IN_CI } from "../integration/pg-database.js";
 
 /** Why APY cannot be used, or null when it lists its pairs. */
 export async function apyProblem(url = APY_URL): Promise<string | null> {
@@ -15,18 +15,6 @@ export async function apyProblem(url = APY_URL): Promise<string | null> {
   } catch (e) {
     return `APY at ${url} is not answering (${(e as Error).message}); .ci/run installs and starts it`;
   }
-}
-
-/** A free TCP port on the loopback address. */
-export async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** An APY of the test's own on a free port, to stop in the middle of a chat. */
