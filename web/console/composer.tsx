@@ -90,18 +90,24 @@ export function Composer({ context, send, sendNote, typing, canned, agentName, a
     }
     setBusy(true);
     setError(null);
+    // The box empties as the message leaves, not when the server acks it: an agent who presses
+    // Enter and goes straight on typing the next message must not see that one wiped by the ack.
+    // If the send fails, the text comes back (unless the agent has already typed something new).
+    const leave = () => setText((current) => (current.trim() === body ? "" : current));
     try {
       if (mode === "note") {
+        leave();
         await sendNote(body);
       } else {
         const translation = await translated.prepare(body);
         if (translation === "shown") return;
+        leave();
         await send(body, translation ?? undefined);
         translated.clear();
+        stopTyping();
       }
-      setText("");
-      if (mode === "reply") stopTyping();
     } catch (err) {
+      setText((current) => (current.trim() === "" ? body : current));
       setError((err as Error).message);
     } finally {
       setBusy(false);
