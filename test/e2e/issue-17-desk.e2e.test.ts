@@ -15,6 +15,7 @@ describe("issue 17: the console's desk (real browser)", () => {
   let visitor: TestVisitor;
   let tom: TestAgent;
   const visitorEvents: { event: string; payload: unknown }[] = [];
+  let anonLabel = "";
 
   beforeAll(async () => {
     [baton, browser] = await Promise.all([startTestBaton({ clock }), launchBrowser()]);
@@ -103,6 +104,7 @@ describe("issue 17: the console's desk (real browser)", () => {
     const session = await baton.engine.conversation(anon.conversationId);
     const { friendlyName } = await import("../../src/core/visitor/index.js");
     const label = friendlyName(session.visitorId);
+    anonLabel = label;
     await anon.send("I want to talk to a person about my invoice");
     const context = maria.getByRole("complementary", { name: "Conversation context" });
     await context.waitFor();
@@ -166,8 +168,25 @@ describe("issue 17: the console's desk (real browser)", () => {
     await screenshot(maria, "console-canned-manage");
 
     await maria.getByRole("tab", { name: /Chats/ }).click();
-    await maria.getByRole("list", { name: "My chats" }).getByRole("button").filter({ hasText: "Carlos Pérez" }).click();
+    const myChats = maria.getByRole("list", { name: "My chats" });
+    await myChats.getByRole("button").filter({ hasText: "Carlos Pérez" }).click();
     const box = maria.getByLabel("Reply to the visitor");
+    // Each chat keeps its unsent draft; a private note's draft comes back as a note.
+    await box.fill("Half a reply for Carlos");
+    await myChats.getByRole("button").filter({ hasText: anonLabel }).click();
+    await maria.locator("#chat-title").filter({ hasText: anonLabel }).waitFor();
+    expect(await box.inputValue()).toBe("");
+    await maria.locator("label.mode", { hasText: "Private note" }).click();
+    await maria.getByLabel("Private note to colleagues").fill("Note draft for the anonymous chat");
+    await myChats.getByRole("button").filter({ hasText: "Carlos Pérez" }).click();
+    await maria.locator("#chat-title").filter({ hasText: "Carlos Pérez" }).waitFor();
+    expect(await box.inputValue()).toBe("Half a reply for Carlos");
+    await myChats.getByRole("button").filter({ hasText: anonLabel }).click();
+    expect(await maria.getByLabel("Private note to colleagues").inputValue()).toBe("Note draft for the anonymous chat");
+    await maria.getByLabel("Private note to colleagues").fill("");
+    await maria.locator("label.mode", { hasText: "Reply" }).click();
+    await myChats.getByRole("button").filter({ hasText: "Carlos Pérez" }).click();
+    await maria.locator("#chat-title").filter({ hasText: "Carlos Pérez" }).waitFor();
     await box.fill("/back");
     await box.press("Enter");
     expect(await box.inputValue()).toBe("Thanks Carlos, I'll be back in five minutes.");

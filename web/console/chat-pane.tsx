@@ -62,7 +62,7 @@ export function ChatPane({ chat, send, sendNote, canned, agentName, attach, typi
       <TranslationBanner view={chat.translation} />
       <Transcript lines={chat.lines} evidence={c.trigger.evidence.messageIds} visitorTyping={chat.visitorTyping} visitorRead={chat.visitorRead} />
       {chat.status === "assigned" ? (
-        <Composer context={c} send={send} sendNote={sendNote} typing={typing} canned={canned} agentName={agentName} attach={attach} preview={chat.translation == null ? undefined : preview} />
+        <Composer key={c.conversation.id} context={c} send={send} sendNote={sendNote} typing={typing} canned={canned} agentName={agentName} attach={attach} preview={chat.translation == null ? undefined : preview} />
       ) : (
         <p class="composer-locked muted">Accept the chat to reply.</p>
       )}

@@ -21,6 +21,12 @@ export interface ComposerProps {
   readonly preview?: ((text: string) => Promise<MessageTranslation | null>) | undefined;
 }
 
+/**
+ * Unsent text per conversation, for the life of the page, with its mode: a private note's draft
+ * must come back as a note, never as a reply the visitor would receive.
+ */
+const drafts = new Map<string, { readonly text: string; readonly mode: "reply" | "note" }>();
+
 /** Variables a canned response left unfilled ("{field.invoice_number}"): the agent completes them before sending. */
 const UNFILLED = /\{(?:visitor|field|agent|customer)\.[a-z0-9_]+\}/gi;
 
@@ -31,8 +37,8 @@ const UNFILLED = /\{(?:visitor|field|agent|customer)\.[a-z0-9_]+\}/gi;
  */
 export function Composer({ context, send, sendNote, typing, canned, agentName, attach, preview }: ComposerProps) {
   const translated = useTranslationDraft(preview, context.conversation.id);
-  const [text, setText] = useState("");
-  const [mode, setMode] = useState<"reply" | "note">("reply");
+  const [text, setText] = useState(() => drafts.get(context.conversation.id)?.text ?? "");
+  const [mode, setMode] = useState<"reply" | "note">(() => drafts.get(context.conversation.id)?.mode ?? "reply");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [active, setActive] = useState(0);
@@ -57,11 +63,13 @@ export function Composer({ context, send, sendNote, typing, canned, agentName, a
     typingSent.current = false;
   };
   useEffect(() => () => clearTimeout(idle.current), []);
+  // Each chat keeps its own unsent draft while the agent looks at another one (the pane mounts one
+  // Composer per chat: see its key in chat-pane.tsx; no reset after mount that could wipe the first
+  // characters typed into a chat just opened).
   useEffect(() => {
-    setText("");
-    setError(null);
-    setMode("reply");
-  }, [context.conversation.id]);
+    if (text === "") drafts.delete(context.conversation.id);
+    else drafts.set(context.conversation.id, { text, mode });
+  }, [text, mode, context.conversation.id]);
 
   const onInput = (value: string) => {
     setText(value);
