@@ -75,11 +75,20 @@ export class ClusterNode implements Dispatcher {
     this.redis.on("error", (err) => opts.engine.deps.log.warn({ err }, "redis connection error"));
     this.registry = new PresenceRegistry(this.redis, cluster.keyPrefix, this.nodeId, cluster.heartbeatMs);
     this.bus = new RedisCommandBus({ redis: this.redis, keyPrefix: cluster.keyPrefix, nodeId: this.nodeId, maxLen: cluster.commandStreamMaxLen });
-    this.lock = new LeaderLock(opts.storageUrl, this.nodeId, (err) => {
-      this.leadingEpoch = null;
-      opts.store.fenceRoutingWrites(-1);
-      opts.onLeadershipLost(err);
-    });
+    this.lock = new LeaderLock(
+      opts.storageUrl,
+      this.nodeId,
+      (err) => {
+        this.leadingEpoch = null;
+        opts.store.fenceRoutingWrites(-1);
+        opts.onLeadershipLost(err);
+      },
+      {
+        leaseMs: cluster.leaderLeaseMs,
+        onHolderEnded: (pid, quietMs) =>
+          opts.engine.deps.log.warn({ backend: pid, quietMs, leaseMs: cluster.leaderLeaseMs }, "ended the router leader's lock session: quiet for longer than its lease (its node is gone or cut off from PostgreSQL)"),
+      },
+    );
   }
 
   get leads(): boolean {

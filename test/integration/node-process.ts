@@ -69,6 +69,20 @@ export class NodeProcess {
     return this.lines.slice(from).filter((l) => l.startsWith(`${word} `));
   }
 
+  /** The exit code once the process ends by itself (null: by a signal); rejects if it still runs after `ms`. */
+  exited(ms: number): Promise<number | null> {
+    const child = this.child;
+    if (child === null) return Promise.reject(new Error("not started"));
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`still running after ${ms} ms`)), ms);
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
   async kill(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
     const child = this.child;
     if (child === null || child.exitCode !== null) return;

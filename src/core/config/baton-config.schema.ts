@@ -163,6 +163,7 @@ export const batonConfigSchema = z
         heartbeatMs: z.number().int().min(100).max(60_000).default(1000),
         streamMaxLen: z.number().int().min(1000).default(100_000),
         commandStreamMaxLen: z.number().int().min(1000).default(100_000),
+        leaderLeaseMs: z.number().int().min(1000).max(120_000).default(10_000),
       })
       .nullable()
       .default(null),

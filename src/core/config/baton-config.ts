@@ -21,6 +21,12 @@ export interface ClusterConfig {
   readonly streamMaxLen: number;
   /** Router commands kept in the command stream (read from the last applied id after a failover). */
   readonly commandStreamMaxLen: number;
+  /**
+   * The router leader's lease (10 s): a leader whose lock session stays quiet this long (its host
+   * died, or it lost PostgreSQL) has that session ended by another node, which takes over; a
+   * leader whose heartbeat query goes unanswered for half of it stops routing.
+   */
+  readonly leaderLeaseMs: number;
 }
 
 /** SMTP for async replies. */

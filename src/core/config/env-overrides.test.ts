@@ -73,7 +73,7 @@ describe("applyEnvOverrides", () => {
     expect(config.cluster).toBeNull();
     const pgUrl = "postgres://baton@db/baton";
     const on = applyEnvOverrides(config, { BATON_STORAGE_URL: pgUrl, BATON_REDIS_URL: "redis://cache:6379/0", BATON_REDIS_PREFIX: "acme:" });
-    expect(on.cluster).toEqual({ redisUrl: "redis://cache:6379/0", keyPrefix: "acme:", heartbeatMs: 1000, streamMaxLen: 100_000, commandStreamMaxLen: 100_000 });
+    expect(on.cluster).toEqual({ redisUrl: "redis://cache:6379/0", keyPrefix: "acme:", heartbeatMs: 1000, streamMaxLen: 100_000, commandStreamMaxLen: 100_000, leaderLeaseMs: 10_000 });
     expect(issuesOf(() => applyEnvOverrides(config, { BATON_REDIS_URL: "redis://cache:6379" })).map((i) => i.path)).toEqual(["BATON_REDIS_URL"]);
     expect(issuesOf(() => applyEnvOverrides(config, { BATON_STORAGE_URL: pgUrl, BATON_REDIS_URL: "http://cache" })).map((i) => i.path)).toEqual(["BATON_REDIS_URL"]);
   });

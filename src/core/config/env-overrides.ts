@@ -16,6 +16,7 @@ export const ENV_VARIABLES = {
   /** Turns the cluster on (several nodes; needs PostgreSQL storage) with the other cluster settings at their defaults. */
   BATON_REDIS_URL: "cluster.redisUrl",
   BATON_REDIS_PREFIX: "cluster.keyPrefix",
+  BATON_LEADER_LEASE_MS: "cluster.leaderLeaseMs",
   BATON_IDENTITY_SECRET: "security.identity.hmacSecret",
   BATON_IDENTITY_JWT_SECRET: "security.identity.jwtSecret",
   BATON_METRICS_TOKEN: "security.metricsToken",
@@ -46,6 +47,7 @@ const CHECKS: Readonly<Record<EnvName, z.ZodType<unknown, string>>> = {
   BATON_STORAGE_URL: storageUrlSchema,
   BATON_REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'a "redis://host:6379" URL'),
   BATON_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, "letters, digits and _ : . - only"),
+  BATON_LEADER_LEASE_MS: z.coerce.number<string>().int().min(1000).max(120_000),
   BATON_IDENTITY_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_IDENTITY_JWT_SECRET: z.string().min(16, "needs at least 16 characters"),
   BATON_METRICS_TOKEN: z.string().min(16, "needs at least 16 characters"),
@@ -125,11 +127,12 @@ export function applyEnvOverrides(config: BatonConfig, env: Readonly<Record<stri
   }
   const redisUrl = get<string>("BATON_REDIS_URL");
   const keyPrefix = get<string>("BATON_REDIS_PREFIX");
-  const base = config.cluster ?? { redisUrl: "", keyPrefix: "baton:", heartbeatMs: 1000, streamMaxLen: 100_000, commandStreamMaxLen: 100_000 };
+  const leaderLeaseMs = get<number>("BATON_LEADER_LEASE_MS");
+  const base = config.cluster ?? { redisUrl: "", keyPrefix: "baton:", heartbeatMs: 1000, streamMaxLen: 100_000, commandStreamMaxLen: 100_000, leaderLeaseMs: 10_000 };
   const cluster =
     redisUrl === undefined && config.cluster === null
       ? null
-      : { ...base, redisUrl: redisUrl ?? base.redisUrl, keyPrefix: keyPrefix ?? base.keyPrefix };
+      : { ...base, redisUrl: redisUrl ?? base.redisUrl, keyPrefix: keyPrefix ?? base.keyPrefix, leaderLeaseMs: leaderLeaseMs ?? base.leaderLeaseMs };
   if (cluster !== null && !/^postgres(ql)?:/.test(storage.url)) {
     issues.push({ path: "BATON_REDIS_URL", line: null, message: "several nodes share one PostgreSQL store: set BATON_STORAGE_URL to postgres://..." });
   }
