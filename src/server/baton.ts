@@ -186,7 +186,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const secret = config.server.sessionSecret ?? randomSecret();
   const tokens = new SessionTokens([secret, ...config.security.previousSessionSecrets], { revocations: store.sessions });
   const botApiKey = options.botApiKey ?? env.BATON_BOT_API_KEY ?? randomSecret();
-  const prometheus = createPrometheus(engine);
+  const prometheus = createPrometheus(engine, () => node === null || node.leads);
   const access = createAccess(engine, tokens, { botApiKey, metricsToken: config.security.metricsToken });
   let io: Server | null = null;
   const scenarioDir = resolve("config/scenarios");
@@ -249,7 +249,7 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       return format === "csv" ? seamReportToCsv(report) : report;
     },
     attachments,
-    prometheus: async () => ({ contentType: prometheus.registry.contentType, body: await prometheus.registry.metrics() }),
+    prometheus: prometheus.metrics,
   });
   const demoSecret = config.security.identity.jwtSecret;
   if (options.demoIdentity === true && demoSecret !== null) demoIdentityRoute(http, engine, demoSecret);

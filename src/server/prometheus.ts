@@ -1,14 +1,33 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Engine } from "../app/index.js";
 
-/** Prometheus metrics for /metrics: queue depth per rule, agents online and load, decisions, breaches, latency. */
-export function createPrometheus(engine: Engine): { registry: Registry; observeMessageSeconds: (s: number) => void } {
+/**
+ * Prometheus metrics for /metrics: queue depth per rule, agents online and load, decisions,
+ * breaches, latency. In a cluster only the router leader holds the router: the router's gauges
+ * (queue depth, agents, load) are reported by the leader alone, and every node says whether it
+ * leads (`baton_router_leader`), so a dashboard summing over nodes counts the queue once, and a
+ * follower never reports an empty queue as if it were the truth.
+ */
+export function createPrometheus(
+  engine: Engine,
+  leads: () => boolean = () => true,
+): { metrics: () => Promise<{ readonly contentType: string; readonly body: string }>; observeMessageSeconds: (s: number) => void } {
   const registry = new Registry();
+  /** The router's gauges: on the leader only (an unlabelled gauge would otherwise say 0 on a follower). */
+  const routerRegistry = new Registry();
+  new Gauge({
+    name: "baton_router_leader",
+    help: "1 on the node that runs the router (the only node, or the cluster's leader), 0 on a follower",
+    registers: [registry],
+    collect() {
+      this.set(leads() ? 1 : 0);
+    },
+  });
   new Gauge({
     name: "baton_queue_depth",
     help: "Chats waiting for an agent, per routing rule",
     labelNames: ["rule"],
-    registers: [registry],
+    registers: [routerRegistry],
     collect() {
       this.reset();
       const byRule = new Map<string, number>();
@@ -20,7 +39,7 @@ export function createPrometheus(engine: Engine): { registry: Registry; observeM
     name: "baton_agents",
     help: "Agents by presence",
     labelNames: ["presence"],
-    registers: [registry],
+    registers: [routerRegistry],
     collect() {
       this.reset();
       const counts = { online: 0, away: 0, offline: 0 };
@@ -31,8 +50,9 @@ export function createPrometheus(engine: Engine): { registry: Registry; observeM
   new Gauge({
     name: "baton_agent_load_ratio",
     help: "Active chats over total cap of online agents",
-    registers: [registry],
+    registers: [routerRegistry],
     collect() {
+      this.reset();
       let active = 0;
       let cap = 0;
       for (const a of engine.router.roster()) {
@@ -64,5 +84,13 @@ export function createPrometheus(engine: Engine): { registry: Registry; observeM
     registers: [registry],
   });
   engine.botDeliveries.listeners.push((bot, outcome) => botAttempts.inc({ bot, outcome }));
-  return { registry, observeMessageSeconds: (s) => latency.observe(s) };
+  // After every metric is registered: merge copies the registries' metrics as they are now.
+  const whenLeading = Registry.merge([registry, routerRegistry]);
+  return {
+    metrics: async () => {
+      const from = leads() ? whenLeading : registry;
+      return { contentType: from.contentType, body: await from.metrics() };
+    },
+    observeMessageSeconds: (s) => latency.observe(s),
+  };
 }

@@ -183,6 +183,7 @@ describe("the handoff over real sockets", () => {
     expect(text).toMatch(/baton_queue_depth\{rule="billing"\} 1/);
     expect(text).toMatch(/baton_routing_decisions_total\{kind="queued"\} \d+/);
     expect(text).toMatch(/baton_agents\{presence="online"\} 1/);
+    expect(text).toMatch(/^baton_router_leader 1$/m);
   });
 
   it("the Bot API posts turns and hands off with the fields the external bot collected", async () => {

@@ -23,6 +23,7 @@ if (problems.length > 0 && IN_CI) throw new Error(`PostgreSQL and Redis are need
 if (problems.length > 0) console.warn(`[issue-14-cluster] SKIPPED: ${problems.join("; ")}`);
 
 const SECRET = "issue-14-cluster-session-secret-0123456789";
+const METRICS_TOKEN = "issue-14-cluster-metrics-token-0123456789";
 const ASK_FOR_HUMAN = ["Hello", "I have a question about my invoice", "Can I talk to a person please?"] as const;
 
 async function askForHuman(v: VisitorClient): Promise<void> {
@@ -53,6 +54,7 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
       BATON_HOURS: "always-open",
       BATON_REDIS_URL: REDIS_URL,
       BATON_REDIS_PREFIX: redis.prefix,
+      BATON_METRICS_TOKEN: METRICS_TOKEN,
       // An agent with no console on any live node this long goes offline.
       FAULT_OFFLINE_GRACE_MS: "4000",
     };
@@ -90,6 +92,15 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
   it("exactly one node leads the router", async () => {
     const queued = await Promise.all(nodes.map(async (n) => ((await (await fetch(`${n.url}/healthz`)).json()) as { queued: number | null }).queued));
     expect(queued.filter((q) => q !== null)).toHaveLength(1);
+    // Prometheus: the router's gauges come from the leader alone (a follower's router is empty, not the truth).
+    const metrics = await Promise.all(nodes.map(async (n) => (await fetch(`${n.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text()));
+    const leading = metrics.filter((m) => /^baton_router_leader 1$/m.test(m));
+    expect(leading).toHaveLength(1);
+    expect(leading[0]).toMatch(/^baton_agents\{presence="offline"\} \d+$/m);
+    for (const m of metrics.filter((m) => !leading.includes(m))) {
+      expect(m).toMatch(/^baton_router_leader 0$/m);
+      expect(m).not.toMatch(/^baton_(agents|queue_depth|agent_load_ratio)\b/m);
+    }
   });
 
   it("a visitor on node B is routed to Tom online on node A; context and messages cross the nodes both ways, a widget moved to node C recovers what it missed, sign-out reaches every node", async () => {
