@@ -32,6 +32,7 @@ import type { Leadership } from "../adapters/postgres/index.js";
 import { commandTable, type Dispatcher, localDispatcher } from "./commands.js";
 import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
+import { RedisLoginThrottle } from "./login-throttle.js";
 import { createPrometheus } from "./prometheus.js";
 import { RateLimits } from "./rate-limits.js";
 import { startScheduler } from "./scheduler.js";
@@ -197,11 +198,15 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
     dispatch,
     leads: () => node === null || node.leads,
     limits,
+    sharedLimits: node === null || config.cluster === null ? null : { redis: node.limitsRedis, keyPrefix: config.cluster.keyPrefix },
     sessions: {
       tokens,
       resume: new ResumeTokens(store.sessions, config.security.resumeTokenDays * 24 * 3600 * 1000),
       identity: new IdentityVerifier(config.security.identity),
       login: config.security.login,
+      ...(node === null || config.cluster === null
+        ? {}
+        : { loginThrottle: new RedisLoginThrottle(node.limitsRedis, config.cluster.keyPrefix, config.security.login.perAccountPerMinute, (err) => log.warn({ err }, "sign-in throttle: Redis unreachable, letting sign-ins through")) }),
       // Every node's sockets (through the adapter in a cluster) that use the revoked session.
       onSignOut: async (jti) => {
         for (const nsp of [io?.of("/agent"), io?.of("/visitor")]) {

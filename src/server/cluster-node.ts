@@ -52,6 +52,12 @@ export function newNodeId(): string {
 export class ClusterNode implements Dispatcher {
   readonly nodeId = newNodeId();
   readonly redis: Redis;
+  /**
+   * The rate limits' connection (sign-ins per address and per account, shared by every node): it
+   * fails fast when Redis is away (the limits then let requests through) instead of queueing
+   * requests behind reconnects like the cluster's main connection does.
+   */
+  readonly limitsRedis: Redis;
   readonly registry: PresenceRegistry;
   private readonly bus: RedisCommandBus;
   private readonly lock: LeaderLock;
@@ -73,6 +79,8 @@ export class ClusterNode implements Dispatcher {
     const { cluster } = opts;
     this.redis = new Redis(cluster.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
     this.redis.on("error", (err) => opts.engine.deps.log.warn({ err }, "redis connection error"));
+    this.limitsRedis = new Redis(cluster.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1 });
+    this.limitsRedis.on("error", () => {}); // the main connection logs Redis trouble; the limits fail open
     this.registry = new PresenceRegistry(this.redis, cluster.keyPrefix, this.nodeId, cluster.heartbeatMs);
     this.bus = new RedisCommandBus({ redis: this.redis, keyPrefix: cluster.keyPrefix, nodeId: this.nodeId, maxLen: cluster.commandStreamMaxLen });
     this.lock = new LeaderLock(
@@ -292,5 +300,6 @@ export class ClusterNode implements Dispatcher {
     await this.registry.stop();
     await this.bus.close();
     this.redis.disconnect();
+    this.limitsRedis.disconnect();
   }
 }

@@ -1,6 +1,7 @@
 import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
+import type { Redis } from "ioredis";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -42,6 +43,8 @@ export interface HttpOptions {
   readonly leads: () => boolean;
   /** New visitor sessions per IP (null: unlimited). */
   readonly limits?: RateLimits | null;
+  /** A cluster's Redis for the HTTP rate limits (sign-ins, uploads per address); null: this node's memory. */
+  readonly sharedLimits?: { readonly redis: Redis; readonly keyPrefix: string } | null;
   /** Where the shipped what-if scenarios live (config/scenarios). */
   readonly scenarioDir: string;
   /** Files outside it a scenario may name (the running config and the demo seed), by their path relative to scenarioDir. */
@@ -91,7 +94,12 @@ export async function buildHttp(engine: Engine, opts: HttpOptions): Promise<Fast
     // The widget script is loaded by other sites' pages.
     crossOriginResourcePolicy: { policy: "cross-origin" },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // In a cluster the per-address limits are counted in Redis, once for every node behind the balancer.
+  const shared = opts.sharedLimits ?? null;
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(shared === null ? {} : { redis: shared.redis, nameSpace: `${shared.keyPrefix}rate-limit:`, skipOnError: true }),
+  });
   // Cross-origin calls only to the visitor API, and only from the widget's configured origins.
   const widgetOrigins = [...opts.widgetOrigins];
   await app.register(fastifyCors, () => (req: FastifyRequest, cb: (error: Error | null, options: { origin: string[] | false; methods?: string[]; allowedHeaders?: string[]; maxAge?: number }) => void) =>

@@ -10,7 +10,7 @@ import type { RateLimits } from "./rate-limits.js";
 import type { ResumeTokens } from "./resume-tokens.js";
 import { parseInput } from "./validate.js";
 import type { IdentityVerifier } from "./visitor-identity.js";
-import { LoginThrottle } from "./login-throttle.js";
+import { type LoginThrottle, MemoryLoginThrottle } from "./login-throttle.js";
 import { deviceFromUserAgent } from "./user-agent.js";
 
 export interface SessionRouteOptions {
@@ -23,6 +23,8 @@ export interface SessionRouteOptions {
   /** New visitor sessions per IP (null: unlimited). */
   readonly limits?: RateLimits | null;
   readonly login: { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
+  /** Failed sign-ins per account: the cluster's shared one (Redis); absent, this node's own memory. */
+  readonly loginThrottle?: LoginThrottle;
   /** Called when a session is signed out, so its open sockets close. */
   readonly onSignOut: (jti: string) => Promise<void>;
 }
@@ -96,7 +98,7 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
     keyGenerator: (req) => req.ip,
     errorResponseBuilder: (_req, ctx) => new DomainError("rate_limited", `too many sign-in attempts from this address; try again in ${ctx.after}`),
   });
-  const throttle = new LoginThrottle(opts.login.perAccountPerMinute);
+  const throttle = opts.loginThrottle ?? new MemoryLoginThrottle(opts.login.perAccountPerMinute);
   app.post(
     "/api/agent/login",
     {
@@ -112,10 +114,10 @@ export function sessionRoutes(app: FastifyInstance, engine: Engine, opts: Sessio
     },
     async (req) => {
       const body = parseInput(AgentLoginBody, req.body);
-      throttle.check(body.email, engine.now());
+      await throttle.check(body.email, engine.now());
       const stored = await engine.deps.agents.findAgentByEmail(body.email);
       if (!(await checkLogin(body.password, stored?.passwordHash ?? null)) || stored === null) {
-        throttle.failed(body.email, engine.now());
+        await throttle.failed(body.email, engine.now());
         throw new DomainError("unauthenticated", "wrong e-mail or password");
       }
       return { token: await opts.tokens.sign({ kind: "agent", agentId: stored.profile.id }, engine.now()), agent: stored.profile };

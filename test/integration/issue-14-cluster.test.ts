@@ -103,6 +103,24 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
     }
   });
 
+  it("sign-in limits are the cluster's, not each node's: failures for one account count on every node, and so do attempts from one address", async () => {
+    const login = (i: number, email: string, password: string) =>
+      fetch(`${url(i)}/api/agent/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    // Five failures for Kenji's account (the default limit), spread over the three nodes...
+    for (let i = 0; i < 5; i++) expect((await login(i % 3, "kenji@demo.baton", "guess")).status).toBe(401);
+    // ...and his account is throttled on every node, his right password included (one node's own count would allow 2 more here).
+    for (let i = 0; i < 3; i++) {
+      const refused = await login(i, "kenji@demo.baton", "demo");
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { code: string }).code).toBe("rate_limited");
+    }
+    // Attempts per address: one count, whichever node answers.
+    const remaining: number[] = [];
+    for (let i = 0; i < 3; i++) remaining.push(Number((await login(i, `nobody-${i}@example.com`, "x")).headers.get("x-ratelimit-remaining")));
+    expect(remaining[1]).toBe((remaining[0] as number) - 1);
+    expect(remaining[2]).toBe((remaining[0] as number) - 2);
+  });
+
   it("a visitor on node B is routed to Tom online on node A; context and messages cross the nodes both ways, a widget moved to node C recovers what it missed, sign-out reaches every node", async () => {
     const tom = keep(await agent(url(0), "tom@demo.baton"));
     const v = keep(await visitor(url(1)));
