@@ -109,6 +109,46 @@ describe.skipIf(problems.length > 0)("issue 14: leader lock, fencing, command st
     await now.close();
   });
 
+  it("a routing write racing a new leader's epoch raise waits for it and is refused, never slipped in on its snapshot", async () => {
+    const c: Conversation = {
+      id: "fenced-race",
+      state: "queued",
+      visitorId: "v",
+      customerId: null,
+      language: "en",
+      page: null,
+      visitorTimeZone: null,
+      assignedAgentId: null,
+      ruleId: null,
+      priority: 0,
+      slaDeadline: null,
+      createdAt: 1,
+      updatedAt: 1,
+      resolvedAt: null,
+    };
+    await store.conversations.createConversation(c);
+    const old = new LeaderLock(url, "old", () => {});
+    const oldEpoch = (await old.tryAcquire(1))?.epoch as number;
+    store.fenceRoutingWrites(oldEpoch);
+    // The next leader raises the epoch; its transaction has not committed yet when the old leader writes.
+    const next = new pg.Client({ connectionString: url });
+    await next.connect();
+    await next.query("begin");
+    await next.query("update router_leader set epoch = epoch + 1 where id = 1");
+    const write = store.conversations.updateConversation(c.id, { state: "assigned", assignedAgentId: "maria", updatedAt: 2 }).then(
+      () => "written",
+      (err: { code?: string }) => err.code ?? String(err),
+    );
+    await sleep(300); // on its statement's snapshot alone, the old epoch would still look current, and the write would be done by now
+    await next.query("commit");
+    // The new leader rebuilds its router from the store after its commit: the old leader's write must not land after that.
+    expect(await write).toBe("stale_leader");
+    expect((await store.conversations.getConversation(c.id))?.state).toBe("queued");
+    store.fenceRoutingWrites(null);
+    await next.end();
+    await old.close();
+  });
+
   it("a command sent while no node leads waits in the stream; the leader reads it from the last applied id and replies", async () => {
     const follower = new RedisCommandBus({ redis, keyPrefix: keys.prefix, nodeId: "follower", maxLen: 1000 });
     await follower.start();

@@ -40,7 +40,11 @@ export const updateConversationQuery = (db: Db, id: string, patch: ConversationP
 /**
  * A routing write (state, assigned agent) by the router leader of `epoch`: it records the epoch
  * and is applied only while `epoch` is still the leader's (router_leader) and no later leader has
- * written the row. Nothing updated means the writer's epoch has passed (fencing).
+ * written the row. Nothing updated means the writer's epoch has passed (fencing). The leader row
+ * is read FOR SHARE: a new leader's epoch raise, in flight or committed meanwhile, makes this
+ * write wait and then re-check (refused), instead of slipping in on the statement's snapshot after
+ * the new leader has already read the store to rebuild its router. PostgreSQL only: fencing
+ * belongs to a cluster, and a cluster runs on PostgreSQL.
  */
 export const fencedUpdateConversationQuery = (db: Db, id: string, patch: ConversationPatch, epoch: number) =>
   db
@@ -48,7 +52,7 @@ export const fencedUpdateConversationQuery = (db: Db, id: string, patch: Convers
     .set({ ...conversationPatchToRow(patch), router_epoch: epoch })
     .where("id", "=", id)
     .where("router_epoch", "<=", epoch)
-    .where((eb) => eb.exists(eb.selectFrom("router_leader").select("id").where("id", "=", 1).where("epoch", "=", epoch)));
+    .where((eb) => eb.exists(eb.selectFrom("router_leader").select("id").where("id", "=", 1).where("epoch", "=", epoch).forShare()));
 
 /** Oldest first. An empty `states` list matches nothing, so callers skip the query. */
 export const listConversationsQuery = (db: Db, filter: ConversationFilter) => {

@@ -52,7 +52,8 @@ function sampleQueries(db: Kysely<BatonDatabase>, dialect: StorageDialect): Read
   return {
     "conversation-get": cq.selectConversation(db, "c"),
     "conversation-update": cq.updateConversationQuery(db, "c", { state: "queued", assignedAgentId: null, updatedAt: T }),
-    "conversation-update-fenced": cq.fencedUpdateConversationQuery(db, "c", { state: "assigned", assignedAgentId: "a", updatedAt: T }, 7),
+    // A cluster's (PostgreSQL only).
+    ...(dialect === "postgres" ? { "conversation-update-fenced": cq.fencedUpdateConversationQuery(db, "c", { state: "assigned", assignedAgentId: "a", updatedAt: T }, 7) } : {}),
     "conversation-list": cq.listConversationsQuery(db, { states: ["queued", "assigned"], agentId: "a", visitorId: "v", limit: 50 }),
     "message-insert-once": cq.insertMessageOnce(db, sampleMessage),
     "message-by-client-id": cq.selectMessageByClientId(db, "c", "k"),
