@@ -8,6 +8,9 @@ import { Serial } from "./serial.js";
 import { refreshTranslation } from "./refresh-translation.js";
 import { TranslationDesk } from "./translation-desk.js";
 
+/** How many recent handle times the wait estimate averages. */
+export const HANDLE_TIMES_KEPT = 200;
+
 /**
  * The running service's state: its dependencies, the router, and the serial lane every
  * routing command takes. Use cases are plain functions of an Engine (one per file in src/app).
@@ -118,7 +121,12 @@ export class Engine {
   recordHandleTime(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < 0) return;
     this.handles.push(seconds);
-    if (this.handles.length > 200) this.handles.shift();
+    if (this.handles.length > HANDLE_TIMES_KEPT) this.handles.shift();
+  }
+
+  /** The handle times read back from the store (a restart, a new router leader), oldest first. */
+  restoreHandleTimes(seconds: readonly number[]): void {
+    this.handles.splice(0, this.handles.length, ...seconds.filter((s) => Number.isFinite(s) && s >= 0).slice(-HANDLE_TIMES_KEPT));
   }
 
   recentHandleSeconds(): readonly number[] {

@@ -2,7 +2,7 @@ import type { AgentProfile, AgentRuntime, Conversation, Customer, Handoff, Routi
 import type { RouterSnapshot } from "../core/routing/index.js";
 import { buildRoutingRequest } from "../core/rules/index.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
-import type { Engine } from "./engine.js";
+import { type Engine, HANDLE_TIMES_KEPT } from "./engine.js";
 import { transferRequest } from "./transfer-conversation.js";
 
 /** The routing request a handed-off conversation stands for, rebuilt from its latest handoff. */
@@ -62,6 +62,8 @@ export async function restoreRouter(engine: Engine): Promise<{ agents: number; q
       queue.push({ request, appliedSteps: 0 });
     }
   }
+  // The wait estimates go on from the recent handle times, not from the default.
+  engine.restoreHandleTimes(await store.recentHandleSeconds(HANDLE_TIMES_KEPT));
   const now = engine.now();
   // Nobody is online until their console is back (see Engine.returning): no chat goes to an empty desk.
   for (const a of roster) if (a.presence !== "offline") engine.returning.set(a.profile.id, a.presence);

@@ -99,6 +99,11 @@ export interface ConversationStore {
   listHandoffs(conversationId: string): Promise<Handoff[]>;
   /** Handoffs created in [from, to), oldest first: the measurement and export source. */
   listHandoffsBetween(from: number, to: number): Promise<Handoff[]>;
+  /**
+   * Handle times in seconds (last assignment to resolution) of up to `limit` of the most recently
+   * opened resolved chats, oldest first: the wait estimates' history, read again after a restart.
+   */
+  recentHandleSeconds(limit: number): Promise<number[]>;
 
   recordCsat(r: CsatRecord): Promise<void>;
   listCsatBetween(from: number, to: number): Promise<CsatRecord[]>;

@@ -60,6 +60,22 @@ export function recordsContract(t: () => StoreUnderTest): void {
     expect(await s.listHandoffsBetween(T0 + 1, T0 + 1)).toEqual([]);
   });
 
+  it("reads back the handle times of the most recently opened resolved chats, from their last handoff's assignment, oldest first", async () => {
+    const s = t().store.conversations;
+    const resolvedChat = async (id: string, createdAt: number, handoffs: readonly (number | null)[], resolvedAt: number | null) => {
+      await s.createConversation(conversation(id, { createdAt, state: resolvedAt === null ? "assigned" : "resolved", resolvedAt }));
+      for (const [i, assignedAt] of handoffs.entries()) await s.createHandoff(handoff(`${id}-h${i}`, id, { createdAt: createdAt + i, assignedAt }));
+    };
+    await resolvedChat("old", T0, [T0 + 1000], T0 + 61_000); // 60 s
+    await resolvedChat("transferred", T0 + 10, [T0 + 1000, T0 + 50_000], T0 + 80_000); // the last handoff: 30 s
+    await resolvedChat("bot-only", T0 + 20, [], T0 + 5000); // no handoff: no handle time
+    await resolvedChat("never-taken", T0 + 30, [null], T0 + 9000); // left the queue unassigned
+    await resolvedChat("open", T0 + 40, [T0 + 1000], null); // still being handled
+    await resolvedChat("newest", T0 + 50, [T0 + 2000], T0 + 122_000); // 120 s
+    expect(await s.recentHandleSeconds(10)).toEqual([60, 30, 120]);
+    expect(await s.recentHandleSeconds(2)).toEqual([30, 120]);
+  });
+
   it("records CSAT once per conversation and lists it in [from, to)", async () => {
     const s = await withConversations("c1", "c2", "c3");
     await s.recordCsat(csat("c1", { at: T0, score: 5, comment: "great", segment: "bot_only" }));

@@ -132,6 +132,14 @@ export class KyselyConversationStore implements ConversationStore {
     return (await rq.listHandoffsQuery(this.db, conversationId).execute()).map(handoffFromRow);
   }
 
+  async recentHandleSeconds(limit: number): Promise<number[]> {
+    const rows = await rq.recentHandleTimesQuery(this.db, limit).execute();
+    return rows
+      .map((r) => (Number(r.resolvedAt) - Number(r.assignedAt)) / 1000)
+      .filter((s) => Number.isFinite(s) && s >= 0)
+      .reverse();
+  }
+
   async listHandoffsBetween(from: number, to: number): Promise<Handoff[]> {
     return (await rq.listHandoffsBetweenQuery(this.db, from, to).execute()).map(handoffFromRow);
   }

@@ -29,6 +29,24 @@ export const listHandoffsQuery = (db: Db, conversationId: string) =>
     .orderBy("created_at")
     .orderBy("id");
 
+/**
+ * Handle times of the most recently opened resolved chats (their last handoff's assignment to
+ * the resolution), newest first: what the wait estimates start from after a restart or a
+ * failover. Uses the (state, created_at) index; a chat resolved by the bot has no assignment.
+ */
+export const recentHandleTimesQuery = (db: Db, limit: number) =>
+  db
+    .selectFrom("conversations as c")
+    .innerJoin("handoffs as h", "h.conversation_id", "c.id")
+    .select(["c.resolved_at as resolvedAt", "h.assigned_at as assignedAt"])
+    .where("c.state", "=", "resolved")
+    .where("c.resolved_at", "is not", null)
+    .where("h.assigned_at", "is not", null)
+    .where("h.id", "=", (eb) => eb.selectFrom("handoffs as last").select("last.id").whereRef("last.conversation_id", "=", "c.id").orderBy("last.created_at", "desc").orderBy("last.id", "desc").limit(1))
+    .orderBy("c.created_at", "desc")
+    .orderBy("c.id", "desc")
+    .limit(limit);
+
 /** Created in [from, to), oldest first. */
 export const listHandoffsBetweenQuery = (db: Db, from: number, to: number) =>
   db

@@ -67,6 +67,7 @@ function sampleQueries(db: Kysely<BatonDatabase>, dialect: StorageDialect): Read
     "handoff-update": rq.updateHandoffQuery(db, "h", { toAgentId: "a", assignedAt: T }),
     "handoff-list": rq.listHandoffsQuery(db, "c"),
     "handoff-between": rq.listHandoffsBetweenQuery(db, T, T + 1),
+    "handoff-recent-handle-times": rq.recentHandleTimesQuery(db, 200),
     "csat-upsert": rq.upsertCsatQuery(db, { conversationId: "c", score: 5, comment: null, segment: "bot_only", at: T }),
     "csat-between": rq.listCsatBetweenQuery(db, T, T + 1),
     "inbox-update": rq.updateInboxItemQuery(db, "i", { status: "replied", reply: "r", repliedBy: "a", repliedAt: T }),
