@@ -33,6 +33,7 @@ import { commandTable, type Dispatcher, localDispatcher } from "./commands.js";
 import { uuidv7 } from "./ids.js";
 import { createLogger } from "./logger.js";
 import { RedisLoginThrottle } from "./login-throttle.js";
+import { checkSharedAttachmentsDir } from "./shared-attachments-dir.js";
 import { createPrometheus } from "./prometheus.js";
 import { RateLimits } from "./rate-limits.js";
 import { startScheduler } from "./scheduler.js";
@@ -288,6 +289,10 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
   const agents = agentGateway(io.of("/agent"), engine, tokens, { offlineGraceMs, limits, dispatch, registry });
   const stopScheduler = node === null ? startScheduler(engine) : () => {};
   await node?.start();
+  if (node !== null && config.cluster !== null && attachments.s3 === null) {
+    const problem = await checkSharedAttachmentsDir(node.redis, config.cluster.keyPrefix, attachments.dir).catch((err: unknown) => `could not check the attachments directory: ${(err as Error).message}`);
+    if (problem !== null) log.error({ dir: attachments.dir }, problem);
+  }
   // Every raw connection (HTTP, and WebSockets after their upgrade), so a shutdown can cut the stragglers.
   const connections = new Set<Socket>();
   http.server.on("connection", (socket: Socket) => {

@@ -92,6 +92,8 @@ describe.skipIf(problems.length > 0)("issue 14: three nodes on one PostgreSQL an
   it("exactly one node leads the router", async () => {
     const queued = await Promise.all(nodes.map(async (n) => ((await (await fetch(`${n.url}/healthz`)).json()) as { queued: number | null }).queued));
     expect(queued.filter((q) => q !== null)).toHaveLength(1);
+    // Their attachments directory is one (this machine's): no node complains that it is not shared.
+    for (const n of nodes) expect(n.stderr).not.toContain("attachments directory");
     // Prometheus: the router's gauges come from the leader alone (a follower's router is empty, not the truth).
     const metrics = await Promise.all(nodes.map(async (n) => (await fetch(`${n.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text()));
     const leading = metrics.filter((m) => /^baton_router_leader 1$/m.test(m));
