@@ -305,6 +305,8 @@ describe("the page API and the visitor's language", () => {
     await page.locator(w.panel).waitFor();
     expect(await page.locator("#baton-widget #baton-title").textContent()).toBe("Chatea con nosotros");
     expect(await page.locator(`${w.input}`).getAttribute("placeholder")).toBe("Escribe un mensaje…");
+    // The page gives a Spanish greeting (data-greeting-es): a Spanish visitor is greeted in Spanish.
+    expect(await page.locator(`${w.messages} .greeting`).textContent()).toBe("¡Hola! ¿En qué podemos ayudarte?");
     // The input has focus as soon as the panel opens.
     expect(await page.locator("#baton-widget").evaluate((h) => h.shadowRoot?.activeElement?.id)).toBe("baton-input");
     const conversationId = await widgetConversationId(page);

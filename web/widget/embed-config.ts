@@ -4,6 +4,8 @@ export interface EmbedConfig {
   readonly origin: string;
   readonly color: string;
   readonly greeting: string | null;
+  /** The greeting in other languages (`data-greeting-es="¡Hola!"`), by language code. */
+  readonly greetings: Readonly<Record<string, string>>;
   readonly position: "left" | "right";
   /** "auto" or a language code. */
   readonly lang: string;
@@ -21,7 +23,8 @@ export interface ScriptTag {
 
 /**
  * Reads the tag `<script src="https://baton.example/widget.js" data-color="#4f46e5"
- * data-greeting="Hi!" data-position="right" data-lang="auto">`. `data-server` overrides the origin.
+ * data-greeting="Hi!" data-greeting-es="¡Hola!" data-position="right" data-lang="auto">`.
+ * `data-server` overrides the origin.
  * @example
  * readEmbedConfig({ src: "https://baton.example/widget.js", dataset: {} }, "https://shop.example/").origin; // "https://baton.example"
  */
@@ -36,14 +39,25 @@ export function readEmbedConfig(tag: ScriptTag | null, pageUrl: string, isColor:
   }
   const color = d.color?.trim();
   const greeting = d.greeting?.trim();
+  const greetings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(d)) {
+    const lang = /^greeting([A-Z][a-z]{1,2})$/.exec(key)?.[1]?.toLowerCase();
+    if (lang !== undefined && value?.trim()) greetings[lang] = value.trim();
+  }
   return {
     origin,
     color: color && isColor(color) ? color : DEFAULT_COLOR,
     greeting: greeting ? greeting : null,
+    greetings,
     position: d.position === "left" ? "left" : "right",
     lang: d.lang?.trim() || "auto",
     site: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(d.site?.trim() ?? "") ? (d.site?.trim() ?? null) : null,
   };
+}
+
+/** The greeting for the widget's language: its own `data-greeting-<lang>`, else `data-greeting`. */
+export function greetingFor(config: Pick<EmbedConfig, "greeting" | "greetings">, lang: string): string | null {
+  return config.greetings[lang.toLowerCase()] ?? config.greeting;
 }
 
 /** Black or white, whichever reads better on `hex` (#rgb or #rrggbb; white otherwise). */

@@ -9,7 +9,7 @@ import { render } from "preact";
 import { pickLanguage, translator } from "../shared/i18n.js";
 import { connectNamespace } from "../shared/socket.js";
 import { ChatClient, type VisitorIdentity } from "./chat-client.js";
-import { readEmbedConfig, textOn } from "./embed-config.js";
+import { greetingFor, readEmbedConfig, textOn } from "./embed-config.js";
 import { browserStorage } from "./storage.js";
 import STYLES from "./widget.css?inline";
 import { OpenState, Widget } from "./widget.js";
@@ -62,7 +62,7 @@ function mount(): Mounted {
   const container = document.createElement("div");
   shadow.append(container);
   document.body.append(host);
-  render(<Widget client={client} config={config} t={translator(lang)} openState={openState} onColor={textOn(config.color)} />, container);
+  render(<Widget client={client} config={{ ...config, greeting: greetingFor(config, lang) }} t={translator(lang)} openState={openState} onColor={textOn(config.color)} />, container);
   // A returning visitor: resume now, so replies and unsent messages arrive before they open the chat.
   if (client.returning) void client.start();
   const mounted = { client, openState };
