@@ -26,6 +26,7 @@ import { socketOriginCheck } from "./origins.js";
 import { ResumeTokens } from "./resume-tokens.js";
 import { IdentityVerifier } from "./visitor-identity.js";
 import { loadConfig, loadSeed, saveConfigText } from "./config.js";
+import { maskSecrets, restoreSecrets } from "./config-secrets.js";
 import { buildHttp } from "./http.js";
 import { ClusterNode } from "./cluster-node.js";
 import type { Leadership } from "../adapters/postgres/index.js";
@@ -223,11 +224,12 @@ export async function startBaton(options: BatonOptions = {}): Promise<Baton> {
       "../baton.yaml": configPath,
       "../demo-seed.yaml": resolve(options.seedPath ?? "config/demo-seed.yaml"),
     },
-    readConfigText: () => readFile(configPath, "utf8"),
+    // The admin page never shows the secrets written in the file; what it saves gets them back.
+    readConfigText: async () => maskSecrets(await readFile(configPath, "utf8")),
     saveConfig: async (yaml) => {
       // One node's file and router would drift from the others' (and a failover would bring the old rules back).
       if (node !== null) throw new DomainError("conflict", "in a cluster, edit the config file every node reads (--config / BATON_CONFIG) and restart the nodes");
-      const next = await saveConfigText(configPath, yaml, env);
+      const next = await saveConfigText(configPath, restoreSecrets(yaml, await readFile(configPath, "utf8"), configPath), env);
       await engine.command(async () => engine.setConfig({ ...next, storage: config.storage }));
     },
     seamReport: async (from, to, format) => {
