@@ -1,5 +1,6 @@
 import { isOpen } from "../core/hours/index.js";
 import { DomainError } from "../core/errors.js";
+import type { Field } from "../core/model.js";
 import type { InboxItem } from "../ports/index.js";
 import { renderInboxReplyMail } from "./inbox-reply-mail.js";
 import { applyRouterEffects } from "./apply-router-effects.js";
@@ -57,8 +58,16 @@ export async function leaveAsyncMessage(
     repliedAt: null,
     createdAt: now,
   };
+  // The name and address the visitor just gave name the chat for the agents (as what the visitor
+  // said, unverified), unless the chat already knows them.
+  const known = new Set((await store.listFields(conversationId)).map((f) => f.name));
+  const told: Field[] = [
+    ...(item.name !== null && !known.has("name") ? [{ name: "name", value: item.name, source: { kind: "unverified" as const }, at: now }] : []),
+    ...(!known.has("email") ? [{ name: "email", value: item.email, source: { kind: "unverified" as const }, at: now }] : []),
+  ];
   const updated = await store.transaction(async (tx) => {
     await tx.createInboxItem(item);
+    for (const f of told) await tx.upsertField(conversationId, f);
     return c.state === "async" ? c : await tx.updateConversation(conversationId, { state: "async", updatedAt: now });
   });
   if (leavesQueue) await applyRouterEffects(engine, engine.router.apply({ kind: "release", conversationId }, now));

@@ -39,7 +39,9 @@ export async function mayRead(engine: Engine, agent: AgentProfile, c: Conversati
   if (agent.role === "admin" || c.assignedAgentId === agent.id) return true;
   if (await mayView(engine, agent, c.id)) return true;
   const team = await inboxTeamOf(engine, c.id);
-  return team !== null && agent.teams.includes(team);
+  if (team !== null) return agent.teams.includes(team);
+  // No team: readable when the visitor left a message there, which every agent may answer.
+  return (await engine.deps.store.listInbox({ conversationId: c.id })).length > 0;
 }
 
 /** A search hit's text around the first word found (about 120 characters). */

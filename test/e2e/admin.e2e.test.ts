@@ -243,6 +243,14 @@ describe("admin and dashboard (real browser)", () => {
     await techPage.getByRole("tab", { name: "Inbox (1)" }).click();
     const list = techPage.getByRole("list", { name: "Open inbox messages" });
     expect(await list.innerText()).toContain("The app crashes with error E-500 at login.");
+    // What the visitor told the bot before leaving the message is one click away, read-only.
+    await list.getByRole("button", { name: "Show the chat" }).click();
+    const transcript = techPage.getByRole("log", { name: "Transcript" });
+    await transcript.getByText("The app crashes with error E-500 when I log in. I want to talk to a human.").waitFor();
+    expect(await techPage.locator(".past .chat-header").innerText()).toContain("Read-only");
+    // The chat is named by the name the visitor left (not a friendly label).
+    expect(await techPage.locator(".past #chat-title").innerText()).toBe("Emma Wilson");
+    await screenshot(techPage, "console-inbox-chat");
     await list.getByLabel("Reply by e-mail to emma.wilson@example.co.uk").fill("Hi Emma, a fix for E-500 is live: please update the app.");
     await screenshot(techPage, "console-inbox");
     await list.getByRole("button", { name: "Send reply" }).click();

@@ -51,7 +51,7 @@ describe("issue 11 in a real browser: the unanswered flag, and the leave-a-messa
     expect(await form.getByLabel("Message").inputValue()).toBe("");
     // One active input: the message box waits (and says where to write) while the form is open.
     expect(await page.locator(w.input).isDisabled()).toBe(true);
-    expect(await page.locator(w.input).getAttribute("placeholder")).toBe("Write your message in the form above");
+    expect(await page.locator(w.input).getAttribute("placeholder")).toBe("Use the form above");
     await form.getByLabel("Message").fill("My invoice INV-2041 is charged twice");
     await form.getByLabel("E-mail").fill("carlos@example.mx");
     await form.locator("button[type=submit]").click();

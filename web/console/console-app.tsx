@@ -323,7 +323,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
           ) : tab === "canned" ? (
             <CannedView token={token} me={agent} teams={teams} canned={canned} reload={loadCanned} />
           ) : (
-            <InboxView items={state.inbox} now={now} reply={replyInbox} />
+            <InboxView items={state.inbox} now={now} reply={replyInbox} showChat={openPast} />
           )}
         </nav>
         {past !== null ? (

@@ -7,6 +7,8 @@ export interface InboxViewProps {
   readonly items: readonly InboxItem[];
   readonly now: number;
   readonly reply: (itemId: string, text: string) => Promise<void>;
+  /** Opens the chat the message was left in, read-only: what the visitor told the bot first. */
+  readonly showChat: (conversationId: string) => void;
 }
 
 function ReplyBox({ item, reply }: { readonly item: InboxItem; readonly reply: InboxViewProps["reply"] }) {
@@ -43,7 +45,7 @@ function ReplyBox({ item, reply }: { readonly item: InboxItem; readonly reply: I
 }
 
 /** The async inbox: messages left after hours or instead of waiting, with a reply box each. */
-export function InboxView({ items, now, reply }: InboxViewProps) {
+export function InboxView({ items, now, reply, showChat }: InboxViewProps) {
   const open = items.filter((i) => i.status === "open").sort((a, b) => a.promisedBy - b.promisedBy);
   const done = items.filter((i) => i.status === "replied");
   if (items.length === 0) return <p class="empty">The inbox is empty.</p>;
@@ -53,9 +55,12 @@ export function InboxView({ items, now, reply }: InboxViewProps) {
         {open.map((i) => (
           <li key={i.id} class="card inbox-item">
             <p class="inbox-head">
-              <strong>{i.name ?? i.email}</strong> <span class="muted">{i.email}</span>
+              <strong>{i.name ?? i.email}</strong> {i.name !== null && <span class="muted">{i.email}</span>}
             </p>
             <p class="inbox-text">{i.text}</p>
+            <button type="button" class="link" onClick={() => showChat(i.conversationId)}>
+              Show the chat
+            </button>
             {i.promisedBy <= i.createdAt ? (
               <p class="muted">Reply as soon as possible · {humanize(i.reason)}</p>
             ) : (

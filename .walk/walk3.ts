@@ -1,0 +1,43 @@
+import { chromium } from "playwright-core";
+const URL = process.env.URL ?? "http://localhost:3990";
+const out = "/tmp/walk";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const ctx = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Paris", viewport: { width: 1280, height: 800 } });
+const page = await ctx.newPage();
+await page.goto(`${URL}/`);
+await page.locator("#baton-widget").waitFor({ state: "attached" });
+await page.waitForTimeout(800);
+await page.locator("#open-chat").click();
+const input = page.locator("#baton-widget textarea").last();
+await page.waitForTimeout(800);
+for (const text of ["Hello", "I have a question about my invoice INV-2041", "Can I talk to a person please?"]) {
+  await input.fill(text);
+  await input.press("Enter");
+  await page.waitForTimeout(1500);
+}
+const shot = async (name: string) => page.screenshot({ path: `${out}/${name}.png`, clip: { x: 880, y: 80, width: 400, height: 640 } });
+await page.locator("#baton-widget").evaluate((h) => { for (const el of h.shadowRoot?.querySelectorAll("*") ?? []) if ((el as HTMLElement).scrollHeight > (el as HTMLElement).clientHeight + 20) (el as HTMLElement).scrollTop = 0; });
+await page.waitForTimeout(300);
+await shot("10-history-top");
+await page.locator("#baton-widget").evaluate((h) => { for (const el of h.shadowRoot?.querySelectorAll("*") ?? []) if ((el as HTMLElement).scrollHeight > (el as HTMLElement).clientHeight + 20) (el as HTMLElement).scrollTop = 200; });
+await page.waitForTimeout(300);
+await shot("11-history-mid");
+const form = page.locator("#baton-widget form").first();
+await page.locator("#baton-widget input[name=email]").fill("sam@example.com");
+await page.locator("#baton-widget form textarea").first().fill("Please check invoice INV-2041, I was charged twice.");
+await page.locator("#baton-widget").getByRole("button", { name: "Send message" }).click();
+await page.waitForTimeout(1500);
+await shot("12-left-message");
+void form;
+// agent side
+const agentPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+await agentPage.goto(`${URL}/console/`);
+await agentPage.getByLabel("E-mail").fill("maria@demo.baton");
+await agentPage.getByLabel("Password").fill("demo");
+await agentPage.getByRole("button", { name: /sign in/i }).click();
+await agentPage.waitForTimeout(2000);
+await agentPage.screenshot({ path: `${out}/13-console.png` });
+await agentPage.getByRole("tab", { name: /Inbox/ }).click();
+await agentPage.waitForTimeout(1000);
+await agentPage.screenshot({ path: `${out}/14-inbox.png` });
+await browser.close();
