@@ -1,6 +1,6 @@
 import { transition } from "../core/conversation/index.js";
 import { BOT_TRIGGER_SWITCHES, type ExternalBotConfig } from "../core/config/index.js";
-import type { Conversation, Message, TriggerKind } from "../core/model.js";
+import type { Conversation, Field, Message, TriggerKind } from "../core/model.js";
 import { routingTopic } from "../core/rules/index.js";
 import { detectTrigger, type VisitorTurn } from "../core/triggers/index.js";
 import { handOffUnavailable } from "./bot-deliveries.js";
@@ -111,9 +111,15 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
     for (const m of pending) engine.botDeliveries.enqueue(engine, external, c.id, m.id);
     return;
   }
-  const known = Object.fromEntries((await store.listFields(c.id)).map((f) => [f.name, f.value]));
-  // A message that only supplies a field the bot asked for continues the earlier intent.
-  const intent = last.nlu.intent === "none" ? (previousIntent(turns) ?? "none") : last.nlu.intent;
+  const fields = await store.listFields(c.id);
+  const known: Record<string, string> = Object.fromEntries(fields.map((f) => [f.name, f.value]));
+  // A message that answers the field the bot just asked for continues the bot's earlier intent.
+  const answer = answerToBotQuestion(engine, c, messages, last, fields, new Set(decided));
+  if (answer !== null && known[answer.field] !== answer.value) {
+    await store.upsertField(c.id, { name: answer.field, value: answer.value, source: { kind: "message", messageId: last.messageId }, at: last.at });
+    known[answer.field] = answer.value;
+  }
+  const intent = answer?.intent ?? last.nlu.intent;
   const reply = engine.deps.reply(intent, c.language, known);
   if (reply.text.trim() === "") {
     await store.markDecided(decided);
@@ -153,10 +159,40 @@ function answeredVisitorTurns(messages: readonly Message[]): string[] {
   return ids;
 }
 
-function previousIntent(turns: readonly VisitorTurn[]): string | null {
-  for (let i = turns.length - 2; i >= 0; i--) {
-    const t = turns[i];
-    if (t !== undefined && t.nlu.intent !== "none" && t.nlu.entities.length === 0) return t.nlu.intent;
-  }
-  return null;
+/** Words besides the entities a reply to "Could you give me your order number?" may hold ("sure, it's A-12345"). */
+const SHORT_ANSWER_WORDS = 4;
+
+/**
+ * Whether the visitor's latest message answers the question the bot just asked: the bot's latest
+ * message is the question for a field of the intent it was serving (recomputed from the visitor
+ * turn it answered and the fields known before this message), and this message carries a value.
+ * The value is the entity the extractor read as that field, or, in a short answer, whatever
+ * entity it holds (a bare "A-12345" reads as an error code; asked for an order number, it is
+ * one). Null otherwise: a message the bot could not read after a greeting is not a greeting.
+ */
+function answerToBotQuestion(
+  engine: Engine,
+  c: Conversation,
+  messages: readonly Message[],
+  last: VisitorTurn,
+  fields: readonly Field[],
+  pending: ReadonlySet<string>,
+): { intent: string; field: string; value: string } | null {
+  const botAt = messages.findLastIndex((m) => m.author === "bot");
+  if (botAt < 0) return null;
+  const served = messages.slice(0, botAt).findLast((m) => m.author === "visitor" && m.nlu !== null);
+  const intent = served?.nlu?.intent;
+  if (intent === undefined || intent === "none") return null;
+  const before = Object.fromEntries(fields.filter((f) => f.source.kind !== "message" || !pending.has(f.source.messageId)).map((f) => [f.name, f.value]));
+  const asked = engine.deps.reply(intent, c.language, before);
+  if (asked.askField === null || asked.text !== messages[botAt]?.text) return null;
+  const entities = last.nlu.entities;
+  let rest = last.text;
+  for (const e of entities) rest = rest.replace(e.value, " ");
+  const short = (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length <= SHORT_ANSWER_WORDS;
+  const value = entities.find((e) => e.field === asked.askField)?.value ?? (short ? entities[0]?.value : undefined);
+  if (value === undefined) return null;
+  // A long message that happens to hold the value keeps its own intent when it has one.
+  if (!short && last.nlu.intent !== "none") return { intent: last.nlu.intent, field: asked.askField, value };
+  return { intent, field: asked.askField, value };
 }

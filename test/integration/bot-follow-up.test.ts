@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeClock } from "../../src/adapters/clock/index.js";
+import { startTestBaton } from "../e2e/harness.js";
+import { type VisitorClient, visitor } from "./clients.js";
+
+/**
+ * The built-in bot carries an earlier intent over to a message it did not understand only when
+ * that message answers the bot's question (the bot asked for the order number; the visitor gives
+ * it). Seen by hand: after "Hi", the visitor wrote "I was charged twice for my order A-12345" and
+ * the bot answered it with its greeting again, because any message it could not read continued
+ * the previous intent, a greeting included.
+ */
+
+const TUESDAY_10_PARIS = Date.UTC(2026, 10, 24, 9, 0);
+type Said = { author: string; text: string };
+
+describe("the bot's follow-up on a message it did not understand", () => {
+  let baton: Awaited<ReturnType<typeof startTestBaton>>;
+  const open: VisitorClient[] = [];
+  beforeAll(async () => {
+    baton = await startTestBaton({ clock: new FakeClock(TUESDAY_10_PARIS) });
+  });
+  afterAll(async () => {
+    for (const v of open) v.close();
+    await baton?.close();
+  });
+
+  const botSays = async (v: VisitorClient, text: string): Promise<string> => {
+    const before = v.events.filter((e) => e.event === "message" && (e.payload as Said).author === "bot").length;
+    expect((await v.say(text)).ok).toBe(true);
+    await v.waitFor<Said>("message", (m) => m.author === "bot" && v.events.filter((e) => e.event === "message" && (e.payload as Said).author === "bot").length > before);
+    return (v.events.filter((e) => e.event === "message" && (e.payload as Said).author === "bot").at(-1)?.payload as Said).text;
+  };
+
+  it("never repeats a greeting to a message it could not read; says it did not understand", async () => {
+    const v = await visitor(baton.url);
+    open.push(v);
+    expect(await botSays(v, "Hi")).toBe("Hi! How can I help you today?");
+    const reply = await botSays(v, "I was charged twice for my order A-12345");
+    expect(reply).toBe("I'm not sure I understood. Could you tell me a bit more about what you need?");
+  });
+
+  it("still continues the intent whose question the message answers", async () => {
+    const v = await visitor(baton.url);
+    open.push(v);
+    expect(await botSays(v, "where is my order")).toBe("Could you give me your order number?");
+    expect(await botSays(v, "A-12345")).toBe("Order A-12345 is on its way; you can follow it with the tracking link in your confirmation e-mail.");
+  });
+});
