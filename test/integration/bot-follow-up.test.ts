@@ -25,11 +25,12 @@ describe("the bot's follow-up on a message it did not understand", () => {
     await baton?.close();
   });
 
-  const botSays = async (v: VisitorClient, text: string): Promise<string> => {
-    const before = v.events.filter((e) => e.event === "message" && (e.payload as Said).author === "bot").length;
+  const botLines = (v: VisitorClient): string[] => v.events.flatMap((e) => (e.event === "message" && (e.payload as Said).author === "bot" ? [(e.payload as Said).text] : []));
+  const botSays = async (v: VisitorClient, text: string): Promise<string | undefined> => {
+    const before = botLines(v).length;
     expect((await v.say(text)).ok).toBe(true);
-    await v.waitFor<Said>("message", (m) => m.author === "bot" && v.events.filter((e) => e.event === "message" && (e.payload as Said).author === "bot").length > before);
-    return (v.events.filter((e) => e.event === "message" && (e.payload as Said).author === "bot").at(-1)?.payload as Said).text;
+    await v.waitFor<Said>("message", (m) => m.author === "bot" && botLines(v).length > before);
+    return botLines(v).at(-1);
   };
 
   it("never repeats a greeting to a message it could not read; says it did not understand", async () => {
