@@ -312,7 +312,7 @@ export function ConsoleApp({ token, agent, signOut }: ConsoleAppProps) {
           {tab === "chats" ? (
             <>
               <h2 class="side-title">My chats</h2>
-              <DeskList chats={state.chats} selected={state.selected} select={selectChat} answer={answer} myName={agent.name} />
+              <DeskList chats={state.chats} selected={state.selected} select={selectChat} answer={answer} myName={agent.name} online={state.me?.presence === "online"} />
               <h2 class="side-title">
                 Queue <span class="muted">({state.queue.length})</span>
               </h2>

@@ -12,6 +12,8 @@ export interface DeskListProps {
   readonly answer: (id: string, accept: boolean) => void;
   /** The signed-in agent's display name (whose first message stops the SLA clock). */
   readonly myName: string;
+  /** Whether the agent is online (the empty list says what to do, or that chats will come). */
+  readonly online: boolean;
 }
 
 function OfferCountdown({ expiresAt }: { readonly expiresAt: number | null }) {
@@ -21,9 +23,9 @@ function OfferCountdown({ expiresAt }: { readonly expiresAt: number | null }) {
 }
 
 /** The agent's chats: offers to accept or decline (with their countdown), then assigned chats. */
-export function DeskList({ chats, selected, select, answer, myName }: DeskListProps) {
+export function DeskList({ chats, selected, select, answer, myName, online }: DeskListProps) {
   const now = useServerNow();
-  if (chats.length === 0) return <p class="empty">No chats yet. Go online to receive chats.</p>;
+  if (chats.length === 0) return <p class="empty">{online ? "No chats right now: new ones come here." : "No chats. Go online to receive chats."}</p>;
   return (
     <ul class="desk-list" aria-label="My chats">
       {chats.map((c) => {
