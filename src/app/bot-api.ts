@@ -82,7 +82,7 @@ export async function checkConfidenceAfterBotTurn(engine: Engine, conversationId
   const messages = await engine.deps.store.listMessages(conversationId);
   const trigger = checkBotConfidenceDrop(messages, engine.config.triggers);
   if (trigger === null) return;
-  const readings = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null ? [m.nlu] : []));
+  const readings = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null ? [{ ...m.nlu, text: m.text }] : []));
   await handOff(engine, { conversation: c, trigger, topic: routingTopic(readings) });
 }
 

@@ -200,7 +200,7 @@ export async function handOffUnavailable(
   const c = await engine.conversation(conversationId);
   if (c.state !== "bot") return;
   const messages = await engine.deps.store.listMessages(conversationId);
-  const readings = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null ? [m.nlu] : []));
+  const readings = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null ? [{ ...m.nlu, text: m.text }] : []));
   await handOff(engine, {
     conversation: c,
     trigger: botUnavailableTrigger(engine.now(), reason, messageIds, failures),

@@ -98,7 +98,7 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
   const external = engine.config.bots.external.find((b) => b.id === botId) ?? null;
   const trigger = detectTrigger({ turns, customer, botAnsweredIds: answered }, engine.config.triggers, botId === "builtin" ? undefined : enabledTriggers(external));
   if (trigger !== null) {
-    await handOff(engine, { conversation: c, trigger, topic: routingTopic(turns.map((t) => t.nlu)), sentiment: last.nlu.sentiment.score, decided });
+    await handOff(engine, { conversation: c, trigger, topic: routingTopic(turns.map((t) => ({ ...t.nlu, text: t.text }))), sentiment: last.nlu.sentiment.score, decided });
     return;
   }
   if (botId !== "builtin") {

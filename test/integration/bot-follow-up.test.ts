@@ -47,4 +47,16 @@ describe("the bot's follow-up on a message it did not understand", () => {
     expect(await botSays(v, "where is my order")).toBe("Could you give me your order number?");
     expect(await botSays(v, "A-12345")).toBe("Order A-12345 is on its way; you can follow it with the tracking link in your confirmation e-mail.");
   });
+
+  it("routes an order question by the order: not by the bare order number given as asked, nor by the words around a Spanish request for a person", async () => {
+    const v = await visitor(baton.url, { locale: "es-ES" });
+    open.push(v);
+    expect(await botSays(v, "¿Dónde está mi pedido?")).toBe("¿Me indicas tu número de pedido?");
+    expect(await botSays(v, "A-77881")).toBe("El pedido A-77881 está en camino; puedes seguirlo con el enlace del correo de confirmación.");
+    expect((await v.say("Quiero hablar con una persona, por favor")).ok).toBe(true);
+    await v.waitFor<{ state: string }>("status", (s) => s.state !== "bot");
+    const [handoff] = await baton.store.conversations.listHandoffs(v.conversationId);
+    // Orders go to the general rule; the number ("billing.invoice", 0.90) and "Quiero …, por favor" ("billing.charge") once sent it to billing.
+    expect(handoff?.ruleId).toBe("general");
+  });
 });

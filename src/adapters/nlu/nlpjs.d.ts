@@ -38,16 +38,36 @@ declare module "@nlpjs/sentiment" {
 }
 declare module "@nlpjs/lang-en" {
   export const LangEn: unknown;
+  /** NLP.js's en stopword list (function words), as a dictionary. */
+  export class StopwordsEn {
+    readonly dictionary: Readonly<Record<string, boolean>>;
+  }
 }
 declare module "@nlpjs/lang-es" {
   export const LangEs: unknown;
+  /** NLP.js's es stopword list (function words), as a dictionary. */
+  export class StopwordsEs {
+    readonly dictionary: Readonly<Record<string, boolean>>;
+  }
 }
 declare module "@nlpjs/lang-fr" {
   export const LangFr: unknown;
+  /** NLP.js's fr stopword list (function words), as a dictionary. */
+  export class StopwordsFr {
+    readonly dictionary: Readonly<Record<string, boolean>>;
+  }
 }
 declare module "@nlpjs/lang-de" {
   export const LangDe: unknown;
+  /** NLP.js's de stopword list (function words), as a dictionary. */
+  export class StopwordsDe {
+    readonly dictionary: Readonly<Record<string, boolean>>;
+  }
 }
 declare module "@nlpjs/lang-pt" {
   export const LangPt: unknown;
+  /** NLP.js's pt stopword list (function words), as a dictionary. */
+  export class StopwordsPt {
+    readonly dictionary: Readonly<Record<string, boolean>>;
+  }
 }

@@ -2,6 +2,7 @@ import type { NluResult, Topic } from "../../core/model.js";
 import type { Nlu, NluContext } from "../../ports/nlu.js";
 import type { BotCorpus } from "./corpus.schema.js";
 import { extractEntities } from "./entities.js";
+import { hasSubject } from "./asking-words.js";
 import { detectHumanRequest, phraseTable } from "./human-request.js";
 import type { FrustrationScorer } from "./frustration.js";
 import type { QuestionReader } from "./question.js";
@@ -82,7 +83,8 @@ export function createNluAdapter(parts: NluParts): Nlu {
       // "let me talk to a human about my invoice": the request is the explicit flag; the intent (and
       // the routing topic) is what the rest of the message is about, when that is clear.
       const rest = text.replace(human.evidence, " ");
-      const subject = tokenize(rest).length >= 2 ? await classifier.classify(rest, guess.language) : null;
+      const restTokens = tokenize(rest);
+      const subject = restTokens.length >= 2 && hasSubject(restTokens) ? await classifier.classify(rest, guess.language) : null;
       const best = subject ? [{ intent: subject.intent, confidence: subject.confidence }, ...subject.alternatives][0] : undefined;
       const topic = best ? topicOf.get(best.intent) : undefined;
       if (subject && best && topic !== undefined && topic !== "human" && topic !== "none" && topic !== "greeting") {

@@ -26,6 +26,15 @@ describe("routingTopic", () => {
     expect(r).toMatchObject({ topic: "billing", source: "alternative", turn: 0 });
     expect(r.reason).toContain("nothing clearer was said");
   });
+  it("a bare identifier given on its own (an order number, as asked) names no department, whatever the classifier read", () => {
+    const said = (topic: Parameters<typeof routingTopic>[0][number]["topic"], text: string) => ({ ...turn(topic), text });
+    for (const id of ["A-77881", "12345", " INV-2041. ", "#4471"]) {
+      expect(readRoutingTopic([said("orders", "where is my order"), said("billing", id), said("human", "Quiero hablar con una persona")])).toMatchObject({ topic: "orders", turn: 0 });
+    }
+    expect(routingTopic([said("billing", "INV-2041 is wrong"), said("human", "a person please")])).toBe("billing");
+    expect(routingTopic([said("billing", "invoice"), said("orders", "A-12345")])).toBe("billing");
+    expect(readRoutingTopic([said("billing", "12345")])).toMatchObject({ source: "unknown" });
+  });
   it("keeps the newest topic when nothing departmental was said, and says the topic is unknown", () => {
     expect(routingTopic([turn("greeting"), turn("human")])).toBe("human");
     expect(routingTopic([])).toBe("none");

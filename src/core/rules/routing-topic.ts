@@ -18,6 +18,16 @@ export interface TopicReading {
   readonly reason: string;
 }
 
+/**
+ * A message that is nothing but an identifier ("A-77881", "12345", "INV-2041"), typically the
+ * answer to "Could you give me your order number?": it names no department, whatever intent
+ * the classifier gives it.
+ */
+const BARE_IDENTIFIER = /^\s*#?(?=[\p{L}\p{N}_./-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}_./-]{1,40}[.!]?\s*$/u;
+
+/** Whether a turn can say which department the conversation is for. */
+const speaks = (t: TopicTurn) => t.text === undefined || !BARE_IDENTIFIER.test(t.text);
+
 function topicOfIntent(intent: string): Topic | null {
   const prefix = intent.split(".")[0] as Topic;
   return (TOPICS as readonly string[]).includes(prefix) && ROUTABLE.has(prefix) ? prefix : null;
@@ -26,8 +36,9 @@ function topicOfIntent(intent: string): Topic | null {
 const quote = (t: TopicTurn) => (t.text === undefined ? "" : ` ("${t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text}")`);
 
 /**
- * The conversation's topic, which routes the handoff. A request for a human, a greeting or a
- * thank-you names no department, so it never replaces one said earlier: the newest turn whose
+ * The conversation's topic, which routes the handoff. A request for a human, a greeting, a
+ * thank-you or a bare identifier (an order number given on its own) names no department, so it
+ * never replaces one said earlier: the newest turn whose
  * own topic is departmental decides. Only when no turn named one does an alternative intent
  * decide (the strongest at or above `ALTERNATIVE_TOPIC_CONFIDENCE`, the newest on a tie); else
  * the topic is unknown and the newest turn's topic is kept as it is (the rules' catch-all takes it).
@@ -37,10 +48,11 @@ const quote = (t: TopicTurn) => (t.text === undefined ? "" : ` ("${t.text.length
 export function readRoutingTopic(turns: readonly TopicTurn[]): TopicReading {
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i] as TopicTurn;
-    if (ROUTABLE.has(t.topic)) return { topic: t.topic, source: "said", turn: i, reason: `topic ${t.topic}: said by the visitor${quote(t)}` };
+    if (ROUTABLE.has(t.topic) && speaks(t)) return { topic: t.topic, source: "said", turn: i, reason: `topic ${t.topic}: said by the visitor${quote(t)}` };
   }
   let best: { topic: Topic; confidence: number; turn: number } | null = null;
   turns.forEach((t, i) => {
+    if (!speaks(t)) return;
     for (const a of t.alternatives) {
       const topic = topicOfIntent(a.intent);
       if (topic === null || a.confidence < ALTERNATIVE_TOPIC_CONFIDENCE) continue;
