@@ -63,7 +63,7 @@ async function rowOf(engine: Engine, c: Conversation, hit: ConversationRow["hit"
     engine.profiles(),
     inboxTeamOf(engine, c.id),
   ]);
-  const queued = await routingRequestOf(engine, c);
+  const queued = (await routingRequestOf(engine, c))?.request;
   return {
     id: c.id,
     state: c.state,
@@ -118,14 +118,14 @@ async function keep(engine: Engine, agent: AgentProfile, c: Conversation, filter
     case "mine":
       return c.assignedAgentId === agent.id && OPEN.includes(c.state);
     case "team": {
-      const team = (await routingRequestOf(engine, c))?.team ?? (await inboxTeamOf(engine, c.id));
+      const team = (await routingRequestOf(engine, c))?.request.team ?? (await inboxTeamOf(engine, c.id));
       return OPEN.includes(c.state) && team !== null && (agent.role === "admin" || agent.teams.includes(team));
     }
     case "unassigned":
     case "waiting": {
       if (c.state !== "queued") return false;
-      const r = await routingRequestOf(engine, c);
-      return r === null || inQueueOf(agent, r);
+      const routed = await routingRequestOf(engine, c);
+      return routed === null || inQueueOf(agent, routed.request, routed.appliedSteps);
     }
     case "vip": {
       const customer = c.customerId === null ? null : await engine.deps.store.getCustomer(c.customerId);

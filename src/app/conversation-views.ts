@@ -14,10 +14,11 @@ import { requestFor } from "./restore-router.js";
  * chats they could take by hand (eligible once its escalation steps are applied: the router's
  * rule for "take"); a chat transferred to a named colleague shows to that colleague only.
  */
-export function inQueueOf(agent: AgentProfile, r: RoutingRequest): boolean {
+export function inQueueOf(agent: AgentProfile, r: RoutingRequest, appliedSteps: number): boolean {
   if (agent.role === "admin") return true;
-  // A chat transferred to a named colleague is theirs alone (issue 12, seen 6).
-  if (r.targetAgentId !== null) return r.targetAgentId === agent.id;
+  // A chat transferred to a named colleague is theirs alone (issue 12, seen 6), until its release step.
+  const pinned = constraintsFor(r, appliedSteps).targetAgentId;
+  if (pinned !== null) return pinned === agent.id;
   if (r.team === null || agent.teams.includes(r.team)) return true;
   return mayServe(agent, { ...constraintsFor(r, r.escalation.length), targetAgentId: null });
 }
@@ -28,14 +29,17 @@ export function inQueueOf(agent: AgentProfile, r: RoutingRequest): boolean {
  * (a follower's router is empty; its HTTP routes read here, so they see what the leader sees).
  * Null when the conversation was never handed off.
  */
-export async function routingRequestOf(engine: Engine, c: Conversation): Promise<RoutingRequest | null> {
+export async function routingRequestOf(engine: Engine, c: Conversation): Promise<{ request: RoutingRequest; appliedSteps: number } | null> {
   const live = engine.router.requestOf(c.id);
-  if (live !== null) return live.request;
+  if (live !== null) return live;
   if (c.state !== "queued" && c.state !== "offered" && c.state !== "assigned") return null;
   const h = (await engine.deps.store.listHandoffs(c.id)).at(-1);
   if (h === undefined) return null;
   const customer = c.customerId === null ? null : await engine.deps.store.getCustomer(c.customerId);
-  return requestFor(engine, c, h, customer, await engine.profiles());
+  const request = requestFor(engine, c, h, customer, await engine.profiles());
+  // The escalation steps due by now, as the leader's router applies them from the handoff on.
+  const waited = (engine.now() - h.createdAt) / 1000;
+  return { request, appliedSteps: request.escalation.filter((step) => step.afterSeconds <= waited).length };
 }
 
 /**
@@ -47,8 +51,8 @@ export async function mayView(engine: Engine, agent: AgentProfile, conversationI
   const c = await engine.conversation(conversationId);
   if (c.assignedAgentId === agent.id) return true;
   if (c.state !== "queued" && c.state !== "offered") return false;
-  const request = await routingRequestOf(engine, c);
-  return request === null || inQueueOf(agent, request);
+  const routed = await routingRequestOf(engine, c);
+  return routed === null || inQueueOf(agent, routed.request, routed.appliedSteps);
 }
 
 /**
@@ -97,10 +101,10 @@ const SHOWN = 100;
 export async function queueFor(
   engine: Engine,
   agent: AgentProfile | null,
-  queue: RouterSnapshot["queue"] = engine.router.queueHead(SHOWN, (r) => agent === null || inQueueOf(agent, r)),
+  queue: RouterSnapshot["queue"] = engine.router.queueHead(SHOWN, (r, steps) => agent === null || inQueueOf(agent, r, steps)),
 ): Promise<QueueEntry[]> {
   const { store } = engine.deps;
-  const visible = queue.filter((q) => agent === null || inQueueOf(agent, q.request));
+  const visible = queue.filter((q) => agent === null || inQueueOf(agent, q.request, q.appliedSteps));
   const out: QueueEntry[] = [];
   for (const q of visible.slice(0, SHOWN)) {
     const r = q.request;

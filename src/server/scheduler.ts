@@ -68,12 +68,12 @@ export async function broadcastQueue(engine: Engine): Promise<void> {
   }
   for (const id of [...sent.keys()]) if (!waiting.has(id)) sent.delete(id);
   const all = await queueFor(engine, null, queued);
-  const requests = new Map(queued.map((q) => [q.request.conversationId, q.request]));
+  const requests = new Map(queued.map((q) => [q.request.conversationId, q]));
   for (const a of engine.router.roster()) {
     if (a.presence === "offline") continue;
     const mine = all.filter((e) => {
-      const r = requests.get(e.conversationId);
-      return r !== undefined && inQueueOf(a, r);
+      const q = requests.get(e.conversationId);
+      return q !== undefined && inQueueOf(a, q.request, q.appliedSteps);
     });
     publisher.publish({ kind: "agent", agentId: a.id }, "queue", mine);
   }

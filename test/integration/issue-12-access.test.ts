@@ -74,7 +74,10 @@ describe("issue 12: access", () => {
       expect(await other.call("conversation:open", { conversationId: v.conversationId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
       const queue = (await (await get(`${baton.url}/api/agent/queue`, other.token)).json()) as { conversationId: string }[];
       expect(queue.map((q) => q.conversationId)).not.toContain(v.conversationId);
+      // Nor can they take it by its id while it waits for Tom.
+      expect(await other.call("queue:take", { conversationId: v.conversationId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     }
+    expect(baton.engine.router.stateOf(v.conversationId)).toBe("queued");
     for (const allowed of [tom, admin]) {
       expect((await get(context, allowed.token)).status).toBe(200);
       expect((await allowed.call("conversation:open", { conversationId: v.conversationId })).ok).toBe(true);

@@ -312,6 +312,21 @@ describe.each(routers)("router (%s index)", (_name, make) => {
     expect(() => r.apply({ kind: "transfer", request: request("nope", T0) }, T0)).toThrow(/not being routed/);
   });
 
+  it("a chat passed to a colleague by name is theirs to take until its release step; then the team's", () => {
+    const r = make();
+    online(r, [agent("a", { cap: 1 }), agent("b", { cap: 1 }), agent("c", { cap: 1 })]);
+    r.apply({ kind: "agent_presence", agentId: "c", presence: "away" }, T0);
+    // Passed to c (away) with a release to the team after 60 s; a and b are free.
+    const pinned = request("c1", T0, { targetAgentId: "c", skills: [], escalation: [{ afterSeconds: 60, action: { kind: "release_target", team: null } }] });
+    r.apply({ kind: "enqueue", request: pinned }, T0);
+    expect(r.stateOf("c1")).toBe("queued");
+    expect(() => r.apply({ kind: "take", conversationId: "c1", agentId: "a", by: "agent" }, T0 + 1)).toThrow(/passed to .* by name/);
+    // An admin may still assign it by hand; here the release comes first and the router routes it.
+    const released = r.apply({ kind: "tick" }, T0 + 60_000);
+    expect(assigned(released)).toHaveLength(1);
+    expect(["a", "b"]).toContain(r.agentOf("c1"));
+  });
+
   it("refuses to route one conversation twice, and releases idempotently", () => {
     const r = make();
     r.apply({ kind: "enqueue", request: request("c1", T0) }, T0);

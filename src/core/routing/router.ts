@@ -264,11 +264,11 @@ export class Router {
    */
   queueHead(
     limit: number,
-    accept: (request: RoutingRequest) => boolean = () => true,
+    accept: (request: RoutingRequest, appliedSteps: number) => boolean = () => true,
   ): { request: RoutingRequest; appliedSteps: number; position: number }[] {
     const best: Routed[] = [];
     for (const r of this.routed.values()) {
-      if (r.state !== "queued" || !accept(r.request)) continue;
+      if (r.state !== "queued" || !accept(r.request, r.appliedSteps)) continue;
       const worst = best[best.length - 1];
       if (best.length >= limit && (worst === undefined || compareRequests(r.request, worst.request) >= 0)) continue;
       let lo = 0;
@@ -535,9 +535,14 @@ export class Router {
     const a = this.agents.get(agentId);
     if (a === undefined) throw new DomainError("agent_not_found", `no agent ${agentId}`);
     if (by === "agent") {
-      // Eligible as the chat will be once every escalation step is applied, and whoever it was
-      // pinned to: a colleague may take over a chat waiting for someone who is not there. Checked
-      // before the cap: who may take a chat does not depend on how busy they are.
+      // A chat passed to a colleague by name is theirs until its release step (the transfer's
+      // fallback) applies: others neither see it in their queue nor take it. Otherwise eligible as
+      // the chat will be once every escalation step is applied. Checked before the cap: who may
+      // take a chat does not depend on how busy they are.
+      const pinned = constraintsFor(r.request, r.appliedSteps).targetAgentId;
+      if (pinned !== null && pinned !== agentId) {
+        throw new DomainError("forbidden", `this chat was passed to ${this.agents.get(pinned)?.profile.name ?? "a colleague"} by name; it is theirs until it goes back to the team`);
+      }
       const widest = { ...constraintsFor(r.request, r.request.escalation.length), targetAgentId: null };
       if (a.presence !== "online") throw new DomainError("forbidden", `${a.profile.name} is not online`);
       if (!mayServe(a.profile, widest)) throw new DomainError("forbidden", `${a.profile.name} may not take this chat (${failingLayer(runtimeView(a), widest)})`);
