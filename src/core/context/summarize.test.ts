@@ -23,6 +23,10 @@ describe("summarize", () => {
       'Visitor: "My order A12345 never arrived. I want a refund for the order that never arrived" Known: order_number A12345. Handoff: visitor wrote "refund".',
     );
   });
+  it("ends each part with one full stop, a transfer note's own included", () => {
+    const note = { ...TRIGGER, reason: "transferred by María García: VIP; needs a corrected invoice." };
+    expect(summarize([], [], note, "topic billing")).toBe("Visitor: (nothing written yet). Handoff: transferred by María García: VIP; needs a corrected invoice. Routed: topic billing.");
+  });
   it("says so when the visitor wrote nothing", () => {
     expect(summarize([other("b1", "bot", "Hello", 1)], [], TRIGGER)).toBe('Visitor: (nothing written yet). Handoff: visitor wrote "refund".');
   });

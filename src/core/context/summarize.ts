@@ -49,6 +49,9 @@ function visitorPart(messages: readonly Message[], max: number): string {
     .join(" ");
 }
 
+/** Ends with one full stop: a transfer note that has its own ("…a corrected invoice.") gets no second. */
+const sentence = (text: string): string => (/[.!?…]["”»)]?$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
+
 /**
  * A short extractive summary for the agent: the visitor's most informative sentences (at most
  * 240 characters, near-duplicates dropped), the known fields, and why it was handed off.
@@ -62,7 +65,7 @@ export function summarize(messages: readonly Message[], fields: readonly Field[]
   const latest = new Map<string, string>();
   for (const f of [...fields].sort((a, b) => a.at - b.at)) latest.set(f.name, f.value);
   if (latest.size > 0) parts.push(`Known: ${[...latest].map(([k, v]) => `${k} ${clip(v, VALUE_CHARS)}`).join("; ")}.`);
-  parts.push(`Handoff: ${trigger.reason}.`);
-  if (routed !== undefined) parts.push(`Routed: ${routed}.`);
+  parts.push(`Handoff: ${sentence(trigger.reason)}`);
+  if (routed !== undefined) parts.push(`Routed: ${sentence(routed)}`);
   return parts.join(" ");
 }
