@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LeaderLock } from "../../src/adapters/postgres/index.js";
 import { PresenceRegistry, RedisCommandBus } from "../../src/adapters/redis/index.js";
 import { type OpenedStore, openStore } from "../../src/adapters/storage/index.js";
-import type { Conversation } from "../../src/core/model.js";
+import { conversation } from "../contract/fixtures.js";
 import { freshPgDatabase, IN_CI, pgProblem } from "./pg-database.js";
 import { REDIS_URL, redisProblem, uniqueRedisPrefix } from "./redis-server.js";
 
@@ -75,22 +75,7 @@ describe.skipIf(problems.length > 0)("issue 14: leader lock, fencing, command st
   });
 
   it("a routing write from an old epoch is refused (stale_leader); the current leader's goes through", async () => {
-    const c: Conversation = {
-      id: "fenced-1",
-      state: "queued",
-      visitorId: "v",
-      customerId: null,
-      language: "en",
-      page: null,
-      visitorTimeZone: null,
-      assignedAgentId: null,
-      ruleId: null,
-      priority: 0,
-      slaDeadline: null,
-      createdAt: 1,
-      updatedAt: 1,
-      resolvedAt: null,
-    };
+    const c = conversation("fenced-1", { state: "queued", visitorId: "v", createdAt: 1, updatedAt: 1 });
     await store.conversations.createConversation(c);
     const old = new LeaderLock(url, "old", () => {});
     const oldEpoch = (await old.tryAcquire(1))?.epoch as number;
@@ -110,22 +95,7 @@ describe.skipIf(problems.length > 0)("issue 14: leader lock, fencing, command st
   });
 
   it("a routing write racing a new leader's epoch raise waits for it and is refused, never slipped in on its snapshot", async () => {
-    const c: Conversation = {
-      id: "fenced-race",
-      state: "queued",
-      visitorId: "v",
-      customerId: null,
-      language: "en",
-      page: null,
-      visitorTimeZone: null,
-      assignedAgentId: null,
-      ruleId: null,
-      priority: 0,
-      slaDeadline: null,
-      createdAt: 1,
-      updatedAt: 1,
-      resolvedAt: null,
-    };
+    const c = conversation("fenced-race", { state: "queued", visitorId: "v", createdAt: 1, updatedAt: 1 });
     await store.conversations.createConversation(c);
     const old = new LeaderLock(url, "old", () => {});
     const oldEpoch = (await old.tryAcquire(1))?.epoch as number;
