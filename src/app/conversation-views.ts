@@ -1,7 +1,7 @@
 import type { HandoffContextV1 } from "../core/context/index.js";
 import { DomainError } from "../core/errors.js";
 import type { AgentProfile, Conversation, RoutingRequest } from "../core/model.js";
-import { constraintsFor, mayServe, type RouterSnapshot } from "../core/routing/index.js";
+import { constraintsFor, mayServe, type RouterSnapshot, stepsDueBy } from "../core/routing/index.js";
 import type { InboxItem } from "../ports/index.js";
 import { visitorLabel } from "../core/visitor/index.js";
 import type { Engine } from "./engine.js";
@@ -37,9 +37,8 @@ export async function routingRequestOf(engine: Engine, c: Conversation): Promise
   if (h === undefined) return null;
   const customer = c.customerId === null ? null : await engine.deps.store.getCustomer(c.customerId);
   const request = requestFor(engine, c, h, customer, await engine.profiles());
-  // The escalation steps due by now, as the leader's router applies them from the handoff on.
-  const waited = (engine.now() - h.createdAt) / 1000;
-  return { request, appliedSteps: request.escalation.filter((step) => step.afterSeconds <= waited).length };
+  // The escalation steps due by now, as the leader's router applies them.
+  return { request, appliedSteps: stepsDueBy(request, engine.now()) };
 }
 
 /**
