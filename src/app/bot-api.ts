@@ -1,7 +1,7 @@
 import { DomainError } from "../core/errors.js";
 import type { BotButton, Message, NluResult, Topic } from "../core/model.js";
 import { TOPICS } from "../core/model.js";
-import { routingTopic } from "../core/rules/index.js";
+import { routingTopic, visitorTopicTurns } from "../core/rules/index.js";
 import { botApiTrigger, checkBotConfidenceDrop } from "../core/triggers/index.js";
 import type { Engine } from "./engine.js";
 import { handOff } from "./hand-off.js";
@@ -82,8 +82,7 @@ export async function checkConfidenceAfterBotTurn(engine: Engine, conversationId
   const messages = await engine.deps.store.listMessages(conversationId);
   const trigger = checkBotConfidenceDrop(messages, engine.config.triggers);
   if (trigger === null) return;
-  const readings = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null ? [{ ...m.nlu, text: m.text }] : []));
-  await handOff(engine, { conversation: c, trigger, topic: routingTopic(readings) });
+  await handOff(engine, { conversation: c, trigger, topic: routingTopic(visitorTopicTurns(messages)) });
 }
 
 /** The external bot asks for a human, handing over the fields it collected. */

@@ -1,5 +1,5 @@
 import type { ExternalBotConfig } from "../core/config/index.js";
-import { routingTopic } from "../core/rules/index.js";
+import { routingTopic, visitorTopicTurns } from "../core/rules/index.js";
 import { botUnavailableTrigger } from "../core/triggers/index.js";
 import type { BotDelivery } from "../ports/index.js";
 import { applyBotReply } from "./bot-reply.js";
@@ -200,11 +200,10 @@ export async function handOffUnavailable(
   const c = await engine.conversation(conversationId);
   if (c.state !== "bot") return;
   const messages = await engine.deps.store.listMessages(conversationId);
-  const readings = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null ? [{ ...m.nlu, text: m.text }] : []));
   await handOff(engine, {
     conversation: c,
     trigger: botUnavailableTrigger(engine.now(), reason, messageIds, failures),
-    topic: routingTopic(readings),
+    topic: routingTopic(visitorTopicTurns(messages)),
     ...(decided === undefined ? {} : { decided }),
   });
 }

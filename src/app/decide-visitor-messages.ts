@@ -1,7 +1,7 @@
 import { transition } from "../core/conversation/index.js";
 import { BOT_TRIGGER_SWITCHES, type ExternalBotConfig } from "../core/config/index.js";
 import type { Conversation, Field, Message, TriggerKind } from "../core/model.js";
-import { routingTopic } from "../core/rules/index.js";
+import { routingTopic, visitorTopicTurns } from "../core/rules/index.js";
 import { detectTrigger, type VisitorTurn } from "../core/triggers/index.js";
 import { handOffUnavailable } from "./bot-deliveries.js";
 import type { Engine } from "./engine.js";
@@ -98,7 +98,7 @@ async function botTurn(engine: Engine, c: Conversation, messages: readonly Messa
   const external = engine.config.bots.external.find((b) => b.id === botId) ?? null;
   const trigger = detectTrigger({ turns, customer, botAnsweredIds: answered }, engine.config.triggers, botId === "builtin" ? undefined : enabledTriggers(external));
   if (trigger !== null) {
-    await handOff(engine, { conversation: c, trigger, topic: routingTopic(turns.map((t) => ({ ...t.nlu, text: t.text }))), sentiment: last.nlu.sentiment.score, decided });
+    await handOff(engine, { conversation: c, trigger, topic: routingTopic(visitorTopicTurns(messages)), sentiment: last.nlu.sentiment.score, decided });
     return;
   }
   if (botId !== "builtin") {

@@ -1,7 +1,7 @@
 import { buildContext, type HandoffContextV1 } from "../core/context/index.js";
 import { DomainError } from "../core/errors.js";
 import type { Handoff } from "../core/model.js";
-import { priorityBoost, readRoutingTopic } from "../core/rules/index.js";
+import { priorityBoost, readRoutingTopic, visitorTopicTurns } from "../core/rules/index.js";
 import { visitorInfoOf } from "./conversation-list.js";
 import type { Engine } from "./engine.js";
 
@@ -21,7 +21,7 @@ export async function loadContext(engine: Engine, conversationId: string): Promi
   const rule = engine.rule(current.ruleId) ?? { id: current.ruleId, name: current.ruleId };
   // The topic was read from the visitor's messages up to the first handoff (not the Bot API's own topic).
   const first = handoffs[0] as Handoff;
-  const turns = messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null && m.at <= first.trigger.at ? [{ ...m.nlu, text: m.text }] : []));
+  const turns = visitorTopicTurns(messages, first.trigger.at);
   const topic = first.trigger.kind === "bot_api" ? undefined : readRoutingTopic(turns);
   const { reasons: boosts } = priorityBoost(
     { trigger: first.trigger, sentiment: turns.at(-1)?.sentiment.score ?? null, tier: customer?.tier ?? "standard" },

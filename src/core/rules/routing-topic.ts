@@ -1,4 +1,4 @@
-import { type NluResult, TOPICS, type Topic } from "../model.js";
+import { type Message, type NluResult, TOPICS, type Topic } from "../model.js";
 
 const ROUTABLE = new Set<Topic>(["billing", "technical", "orders", "account", "presale", "cancellation"]);
 
@@ -7,6 +7,16 @@ export const ALTERNATIVE_TOPIC_CONFIDENCE = 0.25;
 
 /** A visitor turn as the routing topic reads it (text only for the reason). */
 export type TopicTurn = Pick<NluResult, "topic" | "alternatives"> & { readonly text?: string };
+
+/**
+ * The visitor's read messages as the routing topic takes them: each reading with its text (the
+ * text shows a bare identifier, which names no department), up to `upTo` (epoch ms) if given.
+ * @example
+ * routingTopic(visitorTopicTurns(await store.listMessages(id)))
+ */
+export function visitorTopicTurns(messages: readonly Message[], upTo = Number.POSITIVE_INFINITY): (NluResult & { readonly text: string })[] {
+  return messages.flatMap((m) => (m.author === "visitor" && m.nlu !== null && m.at <= upTo ? [{ ...m.nlu, text: m.text }] : []));
+}
 
 /** The routing topic and how it was read, for the "why you" panel and the handoff summary. */
 export interface TopicReading {
