@@ -94,6 +94,21 @@ describe("issue 12: access", () => {
     }
   });
 
+  it("seen 6: a chat passed to a colleague by name is not taken by id by one who could take it once it goes back to the team", async () => {
+    const maria = track(await agent(baton.url, "maria@demo.baton"));
+    const v = track(await visitor(baton.url));
+    await v.say("I want to talk to a human about my invoice");
+    await maria.waitFor<Assigned>("conversation:assigned", (p) => p.context.conversation.id === v.conversationId);
+    // Passed to Claire, away: it waits for her, then goes to her team (support-intl), where Ana serves billing.
+    expect((await maria.call("transfer", { conversationId: v.conversationId, to: { agentId: "claire" }, note: "Claire speaks French with him" })).ok).toBe(true);
+    const ana = track(await agent(baton.url, "ana@demo.baton"));
+    const took = await ana.call("queue:take", { conversationId: v.conversationId });
+    expect(took).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect((took as { error: { message: string } }).error.message).toContain("by name");
+    expect(baton.engine.router.stateOf(v.conversationId)).toBe("queued");
+    expect((await maria.call("presence:set", { presence: "offline" })).ok).toBe(true);
+  });
+
   it("seen 9: the inbox is per team, one reply address per conversation, and limited per address", async () => {
     clock.set(SATURDAY_15_PARIS);
     const v = track(await visitor(baton.url, { timeZone: "Europe/Paris" }));
