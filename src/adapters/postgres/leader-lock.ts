@@ -189,4 +189,3 @@ export class LeaderLock {
     await client.end().catch(() => undefined);
   }
 }
-
